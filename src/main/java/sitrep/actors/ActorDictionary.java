@@ -1,0 +1,175 @@
+package sitrep.actors;
+
+import sitrep.geo.Country;
+import sitrep.geo.Gazetteer;
+import sitrep.nlp.PhraseIndex;
+import sitrep.nlp.Sentence;
+import sitrep.nlp.TextKeys;
+import sitrep.nlp.Token;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The actor dictionaries: named actors (actors.tsv), countries with their names, demonyms and capitals
+ * (from the gazetteer's country table), sector nouns (agents.tsv) and role names (roles.tsv).
+ * Read-only once built, so one instance serves all threads.
+ */
+public final class ActorDictionary {
+    private static volatile ActorDictionary builtIn;
+
+    private final PhraseIndex<ActorEntry> named = new PhraseIndex<>(false);
+    private final Map<String, Agent> agents = new HashMap<>();
+    private final Map<String, String> roleNames = new HashMap<>();
+    private final Map<String, String> countryNames = new HashMap<>();
+    private int maxAgentTokens = 1;
+
+    private ActorDictionary() {
+    }
+
+    /** The built-in dictionaries. */
+    public static ActorDictionary builtIn() {
+        ActorDictionary d = builtIn;
+        if (d == null) {
+            synchronized (ActorDictionary.class) {
+                d = builtIn;
+                if (d == null) {
+                    d = new ActorDictionary();
+                    d.loadCountries(Gazetteer.shared());
+                    d.loadActors(rows("/sitrep/actors/actors.tsv"));
+                    d.loadAgents(rows("/sitrep/actors/agents.tsv"));
+                    d.loadRoles(rows("/sitrep/actors/roles.tsv"));
+                    builtIn = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    private void loadCountries(Gazetteer gazetteer) {
+        for (Country c : gazetteer.countries()) {
+            countryNames.put(c.iso3(), c.name());
+            ActorEntry country = new ActorEntry(c.iso3(), c.name(), c.iso3(), null, null, null, false);
+            named.add(c.name(), country);
+            for (String n : c.otherNames()) if (n.length() > 3) named.add(n, country);
+            for (String d : c.demonyms()) named.add(d, country);
+            ActorEntry government = new ActorEntry(c.iso3() + "GOV", c.name() + " (government)", c.iso3(), "GOV", null, null, true);
+            for (String capital : c.capitals()) named.add(capital, government);
+        }
+    }
+
+    private void loadActors(List<String[]> rows) {
+        for (String[] f : rows) {
+            if (f.length < 7) continue;
+            ActorEntry e = new ActorEntry(f[0], f[1], blank(f[2]), blank(f[3]), date(f[4]), date(f[5]), false);
+            for (String alias : f[6].split("\\|")) named.add(alias.strip(), e);
+        }
+    }
+
+    private void loadAgents(List<String[]> rows) {
+        for (String[] f : rows) {
+            if (f.length < 2) continue;
+            Agent a = new Agent(f[0].strip(), f[1].strip());
+            String key = TextKeys.key(a.term());
+            agents.putIfAbsent(key, a);
+            maxAgentTokens = Math.max(maxAgentTokens, key.split(" ").length);
+        }
+    }
+
+    private void loadRoles(List<String[]> rows) {
+        for (String[] f : rows) if (f.length >= 2) roleNames.put(f[0].strip(), f[1].strip());
+    }
+
+    /** "military" for MIL; the code itself when unknown. */
+    public String roleName(String role) {
+        return roleNames.getOrDefault(role, role);
+    }
+
+    public String countryName(String iso3) {
+        return countryNames.get(iso3);
+    }
+
+    /**
+     * Every dictionary hit in a sentence, valid on {@code date}: named actors first (longest match), then sector
+     * nouns in the tokens left over, matched on lemmas so "troops" finds "troop" and "forces" finds "force".
+     */
+    public List<ActorMention> find(Sentence s, String text, LocalDate date) {
+        List<ActorMention> out = new ArrayList<>();
+        boolean[] used = new boolean[s.size()];
+        for (PhraseIndex.Match<ActorEntry> m : named.find(s, text, i -> s.token(i).capitalized() || isLowerCaseStart(s.token(i)))) {
+            ActorEntry e = pick(m.values(), date);
+            if (e == null) continue;
+            out.add(new ActorMention(m.firstToken(), m.lastToken(), m.start(), m.end(), e, null));
+            for (int i = m.firstToken(); i <= m.lastToken(); i++) used[i] = true;
+        }
+        for (int i = 0; i < s.size(); i++) {
+            if (used[i]) continue;
+            for (int j = Math.min(s.size() - 1, i + maxAgentTokens - 1); j >= i; j--) {
+                Agent a = agent(s, i, j);
+                if (a != null) {
+                    out.add(new ActorMention(i, j, s.token(i).start(), s.token(j).end(), null, a));
+                    i = j;
+                    break;
+                }
+            }
+        }
+        out.sort((a, b) -> Integer.compare(a.firstToken(), b.firstToken()));
+        return out;
+    }
+
+    private static boolean isLowerCaseStart(Token t) {
+        // Group names are sometimes written in lower case after a prefix ("al-Nusra", "al-Qaeda").
+        return t.word().startsWith("al-") || t.word().equals("al");
+    }
+
+    private Agent agent(Sentence s, int i, int j) {
+        StringBuilder lemmas = new StringBuilder(), words = new StringBuilder();
+        for (int k = i; k <= j; k++) {
+            Token t = s.token(k);
+            if (!(t.isNoun() || t.pos().startsWith("JJ") || t.pos().startsWith("VBN") && k < j)) return null;
+            lemmas.append(k > i ? " " : "").append(t.lemma());
+            words.append(k > i ? " " : "").append(t.word());
+        }
+        Token head = s.token(j);
+        if (!head.isNoun()) return null;
+        Agent a = agents.get(TextKeys.key(lemmas.toString()));
+        return a != null ? a : agents.get(TextKeys.key(words.toString()));
+    }
+
+    private static ActorEntry pick(List<ActorEntry> values, LocalDate date) {
+        for (ActorEntry e : values) if (e.validOn(date)) return e;
+        return null;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static LocalDate date(String s) {
+        return s == null || s.isBlank() ? null : LocalDate.parse(s.strip());
+    }
+
+    static List<String[]> rows(String resource) {
+        InputStream in = ActorDictionary.class.getResourceAsStream(resource);
+        if (in == null) throw new IllegalStateException("dictionary " + resource + " is missing from the classpath");
+        List<String[]> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                out.add(line.split("\t", -1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read dictionary " + resource, e);
+        }
+        return out;
+    }
+}

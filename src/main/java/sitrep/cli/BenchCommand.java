@@ -1,0 +1,148 @@
+package sitrep.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sitrep.actors.ActorDictionary;
+import sitrep.coding.Codebook;
+import sitrep.coding.TriggerLexicon;
+import sitrep.geo.Gazetteer;
+import sitrep.ingest.ArticleReader;
+import sitrep.ingest.CsvReader;
+import sitrep.ingest.InputItem;
+import sitrep.model.ArticleResult;
+import sitrep.nlp.NlpAnnotator;
+import sitrep.pipeline.Pipeline;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Throughput of the whole pipeline against CoreNLP annotation alone, on the same articles, threads and
+ * JVM, so the two figures compare. The JVM's start and the model loading are reported and included in the
+ * "with start-up" rates.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure throughput (words/s, articles/s) and memory: pipeline vs CoreNLP alone.")
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--corpus", paramLabel = "CSV", defaultValue = "../shared/eval/corpora/Guardian_SDF_sample.csv",
+            description = "CSV with a 'text' column and an optional 'date' column (default: ${DEFAULT-VALUE}).")
+    Path corpus;
+
+    @Option(names = "--limit", defaultValue = "100", description = "Number of articles (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--threads", description = "Worker threads (default: all cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isReadable(corpus)) throw new Main.UsageException("cannot read corpus " + corpus);
+        List<String> texts = new ArrayList<>();
+        List<LocalDate> dates = new ArrayList<>();
+        try (Reader r = new java.io.BufferedReader(Files.newBufferedReader(corpus, StandardCharsets.UTF_8))) {
+            List<List<String>> rows = CsvReader.read(r);
+            List<String> header = rows.get(0);
+            int text = header.indexOf("text"), date = header.indexOf("date");
+            if (text < 0) throw new Main.UsageException("corpus has no 'text' column");
+            for (List<String> row : rows.subList(1, rows.size())) {
+                if (texts.size() >= limit) break;
+                if (row.size() <= text || row.get(text).isBlank()) continue;
+                texts.add(row.get(text));
+                LocalDate d = null;
+                try {
+                    if (date >= 0 && row.size() > date) d = LocalDate.parse(row.get(date).strip());
+                } catch (RuntimeException ignored) {
+                    // an undated row runs with no reference date
+                }
+                dates.add(d);
+            }
+        }
+        long words = 0;
+        for (String t : texts) words += t.split("\\s+").length;
+        List<InputItem> items = ArticleReader.ofTexts(texts, dates);
+
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        double startup = (System.currentTimeMillis() - jvmStart) / 1000.0;
+        long t0 = System.nanoTime();
+        NlpAnnotator nlp = NlpAnnotator.shared();
+        double nlpLoad = secs(t0);
+        t0 = System.nanoTime();
+        Gazetteer gazetteer = Gazetteer.shared();
+        ActorDictionary.builtIn();
+        Codebook.shared();
+        TriggerLexicon.shared();
+        double dataLoad = secs(t0);
+
+        // Warm the JIT on a few articles with both, so neither phase pays for it alone.
+        int warm = Math.min(5, items.size());
+        try (Pipeline pipeline = new Pipeline(threads)) {
+            for (InputItem i : items.subList(0, warm)) pipeline.process(i);
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        t0 = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (InputItem i : items) futures.add(pool.submit(() -> nlp.annotate(i.article().text(), i.article().published())));
+        for (Future<?> f : futures) join(f);
+        double nlpSecs = secs(t0);
+        pool.shutdown();
+
+        long events = 0, places = 0, errors = 0;
+        t0 = System.nanoTime();
+        List<ArticleResult> results = new ArrayList<>();
+        try (Pipeline pipeline = new Pipeline(threads)) {
+            pipeline.run(items, results::add);
+        }
+        double pipeSecs = secs(t0);
+        for (ArticleResult r : results) {
+            events += r.events().size();
+            places += r.places().size();
+            errors += r.errors().size();
+        }
+        long peakHeap = 0;
+        for (MemoryPoolMXBean pool2 : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool2.getType() == MemoryType.HEAP && pool2.getPeakUsage() != null) peakHeap += pool2.getPeakUsage().getUsed();
+        }
+
+        int n = items.size();
+        System.out.printf("corpus: %s, %d articles, %d words, %d threads, %d cores%n", corpus, n, words, threads,
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf("start-up: JVM %.1fs, CoreNLP models %.1fs, gazetteer+dictionaries %.1fs (%d gazetteer entries)%n",
+                startup, nlpLoad, dataLoad, gazetteer.size());
+        System.out.printf("%-22s %8s %10s %10s %12s %12s%n", "", "seconds", "words/s", "articles/s", "words/s*", "articles/s*");
+        double nlpTotal = startup + nlpLoad + nlpSecs, pipeTotal = startup + nlpLoad + dataLoad + pipeSecs;
+        System.out.printf("%-22s %8.1f %10.0f %10.2f %12.0f %12.2f%n", "CoreNLP alone", nlpSecs, words / nlpSecs, n / nlpSecs,
+                words / nlpTotal, n / nlpTotal);
+        System.out.printf("%-22s %8.1f %10.0f %10.2f %12.0f %12.2f%n", "sitrep pipeline", pipeSecs, words / pipeSecs, n / pipeSecs,
+                words / pipeTotal, n / pipeTotal);
+        System.out.println("* with JVM start and model loading included");
+        System.out.printf("pipeline / CoreNLP time: %.2f; output: %d events, %d places, %d errors; peak heap %d MiB%n",
+                pipeSecs / nlpSecs, events, places, errors, peakHeap >> 20);
+        return 0;
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void join(Future<?> f) {
+        try {
+            f.get();
+        } catch (Exception e) {
+            throw new IllegalStateException("annotation failed", e);
+        }
+    }
+}

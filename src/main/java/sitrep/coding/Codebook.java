@@ -1,0 +1,59 @@
+package sitrep.coding;
+
+import sitrep.model.Event;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CAMEO event codebook with each code's quad class, Goldstein value, PLOVER type/mode/context and
+ * ACLED type (cameo.tsv).
+ */
+public final class Codebook {
+    public record Entry(String code, String label, int quadClass, double goldstein, String ploverType,
+                        String ploverMode, List<String> ploverContext, String acledType, String acledSubType) {
+    }
+
+    private static volatile Codebook shared;
+    private final Map<String, Entry> entries = new HashMap<>();
+
+    private Codebook() {
+        for (String[] f : DataFiles.rows("/sitrep/coding/cameo.tsv")) {
+            if (f.length < 9) continue;
+            List<String> context = new ArrayList<>();
+            for (String c : f[6].split(",")) if (!c.isBlank()) context.add(c.strip());
+            String mode = f[5].isBlank() ? null : f[5].contains(":") ? f[5].substring(f[5].indexOf(':') + 1) : f[5];
+            entries.put(f[0], new Entry(f[0], f[1], Integer.parseInt(f[2]), Double.parseDouble(f[3]), f[4], mode,
+                    List.copyOf(context), f[7].isBlank() ? null : f[7], f[8].isBlank() ? null : f[8]));
+        }
+    }
+
+    public static Codebook shared() {
+        Codebook c = shared;
+        if (c == null) {
+            synchronized (Codebook.class) {
+                c = shared;
+                if (c == null) shared = c = new Codebook();
+            }
+        }
+        return c;
+    }
+
+    public Entry get(String code) {
+        return entries.get(code);
+    }
+
+    public boolean contains(String code) {
+        return entries.containsKey(code);
+    }
+
+    /** The extract format's cameo object; base is the 3-digit code, root the 2-digit one. */
+    public Event.Cameo cameo(String code) {
+        Entry e = entries.get(code);
+        if (e == null) throw new IllegalArgumentException("unknown CAMEO code " + code);
+        return new Event.Cameo(code, code.length() > 3 ? code.substring(0, 3) : code, code.substring(0, 2),
+                e.quadClass(), e.goldstein(), e.label());
+    }
+}

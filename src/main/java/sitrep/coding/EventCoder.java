@@ -1,0 +1,466 @@
+package sitrep.coding;
+
+import sitrep.actors.ActorDictionary;
+import sitrep.actors.ActorMention;
+import sitrep.actors.ActorResolver;
+import sitrep.geo.GeoResult;
+import sitrep.geo.PlaceMention;
+import sitrep.model.Actor;
+import sitrep.model.Article;
+import sitrep.model.Event;
+import sitrep.model.Place;
+import sitrep.nlp.AnnotatedText;
+import sitrep.nlp.Dependency;
+import sitrep.nlp.Sentence;
+import sitrep.nlp.TimeExpression;
+import sitrep.nlp.Token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The coding stage: finds event triggers in dependency parses and fills in who did it to whom, when,
+ * where, how certainly, and on whose word.
+ *
+ * <p>Verbs take their source from the subject (or the "by" agent of a passive) and their target from the
+ * object (or the passive subject); nouns ("airstrikes", "talks") from possessives, "by"/"between" phrases,
+ * national adjectives, or the subject of the verb that governs them ("carried out airstrikes"). Reported
+ * speech yields a statement event for the speaker, and the events inside the quoted clause carry the
+ * speaker as attribution. Every event keeps its sentence and trigger offsets as evidence.
+ */
+public final class EventCoder {
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
+    private static final Set<String> TERRITORY_NOUNS = Set.of("town", "city", "village", "area", "territory",
+            "region", "district", "base", "airport", "airbase", "neighbourhood", "neighborhood", "position", "hill",
+            "province", "control", "outpost", "checkpoint", "stronghold", "enclave", "port", "bridge", "border",
+            "crossing", "governorate", "suburb", "quarter", "oilfield", "field", "dam");
+    private static final Set<String> ARMED_SECTORS = Set.of("MIL", "REB", "INS", "UAF", "COP", "SPY", "RAD", "SEP");
+    private static final Set<String> SYMMETRIC = Set.of("040", "046", "190", "030", "060", "057");
+    private static final Map<String, String> QUANTITY_VERBS = Map.of("kill", "killed", "die", "killed",
+            "wound", "injured", "injure", "injured", "arrest", "arrested", "detain", "arrested",
+            "displace", "displaced", "abduct", "abducted", "kidnap", "abducted");
+
+    private final Codebook codebook;
+    private final TriggerLexicon lexicon;
+    private final ActorDictionary dictionary;
+    private final ActorResolver resolver;
+
+    public EventCoder(Codebook codebook, TriggerLexicon lexicon, ActorDictionary dictionary) {
+        this.codebook = codebook;
+        this.lexicon = lexicon;
+        this.dictionary = dictionary;
+        this.resolver = new ActorResolver(dictionary);
+    }
+
+    /** A trigger found in a sentence: tokens first..last (a two-word noun spans two). */
+    private record Found(int first, int last, TriggerLexicon.Trigger trigger) {
+        int head() {
+            return last;
+        }
+    }
+
+    public List<Event> code(Article article, AnnotatedText doc, GeoResult geo) {
+        String text = doc.text();
+        LocalDate published = article.published();
+        List<Event> events = new ArrayList<>();
+        Actor lastSpeaker = null;
+        for (Sentence s : doc.sentences()) {
+            List<ActorMention> mentions = dictionary.find(s, text, published);
+            List<Found> triggers = triggers(s);
+            Event.Attribution[] attribution = new Event.Attribution[s.size()];
+            Map<String, Integer> quantities = quantities(s);
+            List<PlaceMention> places = geo.inSentence(s.index());
+            // Speech first, so the events in what was said know who said it.
+            List<Found> ordered = new ArrayList<>();
+            for (Found f : triggers) if (f.trigger().speech()) ordered.add(f);
+            for (Found f : triggers) if (!f.trigger().speech()) ordered.add(f);
+            for (Found f : ordered) {
+                int head = f.head();
+                Actor source, target;
+                if (f.trigger().verb()) {
+                    int subj = subject(s, head);
+                    source = subj < 0 ? null : actor(s, mentions, subj, text, lastSpeaker);
+                    int obj = child(s, head, "obj");
+                    if (obj < 0) obj = child(s, head, "nsubj:pass");
+                    if (obj < 0 && SYMMETRIC.contains(f.trigger().code())) obj = child(s, head, "obl:with");
+                    if (obj < 0) obj = child(s, head, "obl:on", "obl:against");
+                    target = obj < 0 ? null : actor(s, mentions, obj, text, lastSpeaker);
+                    if (!conditionHolds(f, s, obj, source, target, places)) continue;
+                } else {
+                    Actor[] roles = nominalRoles(s, f, mentions, text, lastSpeaker);
+                    source = roles[0];
+                    target = roles[1];
+                }
+                if (f.trigger().speech()) {
+                    if (source == null) continue;
+                    lastSpeaker = source;
+                    for (Dependency d : s.children(head)) {
+                        if (d.baseRelation().equals("ccomp") || d.baseRelation().equals("parataxis")) {
+                            for (int t : subtree(s, d.dependent())) attribution[t] = new Event.Attribution(source, s.token(head).word());
+                        }
+                    }
+                } else if (source == null && target == null) {
+                    continue;
+                }
+                if (source != null && s.token(subject(s, head) >= 0 ? subject(s, head) : head).ner().equals("PERSON")) lastSpeaker = source;
+                events.add(event(article, s, f, source, target, places, attribution[head], quantities));
+            }
+        }
+        return events;
+    }
+
+    private List<Found> triggers(Sentence s) {
+        List<Found> out = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            Token t = s.token(i);
+            String lemma = t.lemma().toLowerCase(Locale.ROOT);
+            TriggerLexicon.Trigger trig = null;
+            int first = i;
+            if (t.isVerb()) {
+                trig = lexicon.verb(lemma);
+            } else if (t.isNoun()) {
+                if (i > 0) {
+                    TriggerLexicon.Trigger two = lexicon.noun(s.token(i - 1).lemma().toLowerCase(Locale.ROOT) + " " + lemma);
+                    if (two != null) {
+                        trig = two;
+                        first = i - 1;
+                    }
+                }
+                if (trig == null) trig = lexicon.noun(lemma);
+                // A noun modifying another noun ("attack helicopter") is no event.
+                if (trig != null && s.parents(i).stream().anyMatch(d -> d.baseRelation().equals("compound"))) trig = null;
+            }
+            if (trig == null) continue;
+            if (trig.condition() != null && trig.condition().startsWith("prt=")) {
+                String prt = trig.condition().substring(4);
+                int p = child(s, i, "compound:prt");
+                if (p < 0 || !s.token(p).word().equalsIgnoreCase(prt)) continue;
+            }
+            out.add(new Found(first, i, trig));
+        }
+        return out;
+    }
+
+    private boolean conditionHolds(Found f, Sentence s, int obj, Actor source, Actor target, List<PlaceMention> places) {
+        String condition = f.trigger().condition();
+        if ("territory".equals(condition)) {
+            if (obj < 0) return false;
+            List<Integer> phrase = s.phrase(obj, 3);
+            for (PlaceMention p : places) if (phrase.contains(p.lastToken())) return true;
+            for (int t : phrase) if (TERRITORY_NOUNS.contains(s.token(t).lemma().toLowerCase(Locale.ROOT))) return true;
+            return false;
+        }
+        if ("actor-object".equals(condition)) {
+            return target != null || source != null && source.sector() != null && ARMED_SECTORS.contains(source.sector());
+        }
+        return true;
+    }
+
+    /** Source and target of a nominal trigger. */
+    private Actor[] nominalRoles(Sentence s, Found f, List<ActorMention> mentions, String text, Actor lastSpeaker) {
+        int head = f.head();
+        Actor source = null, target = null;
+        List<Integer> between = new ArrayList<>();
+        for (Dependency d : s.children(head)) {
+            String rel = d.relation();
+            if (rel.equals("nmod:between") || rel.equals("nmod:among")) between.add(d.dependent());
+        }
+        if (between.size() >= 2) {
+            source = actor(s, mentions, between.get(0), text, lastSpeaker);
+            target = actor(s, mentions, between.get(1), text, lastSpeaker);
+            return new Actor[]{source, target};
+        }
+        int src = child(s, head, "nmod:poss", "nmod:by", "nmod:from");
+        if (src >= 0) source = actor(s, mentions, src, text, lastSpeaker);
+        if (source == null) {
+            // "Russian airstrikes", "Daesh attacks": a national adjective or name before the noun.
+            for (Dependency d : s.children(head)) {
+                String rel = d.baseRelation();
+                if ((rel.equals("amod") || rel.equals("compound")) && d.dependent() < f.first()) {
+                    source = actor(s, mentions, d.dependent(), text, lastSpeaker);
+                    if (source != null) break;
+                }
+            }
+        }
+        if (source == null) {
+            // "carried out airstrikes", "clearing the way ... with airstrikes": the governing verb's subject.
+            for (Dependency d : s.parents(head)) {
+                String rel = d.baseRelation();
+                if ((rel.equals("obj") || rel.equals("obl") || rel.equals("conj")) && d.head() >= 0) {
+                    int gov = d.head();
+                    if (rel.equals("conj")) {
+                        for (Dependency g : s.parents(gov)) {
+                            if (g.baseRelation().equals("obj") || g.baseRelation().equals("obl")) {
+                                gov = g.head();
+                                break;
+                            }
+                        }
+                    }
+                    if (gov >= 0 && s.token(gov).isVerb()) {
+                        int subj = subject(s, gov);
+                        if (subj >= 0) source = actor(s, mentions, subj, text, lastSpeaker);
+                    }
+                    if (source != null) break;
+                }
+            }
+        }
+        int tgt = child(s, head, "nmod:on", "nmod:against", "nmod:with", "nmod:of");
+        if (tgt >= 0) target = actor(s, mentions, tgt, text, lastSpeaker);
+        return new Actor[]{source, target};
+    }
+
+    private Actor actor(Sentence s, List<ActorMention> mentions, int head, String text, Actor lastSpeaker) {
+        Token t = s.token(head);
+        if (t.pos().equals("PRP") && lastSpeaker != null) {
+            String w = t.word().toLowerCase(Locale.ROOT);
+            if (w.equals("he") || w.equals("she")) {
+                return new Actor(t.word(), t.start(), t.end(), lastSpeaker.code(), lastSpeaker.name(),
+                        lastSpeaker.country(), lastSpeaker.sector());
+            }
+        }
+        return resolver.resolve(s, mentions, head, text);
+    }
+
+    /** The subject of a verb, looking through coordination and control ("forces ... liberated X and are moving"). */
+    private static int subject(Sentence s, int verb) {
+        int node = verb;
+        for (int hops = 0; hops < 3 && node >= 0; hops++) {
+            for (Dependency d : s.children(node)) {
+                String rel = d.relation();
+                if (rel.startsWith("nsubj") && !rel.startsWith("nsubj:pass")) return d.dependent();
+            }
+            if (hops == 0) {
+                int agent = child(s, node, "obl:agent");
+                if (agent >= 0) return agent;
+            }
+            int up = -1;
+            for (Dependency d : s.parents(node)) {
+                String rel = d.baseRelation();
+                if (rel.equals("conj") || rel.equals("xcomp") || rel.equals("advcl")) {
+                    up = d.head();
+                    break;
+                }
+            }
+            node = up;
+        }
+        return -1;
+    }
+
+    private static int child(Sentence s, int head, String... relations) {
+        for (String r : relations) {
+            for (Dependency d : s.children(head)) if (d.relation().equals(r)) return d.dependent();
+        }
+        return -1;
+    }
+
+    private static List<Integer> subtree(Sentence s, int root) {
+        List<Integer> out = new ArrayList<>();
+        ArrayDeque<Integer> todo = new ArrayDeque<>();
+        todo.add(root);
+        while (!todo.isEmpty()) {
+            int n = todo.poll();
+            if (out.contains(n)) continue;
+            out.add(n);
+            for (Dependency d : s.children(n)) if (!d.relation().equals("ref")) todo.add(d.dependent());
+        }
+        return out;
+    }
+
+    private Event event(Article article, Sentence s, Found f, Actor source, Actor target, List<PlaceMention> places,
+                        Event.Attribution attribution, Map<String, Integer> sentenceQuantities) {
+        String text = article.text();
+        String code = refine(f, s);
+        Codebook.Entry entry = codebook.get(code);
+        Event.Acled acled = null;
+        if (entry.acledType() != null) {
+            String sub = entry.acledSubType();
+            if (code.startsWith("192") && source != null && source.country() != null
+                    && ("GOV".equals(source.sector()) || "MIL".equals(source.sector()))) sub = "Government regains territory";
+            acled = new Event.Acled(entry.acledType(), sub);
+        }
+        String[] date = date(s, f.head(), article.published());
+        Place location = location(s, f.head(), places);
+        String modality = modality(s, f.head());
+        Map<String, Integer> quantities = code.compareTo("18") >= 0 || code.startsWith("17") ? sentenceQuantities : Map.of();
+        Token first = s.token(f.first()), last = s.token(f.last());
+        Event.Span trigger = new Event.Span(text.substring(first.start(), last.end()), first.start(), last.end());
+        Event.Evidence evidence = new Event.Evidence(text.substring(s.start(), s.end()), s.start(), s.end(), trigger);
+        double confidence = 0.45 + (source != null ? 0.2 : 0) + (target != null ? 0.15 : 0) + (f.trigger().verb() ? 0.1 : 0)
+                + ("text".equals(date[2]) ? 0.05 : 0) - ("asserted".equals(modality) ? 0 : 0.2);
+        confidence = Math.round(Math.max(0.05, Math.min(0.95, confidence)) * 100) / 100.0;
+        return new Event(id(article.id(), first.start(), code), date[0], date[1], date[2], source, target,
+                codebook.cameo(code), new Event.Plover(entry.ploverType(), entry.ploverMode(), entry.ploverContext()),
+                acled, location, modality, attribution, quantities, evidence, confidence);
+    }
+
+    /** Attacks get a finer code from the weapons named around them ("cruise missile attacks" -> 195). */
+    private String refine(Found f, Sentence s) {
+        String code = f.trigger().code();
+        if (!code.equals("190")) return code;
+        List<Integer> around = new ArrayList<>(s.phrase(f.head(), 1));
+        for (Dependency d : s.children(f.head())) {
+            String rel = d.relation();
+            if (rel.startsWith("nsubj") || rel.equals("obj") || rel.equals("obl:with") || rel.equals("obl:agent")) {
+                around.addAll(s.phrase(d.dependent(), 2));
+            }
+        }
+        for (int i : around) {
+            String refined = lexicon.instrument(s.token(i).lemma().toLowerCase(Locale.ROOT));
+            if (refined != null && codebook.contains(refined)) return refined;
+        }
+        return code;
+    }
+
+    /**
+     * The event's date: a time expression attached to the trigger (or its clause), else the sentence's only
+     * absolute date, else the publication date. Returns {date, precision, source}.
+     */
+    private static String[] date(Sentence s, int trigger, LocalDate published) {
+        TimeExpression chosen = null;
+        int bestDist = Integer.MAX_VALUE;
+        for (TimeExpression t : s.times()) {
+            if (!ISO_DATE.matcher(t.value()).matches()) continue;
+            if (t.firstToken() > 0 && s.token(t.firstToken() - 1).lemma().equals("since")) continue;
+            int dist = Integer.MAX_VALUE;
+            for (int i = t.firstToken(); i <= t.lastToken(); i++) dist = Math.min(dist, pathLength(s, i, trigger, 4));
+            if (dist < bestDist) {
+                bestDist = dist;
+                chosen = t;
+            }
+        }
+        if (chosen != null) {
+            String v = chosen.value();
+            return new String[]{v, v.length() == 10 ? "day" : v.length() == 7 ? "month" : "year", "text"};
+        }
+        if (published != null) return new String[]{published.toString(), "day", "published"};
+        return new String[]{null, null, null};
+    }
+
+    /** The place nearest the trigger in the dependency graph; places outside the clause count as far. */
+    private static Place location(Sentence s, int trigger, List<PlaceMention> places) {
+        Place best = null;
+        int bestDist = Integer.MAX_VALUE;
+        for (PlaceMention p : places) {
+            if (!p.place().resolved()) continue;
+            int dist = Integer.MAX_VALUE;
+            for (int i = p.firstToken(); i <= p.lastToken(); i++) dist = Math.min(dist, pathLength(s, i, trigger, 8));
+            if (dist == Integer.MAX_VALUE) dist = 100 + Math.abs(p.firstToken() - trigger);
+            if ("country".equals(p.place().precision())) dist += 50; // a country is the fallback, a town the answer
+            if (dist < bestDist) {
+                bestDist = dist;
+                best = p.place();
+            }
+        }
+        return best;
+    }
+
+    /** Undirected path length between two tokens in the dependency graph, or MAX_VALUE beyond {@code limit}. */
+    private static int pathLength(Sentence s, int from, int to, int limit) {
+        if (from == to) return 0;
+        int[] dist = new int[s.size()];
+        java.util.Arrays.fill(dist, -1);
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        dist[from] = 0;
+        queue.add(from);
+        while (!queue.isEmpty()) {
+            int n = queue.poll();
+            if (dist[n] >= limit) continue;
+            for (Dependency d : s.dependencies()) {
+                int next = d.head() == n ? d.dependent() : d.dependent() == n ? d.head() : -1;
+                if (next < 0 || dist[next] >= 0) continue;
+                dist[next] = dist[n] + 1;
+                if (next == to) return dist[next];
+                queue.add(next);
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /** asserted unless a negation, future or hypothetical cue governs the trigger. */
+    private String modality(Sentence s, int trigger) {
+        int node = trigger;
+        for (int hops = 0; hops <= 3 && node >= 0; hops++) {
+            if (hops > 0) {
+                String m = lexicon.modality(s.token(node).lemma().toLowerCase(Locale.ROOT));
+                if (m != null) return m;
+            }
+            for (Dependency d : s.children(node)) {
+                String rel = d.baseRelation();
+                if (rel.equals("neg") || rel.equals("aux") || rel.equals("mark") || rel.equals("advmod")
+                        || rel.equals("det") && hops == 0) {
+                    String m = lexicon.modality(s.token(d.dependent()).lemma().toLowerCase(Locale.ROOT));
+                    if (m != null) return m;
+                }
+            }
+            // "not" on a passive or copular event hangs off the auxiliary's head: checked above via advmod.
+            int up = s.head(node);
+            if (up >= 0) {
+                String rel = relation(s, up, node);
+                if (rel.equals("ccomp") && lexicon.modality(s.token(up).lemma().toLowerCase(Locale.ROOT)) == null
+                        && hops > 0) break;
+            }
+            node = up;
+        }
+        return "asserted";
+    }
+
+    private static String relation(Sentence s, int head, int dependent) {
+        for (Dependency d : s.children(head)) if (d.dependent() == dependent) return d.baseRelation();
+        return "";
+    }
+
+    /** Casualty and arrest counts the sentence states ("killed 6 civilians", "10 were wounded"). */
+    private static Map<String, Integer> quantities(Sentence s) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (int i = 0; i < s.size(); i++) {
+            String kind = QUANTITY_VERBS.get(s.token(i).lemma().toLowerCase(Locale.ROOT));
+            if (kind == null || !s.token(i).isVerb()) continue;
+            for (Dependency d : s.children(i)) {
+                String rel = d.relation();
+                if (!(rel.equals("obj") || rel.startsWith("nsubj:pass") || rel.equals("nsubj") && kind.equals("killed")
+                        && s.token(i).lemma().equals("die"))) continue;
+                Integer n = number(s, d.dependent());
+                if (n != null) out.merge(kind, n, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    private static Integer number(Sentence s, int noun) {
+        List<Integer> candidates = new ArrayList<>();
+        candidates.add(noun);
+        for (Dependency d : s.children(noun)) if (d.baseRelation().equals("nummod")) candidates.add(0, d.dependent());
+        for (int c : candidates) {
+            Token t = s.token(c);
+            if (!t.pos().equals("CD") || t.normalized() == null) continue;
+            try {
+                double v = Double.parseDouble(t.normalized().replace("~", "").replace(">", "").replace("<", "").replace("=", ""));
+                if (v >= 0 && v < 10_000_000) return (int) v;
+            } catch (NumberFormatException ignored) {
+                // a range or a non-number: not a stated count
+            }
+        }
+        return null;
+    }
+
+    private static String id(String articleId, int triggerStart, String code) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-1");
+            byte[] h = sha.digest((articleId + ":" + triggerStart + ":" + code).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

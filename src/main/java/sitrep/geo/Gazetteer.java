@@ -1,0 +1,165 @@
+package sitrep.geo;
+
+import sitrep.nlp.PhraseIndex;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The gazetteer: GeoNames populated places (derived at build time by scripts/build-gazetteer.mjs),
+ * countries, and our own table of first-level divisions and named features (regions.tsv).
+ * Loaded once per process ({@link #shared()}); read-only afterwards, so safe to share between threads.
+ */
+public final class Gazetteer {
+    static final String PLACES = "/sitrep/geo/places.tsv.gz";
+    static final String COUNTRIES = "/sitrep/geo/countries.tsv";
+    static final String REGIONS = "/sitrep/geo/regions.tsv";
+
+    private static volatile Gazetteer shared;
+
+    private final PhraseIndex<GazetteerEntry> names = new PhraseIndex<>(true);
+    private final Map<String, Country> countries = new HashMap<>();
+    private final Map<String, GazetteerEntry> countryEntries = new HashMap<>();
+    private final PhraseIndex<Country> demonyms = new PhraseIndex<>(false);
+    private int entries;
+    private final long loadMillis;
+
+    private Gazetteer() {
+        long t0 = System.nanoTime();
+        loadCountries();
+        loadRegions();
+        loadPlaces();
+        loadMillis = (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    public static Gazetteer shared() {
+        Gazetteer g = shared;
+        if (g == null) {
+            synchronized (Gazetteer.class) {
+                g = shared;
+                if (g == null) shared = g = new Gazetteer();
+            }
+        }
+        return g;
+    }
+
+    /** Candidates for one name (any spelling the gazetteer knows), or an empty list. */
+    public List<GazetteerEntry> lookup(String name) {
+        return names.lookup(name);
+    }
+
+    public PhraseIndex<GazetteerEntry> names() {
+        return names;
+    }
+
+    public Country country(String iso3) {
+        return iso3 == null ? null : countries.get(iso3);
+    }
+
+    public GazetteerEntry countryEntry(String iso3) {
+        return iso3 == null ? null : countryEntries.get(iso3);
+    }
+
+    public List<Country> countries() {
+        return List.copyOf(countries.values());
+    }
+
+    /** Countries whose people a word names ("Syrian" -> Syria). */
+    public PhraseIndex<Country> demonyms() {
+        return demonyms;
+    }
+
+    public int size() {
+        return entries;
+    }
+
+    public long loadMillis() {
+        return loadMillis;
+    }
+
+    private void loadCountries() {
+        long id = -1_000_000;
+        for (String[] f : rows(COUNTRIES, false)) {
+            Country c = new Country(f[0], f[1], f[2], parse(f[4]), parse(f[5]), split(f[6]), split(f[7]), split(f[8]));
+            countries.put(c.iso3(), c);
+            GazetteerEntry e = new GazetteerEntry(id--, c.name(), c.lat(), c.lon(), "PCLI", c.iso3(), null, 0);
+            countryEntries.put(c.iso3(), e);
+            add(c.name(), e);
+            add(f[3], e);
+            for (String n : c.otherNames()) if (n.length() > 3) add(n, e);
+            for (String d : c.demonyms()) demonyms.add(d, c);
+            entries++;
+        }
+    }
+
+    private void loadRegions() {
+        long id = -2_000_000;
+        for (String[] f : rows(REGIONS, false)) {
+            if (f.length < 9) continue;
+            long gid = f[0].isEmpty() ? id-- : Long.parseLong(f[0]);
+            String iso3 = f[5].isEmpty() ? null : f[5];
+            GazetteerEntry e = new GazetteerEntry(gid, f[1], parse(f[2]), parse(f[3]), f[4], iso3,
+                    f[6].isEmpty() ? null : f[6], f[7].isEmpty() ? 0 : Long.parseLong(f[7]));
+            add(f[1], e);
+            for (String n : split(f[8])) add(n, e);
+            entries++;
+        }
+    }
+
+    private void loadPlaces() {
+        for (String[] f : rows(PLACES, true)) {
+            String iso3 = f[5].isEmpty() ? null : f[5];
+            GazetteerEntry e = new GazetteerEntry(Long.parseLong(f[0]), f[1], parse(f[2]), parse(f[3]), f[4], iso3,
+                    f[7].isEmpty() ? null : f[7], f[8].isEmpty() ? 0 : Long.parseLong(f[8]));
+            add(f[1], e);
+            if (f.length > 9) for (String n : split(f[9])) add(n, e);
+            entries++;
+        }
+    }
+
+    private void add(String name, GazetteerEntry e) {
+        // Single letters and two-letter names are almost never meant as places in news text.
+        if (name != null && name.strip().length() > 2) names.add(name, e);
+    }
+
+    private static double parse(String s) {
+        return s == null || s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+    }
+
+    private static List<String> split(String s) {
+        if (s == null || s.isEmpty()) return List.of();
+        List<String> out = new ArrayList<>();
+        for (String p : s.split("\\|")) if (!p.isBlank()) out.add(p.strip());
+        return out;
+    }
+
+    private static List<String[]> rows(String resource, boolean gzip) {
+        InputStream in = Gazetteer.class.getResourceAsStream(resource);
+        if (in == null) {
+            if (resource.equals(REGIONS)) return Collections.emptyList();
+            throw new IllegalStateException("gazetteer data " + resource + " is missing from the classpath; "
+                    + "build with `mvn package` (it runs scripts/build-gazetteer.sh)");
+        }
+        List<String[]> out = new ArrayList<>();
+        try (InputStream raw = gzip ? new GZIPInputStream(in, 1 << 16) : in;
+             BufferedReader r = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8), 1 << 16)) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.isEmpty() || line.startsWith("#")) continue;
+                out.add(line.split("\t", -1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read gazetteer data " + resource, e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,214 @@
+package sitrep.geo;
+
+import sitrep.nlp.AnnotatedText;
+import sitrep.nlp.Dependency;
+import sitrep.nlp.PhraseIndex;
+import sitrep.nlp.Sentence;
+import sitrep.nlp.Token;
+import sitrep.model.Place;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The geo stage: finds toponyms (extract) and picks the gazetteer entry each one means (resolve).
+ *
+ * <p>Recognition does not rely on CoreNLP's NER alone, which misses transliterated names such as
+ * "Deir ez-Zor": any capitalised proper-noun span the gazetteer knows is a candidate, and NER and
+ * the words around it decide whether it is a place (rejecting "Washington Post", or ships named after
+ * towns). Resolution scores each candidate by feature class, population, the article's country focus,
+ * its distance to the other places of the text and an explicit "Town, Region" qualifier.
+ */
+public final class Geoparser {
+    /** Head nouns whose proper-noun dependents name things other than places ("the submarine Kolpino"). */
+    private static final Set<String> NOT_PLACE_HEADS = Set.of("submarine", "ship", "frigate", "vessel", "warship",
+            "destroyer", "cruiser", "corvette", "carrier", "tanker", "boat", "newspaper", "agency", "hotel", "club",
+            "team", "university", "company", "airline", "operation", "hurricane", "storm", "typhoon", "cyclone",
+            "brigade", "battalion", "regiment", "mr.", "mrs.", "ms.", "dr.", "street", "avenue", "road", "mosque",
+            "church", "school", "hospital", "stadium", "square", "restaurant", "bank", "fc");
+    private static final Set<String> PLACE_CUES = Set.of("city", "town", "village", "province", "governorate",
+            "region", "district", "area", "state", "county", "capital", "outskirts", "suburb", "neighbourhood",
+            "neighborhood", "oblast", "near", "in", "at", "from", "to", "outside", "around", "east", "west", "north",
+            "south", "into", "towards", "toward", "across", "through");
+    private static final Set<String> ADMIN_WORDS = Set.of("province", "governorate", "region", "state", "oblast",
+            "county", "district");
+
+    private final Gazetteer gazetteer;
+
+    public Geoparser(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    /** A toponym before resolution. */
+    private record Toponym(int sentence, int first, int last, int start, int end, String text,
+                           List<GazetteerEntry> candidates, boolean adminCue, boolean cityCue, String qualifierCountry,
+                           String qualifierAdmin1) {
+    }
+
+    public GeoResult geoparse(AnnotatedText doc) {
+        String text = doc.text();
+        List<Toponym> toponyms = new ArrayList<>();
+        Map<String, Double> countryWeight = new HashMap<>();
+        for (Sentence s : doc.sentences()) {
+            for (PhraseIndex.Match<Country> m : gazetteer.demonyms().find(s, text, i -> s.token(i).capitalized())) {
+                countryWeight.merge(m.values().get(0).iso3(), 0.5, Double::sum);
+            }
+            List<PhraseIndex.Match<GazetteerEntry>> matches = gazetteer.names().find(s, text, i -> startable(s, i));
+            for (int k = 0; k < matches.size(); k++) {
+                PhraseIndex.Match<GazetteerEntry> m = matches.get(k);
+                if (!isPlace(s, m)) continue;
+                Toponym t = toponym(s, m, k + 1 < matches.size() ? matches.get(k + 1) : null);
+                toponyms.add(t);
+                for (GazetteerEntry c : t.candidates()) {
+                    if (c.isCountry()) countryWeight.merge(c.country(), 1.0, Double::sum);
+                }
+                if (t.candidates().size() == 1 && t.candidates().get(0).country() != null) {
+                    countryWeight.merge(t.candidates().get(0).country(), 0.5, Double::sum);
+                }
+            }
+        }
+        // Two passes: the first resolves with the explicit country signals, the second adds the countries of
+        // the places the first pass chose and their positions, so "Palmyra" follows "Deir ez-Zor" to Syria.
+        List<GazetteerEntry> first = new ArrayList<>();
+        for (Toponym t : toponyms) first.add(best(t, countryWeight, List.of()));
+        Map<String, Double> refined = new HashMap<>(countryWeight);
+        for (GazetteerEntry e : first) if (e != null && e.country() != null) refined.merge(e.country(), 0.5, Double::sum);
+        List<PlaceMention> out = new ArrayList<>();
+        for (int i = 0; i < toponyms.size(); i++) {
+            Toponym t = toponyms.get(i);
+            List<GazetteerEntry> others = new ArrayList<>(first);
+            others.remove(i);
+            GazetteerEntry e = best(t, refined, others);
+            Place p = e == null ? Place.unresolved(t.text(), t.start(), t.end())
+                    : new Place(t.text(), t.start(), t.end(), e.name(), e.geonameid() > 0 ? e.geonameid() : null,
+                    round(e.lat()), round(e.lon()), e.country(), e.isCountry() ? null : e.admin1(), e.featureCode(), e.precision());
+            out.add(new PlaceMention(t.sentence(), t.first(), t.last(), p, e));
+        }
+        String focus = refined.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        return new GeoResult(out, focus);
+    }
+
+    private static Double round(double v) {
+        return Double.isNaN(v) ? null : Math.round(v * 10000.0) / 10000.0;
+    }
+
+    private static boolean startable(Sentence s, int i) {
+        Token t = s.token(i);
+        return t.capitalized() && (t.isProperNoun() || t.ner().equals("LOCATION") || t.pos().equals("JJ") && t.ner().equals("LOCATION"));
+    }
+
+    /** Whether a gazetteer match is used as a place here, judged from NER and the words around it. */
+    private boolean isPlace(Sentence s, PhraseIndex.Match<GazetteerEntry> m) {
+        Token last = s.token(m.lastToken());
+        if (!last.capitalized() && !Character.isDigit(last.word().charAt(0))) return false;
+        boolean location = false, person = false, other = false;
+        for (int i = m.firstToken(); i <= m.lastToken(); i++) {
+            String ner = s.token(i).ner();
+            if (ner.equals("LOCATION")) location = true;
+            else if (ner.equals("PERSON")) person = true;
+            else if (ner.equals("ORGANIZATION") || ner.equals("MISC")) other = true;
+        }
+        // Part of a longer name: "Washington Post", "Anatoly Tsyganok", "New York Times".
+        int before = m.firstToken() - 1, after = m.lastToken() + 1;
+        if (after < s.size() && s.token(after).isProperNoun() && s.token(after).capitalized()
+                && !s.token(after).ner().equals("LOCATION") && !location) return false;
+        if ((person || other) && !location) {
+            if (before >= 0 && s.token(before).isProperNoun() && s.token(before).capitalized()) return false;
+            if (after < s.size() && (s.token(after).ner().equals("PERSON") || s.token(after).ner().equals("ORGANIZATION"))) return false;
+        }
+        if (namesSomethingElse(s, m.firstToken(), m.lastToken())) return false;
+        if (location) return true;
+        boolean cue = before >= 0 && PLACE_CUES.contains(s.token(before).lemma().toLowerCase(Locale.ROOT))
+                || before >= 1 && s.token(before).word().equals("of") && PLACE_CUES.contains(s.token(before - 1).lemma());
+        long maxPop = 0;
+        boolean major = false;
+        for (GazetteerEntry e : m.values()) {
+            maxPop = Math.max(maxPop, e.population());
+            major |= e.isCountry() || e.isAdmin1() || e.featureCode().equals("PPLC") || e.featureCode().equals("PPLA")
+                    || !e.isPopulatedPlace();
+        }
+        if (person || other) return cue && (major || maxPop >= 100_000);
+        return cue || major || maxPop >= 50_000 || m.lastToken() > m.firstToken();
+    }
+
+    /** True when the span names a ship, a newspaper, a street...: its head or an ancestor is such a noun. */
+    private static boolean namesSomethingElse(Sentence s, int first, int last) {
+        int node = last;
+        for (int hops = 0; hops < 4 && node >= 0; hops++) {
+            for (int i = first; i <= last; i++) {
+                if (i != node && NOT_PLACE_HEADS.contains(s.token(i).lemma().toLowerCase(Locale.ROOT))) return true;
+            }
+            if (node < first || node > last) {
+                if (NOT_PLACE_HEADS.contains(s.token(node).lemma().toLowerCase(Locale.ROOT))) return true;
+            }
+            int parent = -1;
+            for (Dependency d : s.parents(node)) {
+                String rel = d.baseRelation();
+                if (rel.equals("compound") || rel.equals("appos") || rel.equals("conj") || rel.equals("flat")
+                        || rel.equals("nmod") && s.token(d.head()).isNoun() && hops == 0 && d.relation().equals("nmod:poss")) {
+                    parent = d.head();
+                    break;
+                }
+            }
+            if (parent < 0) break;
+            node = parent;
+        }
+        return false;
+    }
+
+    private Toponym toponym(Sentence s, PhraseIndex.Match<GazetteerEntry> m, PhraseIndex.Match<GazetteerEntry> next) {
+        int after = m.lastToken() + 1, before = m.firstToken() - 1;
+        boolean adminCue = after < s.size() && ADMIN_WORDS.contains(s.token(after).lemma().toLowerCase(Locale.ROOT));
+        boolean cityCue = before >= 1 && s.token(before).word().equals("of")
+                && Set.of("city", "town", "village", "outskirts").contains(s.token(before - 1).lemma().toLowerCase(Locale.ROOT));
+        // "Alexandria, Louisiana": the next name, right after a comma, qualifies this one.
+        String qCountry = null, qAdmin1 = null;
+        if (next != null && after < s.size() && s.token(after).word().equals(",") && next.firstToken() == after + 1) {
+            for (GazetteerEntry q : next.values()) {
+                if (q.isCountry()) qCountry = q.country();
+                else if (q.isAdmin1()) qAdmin1 = q.name();
+            }
+        }
+        return new Toponym(s.index(), m.firstToken(), m.lastToken(), m.start(), m.end(), m.text(), m.values(),
+                adminCue, cityCue, qCountry, qAdmin1);
+    }
+
+    private static GazetteerEntry best(Toponym t, Map<String, Double> countryWeight, List<GazetteerEntry> others) {
+        double total = 0;
+        for (double w : countryWeight.values()) total += w;
+        GazetteerEntry best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (GazetteerEntry c : t.candidates()) {
+            double score = Math.log10(c.population() + 10) / 2.0;
+            String fc = c.featureCode();
+            if (c.isCountry()) score += 4;
+            else if (fc.equals("PPLC")) score += 1.5;
+            else if (fc.equals("PPLA")) score += 1.0;
+            else if (c.isAdmin1()) score += t.adminCue() ? 3 : 0.8;
+            else if (fc.equals("PPLA2")) score += 0.4;
+            else if (!c.isPopulatedPlace()) score += 1.2;
+            if (t.cityCue() && c.isPopulatedPlace()) score += 1;
+            if (t.adminCue() && c.isPopulatedPlace()) score -= 0.5;
+            if (c.name().equalsIgnoreCase(t.text())) score += 0.3;
+            if (c.country() != null && total > 0) score += 3.0 * countryWeight.getOrDefault(c.country(), 0.0) / total;
+            if (t.qualifierCountry() != null) score += t.qualifierCountry().equals(c.country()) ? 4 : -2;
+            if (t.qualifierAdmin1() != null) score += t.qualifierAdmin1().equalsIgnoreCase(c.admin1()) ? 4 : -1;
+            if (!c.isCountry() && !Double.isNaN(c.lat())) {
+                int near = 0;
+                for (GazetteerEntry o : others) {
+                    if (o != null && o != c && !o.isCountry() && !Double.isNaN(o.lat()) && c.distanceKm(o.lat(), o.lon()) < 300) near++;
+                }
+                score += Math.min(near, 3) * 0.5;
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = c;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,217 @@
+package sitrep.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import sitrep.model.Article;
+
+/**
+ * The ingest stage: reads files, folders (recursively, in name order), and standard input into articles,
+ * one {@link InputItem} per article. A bad item (empty, binary, over {@link #MAX_BYTES}, broken HTML or
+ * JSON) becomes a failed item with a clear message; reading goes on with the next one.
+ */
+public final class ArticleReader {
+    /** Larger items are refused: no news article is 5 MB of text, and NLP time grows with length. */
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final InputFormat format;
+    private final LocalDate defaultPublished;
+
+    public ArticleReader(InputFormat format, LocalDate defaultPublished) {
+        this.format = format;
+        this.defaultPublished = defaultPublished;
+    }
+
+    /** Reads one input: "-" for standard input, a file, or a folder. The path must exist (checked by the caller). */
+    public void read(String input, InputStream stdin, Consumer<InputItem> sink) {
+        if (input.equals("-")) {
+            readStream("stdin", stdin, format, sink);
+            return;
+        }
+        Path path = Path.of(input);
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> files = Files.walk(path)) {
+                files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                        .sorted().forEach(p -> readFile(p, sink));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list folder " + path, e);
+            }
+        } else {
+            readFile(path, sink);
+        }
+    }
+
+    private void readFile(Path path, Consumer<InputItem> sink) {
+        String origin = path.toString();
+        InputFormat f = format == InputFormat.AUTO ? InputFormat.byName(origin) : format;
+        if (f == InputFormat.JSONL) {
+            try (InputStream in = Files.newInputStream(path)) {
+                readJsonLines(origin, in, sink);
+            } catch (IOException e) {
+                sink.accept(InputItem.failed(hash(origin), origin, "cannot read file: " + e.getMessage()));
+            }
+            return;
+        }
+        try {
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                sink.accept(InputItem.failed(hash(origin), origin, "file too large (" + size + " bytes; limit " + MAX_BYTES + ")"));
+                return;
+            }
+            readDocument(origin, Files.readAllBytes(path), f, dateFromName(path), sink);
+        } catch (IOException e) {
+            sink.accept(InputItem.failed(hash(origin), origin, "cannot read file: " + e.getMessage()));
+        }
+    }
+
+    private void readStream(String origin, InputStream in, InputFormat f, Consumer<InputItem> sink) {
+        try {
+            if (f == InputFormat.JSONL) {
+                readJsonLines(origin, in, sink);
+                return;
+            }
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                sink.accept(InputItem.failed(hash(origin), origin, "input too large (limit " + MAX_BYTES + " bytes)"));
+                return;
+            }
+            readDocument(origin, bytes, f, defaultPublished, sink);
+        } catch (IOException e) {
+            sink.accept(InputItem.failed(hash(origin), origin, "cannot read input: " + e.getMessage()));
+        }
+    }
+
+    /** One document: text or HTML (or, with auto, whatever its content says). */
+    private void readDocument(String origin, byte[] bytes, InputFormat f, LocalDate fallbackDate, Consumer<InputItem> sink) {
+        String text;
+        try {
+            text = TextDecoder.decode(bytes);
+        } catch (InputException e) {
+            sink.accept(InputItem.failed(hash(origin), origin, e.getMessage()));
+            return;
+        }
+        if (f == InputFormat.AUTO) f = InputFormat.byContent(text);
+        try {
+            switch (f) {
+                case JSONL -> readJsonLines(origin, new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), sink);
+                case HTML -> {
+                    HtmlText.Page page = HtmlText.extract(text, null);
+                    LocalDate published = page.published() != null ? page.published() : fallbackDate;
+                    sink.accept(InputItem.ok(new Article(hash(page.text()), page.text(), published, page.title(),
+                            page.url(), page.siteName(), "en", origin, true)));
+                }
+                case TEXT -> {
+                    if (text.isBlank()) throw new InputException("empty input (only whitespace)");
+                    sink.accept(InputItem.ok(new Article(hash(text), text, fallbackDate, null, null, null, "en", origin, false)));
+                }
+                case RSS, WARC -> throw new InputException("input format " + f.name().toLowerCase()
+                        + " is not supported by extract yet; convert to JSON Lines or HTML files");
+                default -> throw new IllegalStateException(f.name());
+            }
+        } catch (InputException e) {
+            sink.accept(InputItem.failed(hash(origin), origin, e.getMessage()));
+        } catch (IOException e) {
+            sink.accept(InputItem.failed(hash(origin), origin, "cannot read input: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            sink.accept(InputItem.failed(hash(origin), origin, "unreadable " + f.name().toLowerCase() + ": " + e));
+        }
+    }
+
+    /**
+     * --published, else a date that starts the file's name ("2017-09-15-deir-ez-zor.txt"): the common way of
+     * keeping saved articles, and the only date a plain text file can carry.
+     */
+    private LocalDate dateFromName(Path path) {
+        if (defaultPublished != null) return defaultPublished;
+        String name = path.getFileName().toString();
+        return name.length() >= 10 && name.charAt(4) == '-' && name.charAt(7) == '-' ? HtmlText.date(name) : null;
+    }
+
+    private void readJsonLines(String origin, InputStream in, Consumer<InputItem> sink) throws IOException {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+            int lineNo = 0;
+            for (String line; (line = r.readLine()) != null; ) {
+                lineNo++;
+                if (line.isBlank()) continue;
+                String where = origin + ":" + lineNo;
+                if (line.length() > MAX_BYTES) {
+                    sink.accept(InputItem.failed(hash(where), where, "line too large (limit " + MAX_BYTES + " characters)"));
+                    continue;
+                }
+                sink.accept(jsonArticle(where, line));
+            }
+        }
+    }
+
+    private InputItem jsonArticle(String where, String line) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            return InputItem.failed(hash(where), where, "malformed JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) return InputItem.failed(hash(where), where, "JSON line is not an object");
+        String id = string(node, "id");
+        JsonNode textNode = node.get("text");
+        if (textNode == null || !textNode.isTextual() || textNode.asText().isBlank()) {
+            return InputItem.failed(id != null ? id : hash(where), where, "JSON line has no \"text\" string");
+        }
+        String text = textNode.asText();
+        LocalDate published = defaultPublished;
+        String p = string(node, "published");
+        if (p != null) {
+            published = HtmlText.date(p);
+            if (published == null) {
+                return InputItem.failed(id != null ? id : hash(text), where, "\"published\" is not a date (YYYY-MM-DD): " + p);
+            }
+        }
+        String language = string(node, "language");
+        return InputItem.ok(new Article(id != null ? id : hash(text), text, published, string(node, "title"),
+                string(node, "url"), string(node, "source"), language == null ? "en" : language, where, false));
+    }
+
+    private static String string(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) return null;
+        return v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    /** The default article id: the first 16 hex digits of the SHA-256 of the text. */
+    public static String hash(String text) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** For bench and eval: the items of one list of texts, ready for the pipeline. */
+    public static List<InputItem> ofTexts(List<String> texts, List<LocalDate> dates) {
+        List<InputItem> out = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String t = texts.get(i);
+            out.add(InputItem.ok(new Article(hash(t), t, dates.get(i), null, null, null, "en", "item " + (i + 1), false)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,33 @@
+package sitrep.model;
+
+import java.util.Map;
+
+/**
+ * One coded event mention: who did what to whom, where and when, with the evidence it rests on.
+ * Field names follow the public extract format (shared/design/extract-format.md).
+ */
+public record Event(String id, String date, String datePrecision, String dateSource,
+                    Actor source, Actor target, Cameo cameo, Plover plover, Acled acled, Place location,
+                    String modality, Attribution attribution, Map<String, Integer> quantities,
+                    Evidence evidence, double confidence) {
+
+    /** CAMEO event code with the codebook's quad class and Goldstein value. */
+    public record Cameo(String code, String base, String root, int quadClass, double goldstein, String label) {
+    }
+
+    public record Plover(String type, String mode, java.util.List<String> context) {
+    }
+
+    public record Acled(String eventType, String subEventType) {
+    }
+
+    /** Who said it, when the event is reported speech ("X said that ..."). */
+    public record Attribution(Actor speaker, String verb) {
+    }
+
+    public record Span(String text, int start, int end) {
+    }
+
+    public record Evidence(String sentence, int start, int end, Span trigger) {
+    }
+}

@@ -1,0 +1,190 @@
+package sitrep.nlp;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
+import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+import edu.stanford.nlp.util.ArrayCoreMap;
+import edu.stanford.nlp.util.CoreMap;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The NLP stage: Stanford CoreNLP tokenisation, sentences, POS, lemmas, NER with SUTime dates and the
+ * neural dependency parser, turned into sitrep's immutable {@link AnnotatedText}.
+ *
+ * <p>Models load once per process ({@link #shared()}); {@link #annotate} is thread-safe, so callers run
+ * documents in parallel. Two choices keep throughput up without losing what coding needs:
+ * one 3-class CRF instead of CoreNLP's default three stacked NER models (the coder needs PERSON,
+ * LOCATION, ORGANIZATION, and SUTime for dates; the rest comes from our dictionaries), and sentences
+ * longer than {@link #MAX_SENTENCE_TOKENS} are cut into chunks before tagging, so a run-on "sentence"
+ * (a table, a list of names) cannot blow up time or memory.
+ */
+public final class NlpAnnotator {
+
+    /** Sentences are cut at this many tokens; real news sentences are rarely over 80. */
+    public static final int MAX_SENTENCE_TOKENS = 120;
+
+    private static volatile NlpAnnotator shared;
+
+    private final StanfordCoreNLP splitter;
+    private final StanfordCoreNLP tagger;
+
+    private NlpAnnotator() {
+        Properties split = new Properties();
+        split.setProperty("annotators", "tokenize,ssplit");
+        split.setProperty("tokenize.language", "en");
+        // Paragraph-per-line text: a line break ends a sentence (headlines and datelines carry no full stop).
+        // Hard-wrapped text is unwrapped beforehand (see unwrap), keeping offsets.
+        split.setProperty("ssplit.newlineIsSentenceBreak", "always");
+        splitter = new StanfordCoreNLP(split);
+
+        Properties tag = new Properties();
+        tag.setProperty("annotators", "pos,lemma,ner,depparse");
+        tag.setProperty("enforceRequirements", "false");
+        tag.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
+        tag.setProperty("ner.applyFineGrained", "false");
+        tag.setProperty("ner.buildEntityMentions", "false");
+        tag.setProperty("ner.useSUTime", "true");
+        tag.setProperty("ner.applyNumericClassifiers", "true");
+        tag.setProperty("sutime.includeRange", "false");
+        tagger = new StanfordCoreNLP(tag);
+    }
+
+    /** The process-wide annotator; the first call loads the models (a few seconds). */
+    public static NlpAnnotator shared() {
+        NlpAnnotator a = shared;
+        if (a == null) {
+            synchronized (NlpAnnotator.class) {
+                a = shared;
+                if (a == null) shared = a = new NlpAnnotator();
+            }
+        }
+        return a;
+    }
+
+    /**
+     * Annotates {@code text}; dates are resolved against {@code published} (or left relative when null).
+     */
+    public AnnotatedText annotate(String text, LocalDate published) {
+        Annotation doc = new Annotation(unwrap(text));
+        if (published != null) doc.set(CoreAnnotations.DocDateAnnotation.class, published.toString());
+        splitter.annotate(doc);
+        chunkLongSentences(doc);
+        tagger.annotate(doc);
+        List<Sentence> sentences = new ArrayList<>();
+        for (CoreMap s : doc.get(CoreAnnotations.SentencesAnnotation.class)) sentences.add(convert(sentences.size(), s));
+        return new AnnotatedText(text, sentences);
+    }
+
+    /**
+     * Replaces single line breaks inside hard-wrapped paragraphs with spaces (same length, so offsets hold).
+     * Text is taken as hard-wrapped when most lines are short and do not end a sentence, as in wire copy.
+     */
+    static String unwrap(String text) {
+        String[] lines = text.split("\n", -1);
+        if (lines.length < 4) return text;
+        int shortOpen = 0, nonEmpty = 0;
+        for (String line : lines) {
+            String t = line.strip();
+            if (t.isEmpty()) continue;
+            nonEmpty++;
+            char last = t.charAt(t.length() - 1);
+            if (line.length() <= 90 && ".!?\"'”:".indexOf(last) < 0) shortOpen++;
+        }
+        if (nonEmpty == 0 || shortOpen * 2 < nonEmpty) return text;
+        char[] c = text.toCharArray();
+        for (int i = 1; i + 1 < c.length; i++) {
+            if (c[i] == '\n' && c[i - 1] != '\n' && c[i + 1] != '\n' && !Character.isWhitespace(c[i + 1])) c[i] = ' ';
+        }
+        return new String(c);
+    }
+
+    private static void chunkLongSentences(Annotation doc) {
+        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+        boolean any = false;
+        for (CoreMap s : sentences) any |= s.get(CoreAnnotations.TokensAnnotation.class).size() > MAX_SENTENCE_TOKENS;
+        if (!any) return;
+        List<CoreLabel> all = doc.get(CoreAnnotations.TokensAnnotation.class);
+        List<CoreMap> out = new ArrayList<>();
+        for (CoreMap s : sentences) {
+            List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
+            int first = s.get(CoreAnnotations.TokenBeginAnnotation.class);
+            for (int from = 0; from < tokens.size(); from += MAX_SENTENCE_TOKENS) {
+                int to = Math.min(tokens.size(), from + MAX_SENTENCE_TOKENS);
+                out.add(sentence(doc, all, first + from, first + to, out.size()));
+            }
+        }
+        doc.set(CoreAnnotations.SentencesAnnotation.class, out);
+    }
+
+    private static CoreMap sentence(Annotation doc, List<CoreLabel> all, int begin, int end, int index) {
+        List<CoreLabel> tokens = new ArrayList<>(all.subList(begin, end));
+        for (int i = 0; i < tokens.size(); i++) {
+            tokens.get(i).setIndex(i + 1);
+            tokens.get(i).setSentIndex(index);
+        }
+        CoreMap s = new ArrayCoreMap();
+        int charBegin = tokens.get(0).beginPosition();
+        int charEnd = tokens.get(tokens.size() - 1).endPosition();
+        s.set(CoreAnnotations.TextAnnotation.class, doc.get(CoreAnnotations.TextAnnotation.class).substring(charBegin, charEnd));
+        s.set(CoreAnnotations.CharacterOffsetBeginAnnotation.class, charBegin);
+        s.set(CoreAnnotations.CharacterOffsetEndAnnotation.class, charEnd);
+        s.set(CoreAnnotations.TokensAnnotation.class, tokens);
+        s.set(CoreAnnotations.TokenBeginAnnotation.class, begin);
+        s.set(CoreAnnotations.TokenEndAnnotation.class, end);
+        s.set(CoreAnnotations.SentenceIndexAnnotation.class, index);
+        return s;
+    }
+
+    private static Sentence convert(int index, CoreMap s) {
+        List<CoreLabel> labels = s.get(CoreAnnotations.TokensAnnotation.class);
+        List<Token> tokens = new ArrayList<>(labels.size());
+        for (int i = 0; i < labels.size(); i++) {
+            CoreLabel l = labels.get(i);
+            String ner = l.ner() == null ? "O" : l.ner();
+            String normalized = l.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
+            tokens.add(new Token(i, l.word(), l.lemma() == null ? l.word().toLowerCase() : l.lemma(),
+                    l.tag() == null ? "" : l.tag(), ner, normalized, l.beginPosition(), l.endPosition()));
+        }
+        List<Dependency> deps = new ArrayList<>();
+        SemanticGraph graph = s.get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
+        if (graph != null) {
+            for (SemanticGraphEdge e : graph.edgeIterable()) {
+                deps.add(new Dependency(e.getGovernor().index() - 1, e.getDependent().index() - 1, e.getRelation().toString()));
+            }
+            for (var root : graph.getRoots()) deps.add(new Dependency(-1, root.index() - 1, "root"));
+        }
+        deps.sort((a, b) -> a.dependent() != b.dependent() ? Integer.compare(a.dependent(), b.dependent())
+                : Integer.compare(a.head(), b.head()));
+        return new Sentence(index, s.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
+                s.get(CoreAnnotations.CharacterOffsetEndAnnotation.class), tokens, deps, times(tokens));
+    }
+
+    /** Groups consecutive DATE tokens with one normalised value into time expressions. */
+    private static List<TimeExpression> times(List<Token> tokens) {
+        List<TimeExpression> out = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            Token t = tokens.get(i);
+            if (!"DATE".equals(t.ner()) || t.normalized() == null) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j + 1 < tokens.size() && "DATE".equals(tokens.get(j + 1).ner())
+                    && t.normalized().equals(tokens.get(j + 1).normalized())) j++;
+            StringBuilder words = new StringBuilder();
+            for (int k = i; k <= j; k++) words.append(k > i ? " " : "").append(tokens.get(k).word());
+            out.add(new TimeExpression(words.toString(), t.normalized(), i, j, t.start(), tokens.get(j).end()));
+            i = j + 1;
+        }
+        return out;
+    }
+}

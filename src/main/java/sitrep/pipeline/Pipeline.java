@@ -1,0 +1,107 @@
+package sitrep.pipeline;
+
+import sitrep.actors.ActorDictionary;
+import sitrep.coding.Codebook;
+import sitrep.coding.EventCoder;
+import sitrep.coding.TriggerLexicon;
+import sitrep.geo.Gazetteer;
+import sitrep.geo.GeoResult;
+import sitrep.geo.Geoparser;
+import sitrep.ingest.InputItem;
+import sitrep.model.Article;
+import sitrep.model.ArticleResult;
+import sitrep.model.Event;
+import sitrep.model.Problem;
+import sitrep.nlp.AnnotatedText;
+import sitrep.nlp.NlpAnnotator;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * The whole extract pipeline for one article: NLP, then places, then events. A failure in one stage is
+ * recorded in the article's errors with the stage's name, and the article keeps what earlier stages found.
+ * Articles run in parallel on all cores; results come out in input order.
+ */
+public final class Pipeline implements AutoCloseable {
+    private final NlpAnnotator nlp;
+    private final Geoparser geoparser;
+    private final EventCoder coder;
+    private final ExecutorService workers;
+    private final int threads;
+
+    public Pipeline(int threads) {
+        this.nlp = NlpAnnotator.shared();
+        this.geoparser = new Geoparser(Gazetteer.shared());
+        this.coder = new EventCoder(Codebook.shared(), TriggerLexicon.shared(), ActorDictionary.builtIn());
+        this.threads = Math.max(1, threads);
+        this.workers = Executors.newFixedThreadPool(this.threads, r -> {
+            Thread t = new Thread(r, "sitrep-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public ArticleResult process(InputItem item) {
+        Article article = item.article();
+        if (!item.usable()) return new ArticleResult(article, List.of(), List.of(), item.problems());
+        List<Problem> errors = new ArrayList<>(item.problems());
+        AnnotatedText doc;
+        try {
+            doc = nlp.annotate(article.text(), article.published());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            errors.add(new Problem("nlp", "annotation failed: " + e));
+            return new ArticleResult(article, List.of(), List.of(), errors);
+        }
+        GeoResult geo;
+        try {
+            geo = geoparser.geoparse(doc);
+        } catch (RuntimeException e) {
+            errors.add(new Problem("geo", "geoparsing failed: " + e));
+            geo = new GeoResult(List.of(), null);
+        }
+        List<Event> events = List.of();
+        try {
+            events = coder.code(article, doc, geo);
+        } catch (RuntimeException e) {
+            errors.add(new Problem("coding", "event coding failed: " + e));
+        }
+        return new ArticleResult(article, geo.places(), events, errors);
+    }
+
+    /**
+     * Runs the items in parallel and hands the results to {@code sink} in input order. At most a few items
+     * per thread are in flight, so memory stays flat on large inputs.
+     */
+    public void run(Iterable<InputItem> items, Consumer<ArticleResult> sink) {
+        ArrayDeque<Future<ArticleResult>> inFlight = new ArrayDeque<>();
+        int window = threads * 4;
+        for (InputItem item : items) {
+            inFlight.add(workers.submit(() -> process(item)));
+            if (inFlight.size() >= window) sink.accept(take(inFlight.poll()));
+        }
+        while (!inFlight.isEmpty()) sink.accept(take(inFlight.poll()));
+    }
+
+    private static ArticleResult take(Future<ArticleResult> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("pipeline worker failed", e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,104 @@
+package sitrep.ingest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ArticleReaderTest {
+    @TempDir
+    Path dir;
+
+    private List<InputItem> read(InputFormat format, LocalDate published, String input) {
+        List<InputItem> items = new ArrayList<>();
+        new ArticleReader(format, published).read(input, new ByteArrayInputStream(new byte[0]), items::add);
+        return items;
+    }
+
+    @Test
+    void jsonLinesKeepGoodLinesAndReportBadOnes() throws IOException {
+        Path f = dir.resolve("batch.jsonl");
+        Files.writeString(f, """
+                {"id": "a1", "text": "Rebels shelled Aleppo.", "published": "2016-08-01", "source": "Wire", "url": "http://x/1"}
+                {"id": "a2", "text": "broken
+                {"id": "a3", "title": "no text"}
+                {"text": "Troops entered Homs.", "published": "not a date"}
+                {"text": "Police arrested protesters in Cairo."}
+                """);
+        List<InputItem> items = read(InputFormat.AUTO, LocalDate.of(2020, 1, 2), f.toString());
+        assertEquals(5, items.size());
+        assertTrue(items.get(0).usable());
+        assertEquals("a1", items.get(0).article().id());
+        assertEquals(LocalDate.of(2016, 8, 1), items.get(0).article().published());
+        assertEquals("Wire", items.get(0).article().source());
+        assertFalse(items.get(1).usable());
+        assertTrue(items.get(1).problems().get(0).message().startsWith("malformed JSON"));
+        assertFalse(items.get(2).usable());
+        assertEquals("a3", items.get(2).article().id());
+        assertFalse(items.get(3).usable());
+        assertTrue(items.get(4).usable());
+        assertEquals(LocalDate.of(2020, 1, 2), items.get(4).article().published(), "--published fills a missing date");
+        assertEquals(16, items.get(4).article().id().length(), "default id is a hash of the text");
+    }
+
+    @Test
+    void htmlYieldsMainTextAndMetadata() throws IOException {
+        Path f = dir.resolve("page.html");
+        Files.writeString(f, """
+                <html><head><title>Clashes in Idlib</title>
+                <meta property="article:published_time" content="2019-05-02T08:00:00Z">
+                <meta property="og:site_name" content="Example Wire"></head>
+                <body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+                <div class="story"><p>Government forces shelled villages south of Idlib on Thursday.</p>
+                <p>Rebels said they repelled an attack near Kafr Nabudah.</p></div>
+                <footer><p>Copyright notice and many links</p></footer><script>var x = "<p>not text</p>";</script></body></html>
+                """);
+        List<InputItem> items = read(InputFormat.AUTO, null, f.toString());
+        assertEquals(1, items.size());
+        var a = items.get(0).article();
+        assertTrue(a.extracted());
+        assertEquals("Government forces shelled villages south of Idlib on Thursday.\n\nRebels said they repelled an attack near Kafr Nabudah.", a.text());
+        assertEquals(LocalDate.of(2019, 5, 2), a.published());
+        assertEquals("Example Wire", a.source());
+        assertEquals("Clashes in Idlib", a.title());
+    }
+
+    @Test
+    void folderIsReadInNameOrderWithBadFilesReported() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("b"));
+        Files.writeString(dir.resolve("a.txt"), "Troops entered Homs on Monday.");
+        Files.write(sub.resolve("c.txt"), new byte[]{0, 1, 2, 3, 4, 5});
+        Files.writeString(sub.resolve("d.txt"), "   \n  ");
+        Files.write(dir.resolve("e.txt"), new byte[ArticleReader.MAX_BYTES + 10]);
+        Files.writeString(dir.resolve("2017-09-15-dated.txt"), "Russian jets struck Idlib.");
+        List<InputItem> items = read(InputFormat.AUTO, null, dir.toString());
+        assertEquals(5, items.size());
+        assertEquals(LocalDate.of(2017, 9, 15), items.get(0).article().published(), "date taken from the file name");
+        assertTrue(items.get(1).usable());
+        assertNull(items.get(1).article().published());
+        assertTrue(items.get(2).problems().get(0).message().contains("binary"));
+        assertTrue(items.get(3).problems().get(0).message().contains("empty"));
+        assertTrue(items.get(4).problems().get(0).message().contains("too large"));
+    }
+
+    @Test
+    void stdinIsReadWithAutoDetection() {
+        List<InputItem> items = new ArrayList<>();
+        byte[] html = "<html><body><article><p>Militants attacked a checkpoint in Arish.</p></article></body></html>"
+                .getBytes(StandardCharsets.UTF_8);
+        new ArticleReader(InputFormat.AUTO, LocalDate.of(2018, 2, 9)).read("-", new ByteArrayInputStream(html), items::add);
+        assertEquals("Militants attacked a checkpoint in Arish.", items.get(0).article().text());
+    }
+}
