@@ -3,7 +3,7 @@ package sitrep.actors;
 import java.time.LocalDate;
 
 /**
- * A dictionary actor: a CAMEO code with its country and sector, valid between two dates (office holders).
+ * A dictionary actor: a CAMEO code with its country and sector, valid from {@code from} up to, not including, {@code to} (office holders).
  *
  * @param metonym true for names that stand for a government only as a sentence's actor ("Damascus said"),
  *                never inside a place phrase ("strikes in Damascus")
@@ -13,7 +13,7 @@ public record ActorEntry(String code, String name, String country, String sector
 
     public boolean validOn(LocalDate date) {
         if (date == null) return true;
-        return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
+        return (from == null || !date.isBefore(from)) && (to == null || date.isBefore(to)); // 'to' is exclusive
     }
 
     /** True when the code already says both who and in what role (RUSMIL, IGOUNO), so no agent may refine it. */

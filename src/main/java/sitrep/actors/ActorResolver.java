@@ -21,16 +21,24 @@ public final class ActorResolver {
         this.dictionary = dictionary;
     }
 
-    public Actor resolve(Sentence s, List<ActorMention> mentions, int head, String text) {
+    /**
+     * The actor the phrase under {@code head} names, or null.
+     *
+     * @param metonyms whether a capital may stand for its government here: yes for a clause's subject or
+     *                 object ("Damascus said"), no for modifiers ("the Astana talks")
+     */
+    public Actor resolve(Sentence s, List<ActorMention> mentions, int head, String text, boolean metonyms) {
         List<Integer> phrase = s.phrase(head, PHRASE_DEPTH);
         ActorMention named = null, country = null, agent = null;
         int namedDist = Integer.MAX_VALUE, countryDist = Integer.MAX_VALUE, agentDist = Integer.MAX_VALUE;
         for (ActorMention m : mentions) {
             if (!inPhrase(m, phrase)) continue;
+            // "the village of Baghouz in eastern Syria": a country named as a location is no actor.
+            if (!m.isAgent() && !m.covers(head) && m.entry().sector() == null && locative(s, m)) continue;
             int dist = m.covers(head) ? 0 : Math.min(Math.abs(m.firstToken() - head), Math.abs(m.lastToken() - head));
             if (m.isAgent()) {
                 if (dist < agentDist) { agent = m; agentDist = dist; }
-            } else if (m.entry().metonym() && !m.covers(head)) {
+            } else if (m.entry().metonym() && (!metonyms || !m.covers(head))) {
                 continue; // "Damascus" inside a phrase is a place, not the Syrian government
             } else if (m.entry().sector() == null && m.entry().country() != null && m.entry().code().length() == 3) {
                 if (dist < countryDist) { country = m; countryDist = dist; }
@@ -59,6 +67,30 @@ public final class ActorResolver {
         return (name == null ? iso3 : name) + " (" + dictionary.roleName(role) + ")";
     }
 
+    /** Whether token {@code t} is within three tokens of first..last with no comma or clause break between. */
+    private static boolean adjacent(Sentence s, int first, int last, int t) {
+        if (t >= first && t <= last) return true;
+        int from = t < first ? t : last, to = t < first ? first : t;
+        if (to - from > 3) return false;
+        for (int i = from + 1; i < to; i++) {
+            String w = s.token(i).word();
+            if (w.equals(",") || w.equals(";") || w.equals("(") || s.token(i).isVerb()) return false;
+        }
+        return true;
+    }
+
+    private static final java.util.Set<String> LOCATIVE = java.util.Set.of("in", "at", "near", "across", "into",
+            "inside", "within", "throughout", "around", "outside", "towards", "toward", "through");
+
+    private static boolean locative(Sentence s, ActorMention m) {
+        for (int i = m.firstToken(); i <= m.lastToken(); i++) {
+            for (var d : s.children(i)) {
+                if (d.baseRelation().equals("case") && LOCATIVE.contains(s.token(d.dependent()).lemma().toLowerCase())) return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean inPhrase(ActorMention m, List<Integer> phrase) {
         for (int i = m.firstToken(); i <= m.lastToken(); i++) if (phrase.contains(i)) return true;
         return false;
@@ -66,10 +98,14 @@ public final class ActorResolver {
 
     private static Actor actor(String text, ActorMention main, String code, String name, String country, String sector,
                                int head, Sentence s, ActorMention other) {
-        int first = Math.min(main.firstToken(), head), last = Math.max(main.lastToken(), head);
-        if (other != null) {
-            first = Math.min(first, other.firstToken());
-            last = Math.max(last, other.lastToken());
+        // The actor's text is the dictionary hit, widened to the phrase head and the sector noun only when they
+        // stand next to it ("Syrian government forces"), so a distant head does not drag a whole list along.
+        int first = main.firstToken(), last = main.lastToken();
+        for (int extra : other == null ? new int[]{head} : new int[]{head, other.firstToken(), other.lastToken()}) {
+            if (adjacent(s, first, last, extra)) {
+                first = Math.min(first, extra);
+                last = Math.max(last, extra);
+            }
         }
         // Include a leading determiner, so the evidence reads "the Russian Black Sea Fleet".
         if (first > 0 && s.token(first - 1).pos().equals("DT")) first--;

@@ -44,8 +44,10 @@ public final class EventCoder {
     private static final Set<String> TERRITORY_NOUNS = Set.of("town", "city", "village", "area", "territory",
             "region", "district", "base", "airport", "airbase", "neighbourhood", "neighborhood", "position", "hill",
             "province", "control", "outpost", "checkpoint", "stronghold", "enclave", "port", "bridge", "border",
-            "crossing", "governorate", "suburb", "quarter", "oilfield", "field", "dam");
+            "crossing", "governorate", "suburb", "quarter", "oilfield", "field", "dam", "palace", "headquarters",
+            "building", "barracks", "camp", "compound", "garrison", "parliament", "ministry", "capital", "strip", "pocket");
     private static final Set<String> ARMED_SECTORS = Set.of("MIL", "REB", "INS", "UAF", "COP", "SPY", "RAD", "SEP");
+    private static final Set<String> CONTROL_WORDS = Set.of("control", "hold", "occupy", "run", "dominate", "besiege");
     private static final Set<String> SYMMETRIC = Set.of("040", "046", "190", "030", "060", "057");
     private static final Map<String, String> QUANTITY_VERBS = Map.of("kill", "killed", "die", "killed",
             "wound", "injured", "injure", "injured", "arrest", "arrested", "detain", "arrested",
@@ -81,6 +83,12 @@ public final class EventCoder {
             Event.Attribution[] attribution = new Event.Attribution[s.size()];
             Map<String, Integer> quantities = quantities(s);
             List<PlaceMention> places = geo.inSentence(s.index());
+            // "According to X, ...": X is the source of everything else the sentence says.
+            Actor accordingTo = accordingTo(s, mentions, text);
+            if (accordingTo != null) {
+                lastSpeaker = accordingTo;
+                java.util.Arrays.fill(attribution, new Event.Attribution(accordingTo, "according to"));
+            }
             // Speech first, so the events in what was said know who said it.
             List<Found> ordered = new ArrayList<>();
             for (Found f : triggers) if (f.trigger().speech()) ordered.add(f);
@@ -91,11 +99,16 @@ public final class EventCoder {
                 if (f.trigger().verb()) {
                     int subj = subject(s, head);
                     source = subj < 0 ? null : actor(s, mentions, subj, text, lastSpeaker);
-                    int obj = child(s, head, "obj");
+                    // "fired missiles at X": the object is the weapon, the target follows "at"/"on".
+                    int obj = "weapon".equals(f.trigger().condition()) ? child(s, head, "obl:at", "obl:on", "obl:against")
+                            : child(s, head, "obj");
                     if (obj < 0) obj = child(s, head, "nsubj:pass");
                     if (obj < 0 && SYMMETRIC.contains(f.trigger().code())) obj = child(s, head, "obl:with");
                     if (obj < 0) obj = child(s, head, "obl:on", "obl:against");
-                    target = obj < 0 ? null : actor(s, mentions, obj, text, lastSpeaker);
+                    if (obj < 0 && SYMMETRIC.contains(f.trigger().code())) obj = secondSubject(s, head, subj);
+                    target = obj < 0 ? null : "weapon".equals(f.trigger().condition())
+                            ? resolver.resolve(s, mentions, obj, text, false) : actor(s, mentions, obj, text, lastSpeaker);
+                    if (target == null) target = controller(s, head, mentions, text);
                     if (!conditionHolds(f, s, obj, source, target, places)) continue;
                 } else {
                     Actor[] roles = nominalRoles(s, f, mentions, text, lastSpeaker);
@@ -161,6 +174,12 @@ public final class EventCoder {
             for (int t : phrase) if (TERRITORY_NOUNS.contains(s.token(t).lemma().toLowerCase(Locale.ROOT))) return true;
             return false;
         }
+        if ("weapon".equals(condition)) {
+            int weapon = child(s, f.head(), "obj");
+            if (weapon < 0) return false;
+            for (int t : s.phrase(weapon, 2)) if (lexicon.instrument(s.token(t).lemma().toLowerCase(Locale.ROOT)) != null) return true;
+            return false;
+        }
         if ("actor-object".equals(condition)) {
             return target != null || source != null && source.sector() != null && ARMED_SECTORS.contains(source.sector());
         }
@@ -188,36 +207,73 @@ public final class EventCoder {
             for (Dependency d : s.children(head)) {
                 String rel = d.baseRelation();
                 if ((rel.equals("amod") || rel.equals("compound")) && d.dependent() < f.first()) {
-                    source = actor(s, mentions, d.dependent(), text, lastSpeaker);
-                    if (source != null) break;
+                    // Only a country or an organisation: "cruise missile attacks" has no actor in "missile",
+                    // and "the Astana talks" is a venue, not Kazakhstan's government.
+                    Actor a = resolver.resolve(s, mentions, d.dependent(), text, false);
+                    if (a != null && (a.country() != null || a.sector() == null)) {
+                        source = a;
+                        break;
+                    }
                 }
             }
         }
         if (source == null) {
-            // "carried out airstrikes", "clearing the way ... with airstrikes": the governing verb's subject.
-            for (Dependency d : s.parents(head)) {
-                String rel = d.baseRelation();
-                if ((rel.equals("obj") || rel.equals("obl") || rel.equals("conj")) && d.head() >= 0) {
-                    int gov = d.head();
-                    if (rel.equals("conj")) {
-                        for (Dependency g : s.parents(gov)) {
-                            if (g.baseRelation().equals("obj") || g.baseRelation().equals("obl")) {
-                                gov = g.head();
-                                break;
-                            }
-                        }
+            // "carried out airstrikes", "clearing the way ... with airstrikes": the subject of the verb the
+            // noun hangs from, found by climbing through objects, obliques and modifiers (not clauses).
+            int node = head;
+            for (int hops = 0; hops < 4; hops++) {
+                int up = -1;
+                for (Dependency d : s.parents(node)) {
+                    String rel = d.baseRelation();
+                    if (d.head() >= 0 && (rel.equals("obj") || rel.equals("obl") || rel.equals("conj") || rel.equals("nmod"))) {
+                        up = d.head();
+                        break;
                     }
-                    if (gov >= 0 && s.token(gov).isVerb()) {
-                        int subj = subject(s, gov);
-                        if (subj >= 0) source = actor(s, mentions, subj, text, lastSpeaker);
-                    }
-                    if (source != null) break;
                 }
+                if (up < 0) break;
+                if (s.token(up).isVerb()) {
+                    int subj = subject(s, up);
+                    if (subj >= 0) source = actor(s, mentions, subj, text, lastSpeaker);
+                    break;
+                }
+                node = up;
             }
         }
         int tgt = child(s, head, "nmod:on", "nmod:against", "nmod:with", "nmod:of");
         if (tgt >= 0) target = actor(s, mentions, tgt, text, lastSpeaker);
         return new Actor[]{source, target};
+    }
+
+    private Actor accordingTo(Sentence s, List<ActorMention> mentions, String text) {
+        for (int i = 0; i + 1 < s.size(); i++) {
+            if (!s.token(i).lemma().equalsIgnoreCase("accord") || !s.token(i + 1).word().equalsIgnoreCase("to")) continue;
+            for (Dependency d : s.parents(i)) {
+                if (d.baseRelation().equals("case") && d.head() >= 0) return resolver.resolve(s, mentions, d.head(), text, false);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The actor holding the place an attack hit: "hit depots in Daesh-controlled areas", "shelled
+     * rebel-held districts", "struck areas held by the militants".
+     */
+    private Actor controller(Sentence s, int trigger, List<ActorMention> mentions, String text) {
+        for (Dependency d : s.children(trigger)) {
+            if (!d.baseRelation().equals("obl") && !d.baseRelation().equals("obj")) continue;
+            for (int t : s.phrase(d.dependent(), 2)) {
+                if (!CONTROL_WORDS.contains(s.token(t).lemma().toLowerCase(Locale.ROOT))) continue;
+                for (Dependency m : s.children(t)) {
+                    String rel = m.baseRelation();
+                    if (rel.equals("obl") || rel.equals("obl:agent") || rel.equals("compound") || rel.equals("nsubj")
+                            || rel.equals("obl:npmod") || rel.startsWith("nmod")) {
+                        Actor a = resolver.resolve(s, mentions, m.dependent(), text, false);
+                        if (a != null) return a;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private Actor actor(Sentence s, List<ActorMention> mentions, int head, String text, Actor lastSpeaker) {
@@ -229,7 +285,7 @@ public final class EventCoder {
                         lastSpeaker.country(), lastSpeaker.sector());
             }
         }
-        return resolver.resolve(s, mentions, head, text);
+        return resolver.resolve(s, mentions, head, text, true);
     }
 
     /** The subject of a verb, looking through coordination and control ("forces ... liberated X and are moving"). */
@@ -247,13 +303,22 @@ public final class EventCoder {
             int up = -1;
             for (Dependency d : s.parents(node)) {
                 String rel = d.baseRelation();
-                if (rel.equals("conj") || rel.equals("xcomp") || rel.equals("advcl")) {
+                // "dep": the parser sometimes leaves the main verb hanging off a participle
+                // ("forces, backed by X, liberated Y" parsed with "backed" as root).
+                if (rel.equals("conj") || rel.equals("xcomp") || rel.equals("advcl") || rel.equals("dep")) {
                     up = d.head();
                     break;
                 }
             }
             node = up;
         }
+        return -1;
+    }
+
+    /** "X and Y clashed": the second conjoined subject is the other side of a symmetric event. */
+    private static int secondSubject(Sentence s, int verb, int first) {
+        if (first < 0) return -1;
+        for (Dependency d : s.children(first)) if (d.relation().startsWith("conj")) return d.dependent();
         return -1;
     }
 
@@ -290,7 +355,7 @@ public final class EventCoder {
             acled = new Event.Acled(entry.acledType(), sub);
         }
         String[] date = date(s, f.head(), article.published());
-        Place location = location(s, f.head(), places);
+        Place location = location(s, f.head(), places, source, target);
         String modality = modality(s, f.head());
         Map<String, Integer> quantities = code.compareTo("18") >= 0 || code.startsWith("17") ? sentenceQuantities : Map.of();
         Token first = s.token(f.first()), last = s.token(f.last());
@@ -348,11 +413,11 @@ public final class EventCoder {
     }
 
     /** The place nearest the trigger in the dependency graph; places outside the clause count as far. */
-    private static Place location(Sentence s, int trigger, List<PlaceMention> places) {
+    private static Place location(Sentence s, int trigger, List<PlaceMention> places, Actor source, Actor target) {
         Place best = null;
         int bestDist = Integer.MAX_VALUE;
         for (PlaceMention p : places) {
-            if (!p.place().resolved()) continue;
+            if (!p.place().resolved() || overlaps(p.place(), source) || overlaps(p.place(), target)) continue;
             int dist = Integer.MAX_VALUE;
             for (int i = p.firstToken(); i <= p.lastToken(); i++) dist = Math.min(dist, pathLength(s, i, trigger, 8));
             if (dist == Integer.MAX_VALUE) dist = 100 + Math.abs(p.firstToken() - trigger);
@@ -363,6 +428,11 @@ public final class EventCoder {
             }
         }
         return best;
+    }
+
+    /** "Russia launched strikes": a place named as the actor is not where the event happened. */
+    private static boolean overlaps(Place p, Actor a) {
+        return a != null && p.start() < a.end() && a.start() < p.end();
     }
 
     /** Undirected path length between two tokens in the dependency graph, or MAX_VALUE beyond {@code limit}. */
@@ -426,10 +496,21 @@ public final class EventCoder {
         for (int i = 0; i < s.size(); i++) {
             String kind = QUANTITY_VERBS.get(s.token(i).lemma().toLowerCase(Locale.ROOT));
             if (kind == null || !s.token(i).isVerb()) continue;
+            // A number standing as the verb's own argument ("and 64 injured") beats one on a shared subject.
+            Integer direct = null;
+            for (Dependency d : s.children(i)) {
+                Token arg = s.token(d.dependent());
+                String rel = d.baseRelation();
+                if (arg.pos().equals("CD") && (rel.startsWith("nsubj") || rel.equals("obj") || rel.equals("dep"))) direct = number(s, d.dependent());
+            }
+            if (direct != null) {
+                out.merge(kind, direct, Integer::sum);
+                continue;
+            }
             for (Dependency d : s.children(i)) {
                 String rel = d.relation();
-                if (!(rel.equals("obj") || rel.startsWith("nsubj:pass") || rel.equals("nsubj") && kind.equals("killed")
-                        && s.token(i).lemma().equals("die"))) continue;
+                boolean countAsSubject = rel.equals("nsubj") && (s.token(i).lemma().equals("die") || s.token(d.dependent()).pos().equals("CD"));
+                if (!(rel.equals("obj") || rel.startsWith("nsubj:pass") || countAsSubject)) continue;
                 Integer n = number(s, d.dependent());
                 if (n != null) out.merge(kind, n, Integer::sum);
             }

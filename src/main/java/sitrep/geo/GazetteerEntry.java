@@ -11,7 +11,7 @@ public record GazetteerEntry(long geonameid, String name, double lat, double lon
                              String country, String admin1, long population) {
 
     public boolean isCountry() {
-        return featureCode.startsWith("PCL") || featureCode.equals("TERR");
+        return featureCode.startsWith("PCL");
     }
 
     public boolean isAdmin1() {

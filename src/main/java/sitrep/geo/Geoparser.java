@@ -96,9 +96,13 @@ public final class Geoparser {
         return Double.isNaN(v) ? null : Math.round(v * 10000.0) / 10000.0;
     }
 
+    /** NER classes that are never places ("August" is a month here, not the town in California). */
+    private static final Set<String> NOT_PLACE_NER = Set.of("DATE", "TIME", "DURATION", "SET", "NUMBER", "ORDINAL",
+            "MONEY", "PERCENT");
+
     private static boolean startable(Sentence s, int i) {
         Token t = s.token(i);
-        return t.capitalized() && (t.isProperNoun() || t.ner().equals("LOCATION") || t.pos().equals("JJ") && t.ner().equals("LOCATION"));
+        return t.capitalized() && !NOT_PLACE_NER.contains(t.ner()) && (t.isProperNoun() || t.ner().equals("LOCATION"));
     }
 
     /** Whether a gazetteer match is used as a place here, judged from NER and the words around it. */
@@ -112,8 +116,9 @@ public final class Geoparser {
             else if (ner.equals("PERSON")) person = true;
             else if (ner.equals("ORGANIZATION") || ner.equals("MISC")) other = true;
         }
-        // Part of a longer name: "Washington Post", "Anatoly Tsyganok", "New York Times".
+        // Part of a longer name: "Washington Post", "Anatoly Tsyganok", "New York Times", "the African Union".
         int before = m.firstToken() - 1, after = m.lastToken() + 1;
+        if (!location && (insideEntity(s, before, m.lastToken()) || insideEntity(s, after, m.firstToken()))) return false;
         if (after < s.size() && s.token(after).isProperNoun() && s.token(after).capitalized()
                 && !s.token(after).ner().equals("LOCATION") && !location) return false;
         if ((person || other) && !location) {
@@ -133,6 +138,13 @@ public final class Geoparser {
         }
         if (person || other) return cue && (major || maxPop >= 100_000);
         return cue || major || maxPop >= 50_000 || m.lastToken() > m.firstToken();
+    }
+
+    /** Whether token {@code outside} continues the same PERSON/ORGANIZATION entity as token {@code inside}. */
+    private static boolean insideEntity(Sentence s, int outside, int inside) {
+        if (outside < 0 || outside >= s.size()) return false;
+        String ner = s.token(outside).ner();
+        return (ner.equals("ORGANIZATION") || ner.equals("PERSON") || ner.equals("MISC")) && ner.equals(s.token(inside).ner());
     }
 
     /** True when the span names a ship, a newspaper, a street...: its head or an ancestor is such a noun. */
@@ -184,6 +196,9 @@ public final class Geoparser {
         double bestScore = Double.NEGATIVE_INFINITY;
         for (GazetteerEntry c : t.candidates()) {
             double score = Math.log10(c.population() + 10) / 2.0;
+            // A division's population is spread over its area: "in Raqqa" means the city unless the text says
+            // "province", so divisions count their people at a discount.
+            if (c.isAdmin1()) score *= 0.6;
             String fc = c.featureCode();
             if (c.isCountry()) score += 4;
             else if (fc.equals("PPLC")) score += 1.5;

@@ -77,8 +77,9 @@ public final class PhraseIndex<T> {
             if (startable.test(i)) {
                 for (int j = Math.min(tokens.size() - 1, i + MAX_TOKENS - 1); j >= i; j--) {
                     Token last = tokens.get(j);
-                    if (!Character.isLetterOrDigit(last.word().charAt(last.word().length() - 1)) && j > i
-                            && !last.word().endsWith(".")) continue;
+                    // A name ends in a letter or digit, or in the period of an abbreviation ("U.S."), never in punctuation.
+                    String w = last.word();
+                    if (j > i && !Character.isLetterOrDigit(w.charAt(w.length() - 1)) && !(w.length() > 1 && w.endsWith("."))) continue;
                     int start = tokens.get(i).start(), end = last.end();
                     String span = text.substring(start, end);
                     List<T> values = lookup(span);

@@ -1,0 +1,76 @@
+package sitrep.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The extract command as a user runs it: files in, JSON Lines out, bad items reported, exit codes. */
+class ExtractCommandTest {
+    @TempDir
+    Path dir;
+
+    private List<JsonNode> lines(Path out) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : Files.readAllLines(out)) records.add(json.readTree(line));
+        return records;
+    }
+
+    @Test
+    void badItemsGetErrorRecordsAndTheBatchGoesOn() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.write(in.resolve("a-binary.txt"), new byte[]{0x7f, 'E', 'L', 'F', 0, 0, 1, 2});
+        Files.write(in.resolve("b-latin1.txt"), "Rebels shelled the town of Daraa on Sunday, killing 4 civilians, activists said. Café."
+                .getBytes(Charset.forName("windows-1252")));
+        Files.writeString(in.resolve("c-broken.html"), "<html><body><div><p>Police arrested 30 protesters in Tunis on Friday.<p><b>unclosed");
+        Files.writeString(in.resolve("d.jsonl"), "{\"id\":\"ok\",\"text\":\"Turkish troops entered Afrin.\",\"published\":\"2018-03-18\"}\n{oops\n");
+        Path out = dir.resolve("out.jsonl");
+        int code = Main.run("extract", "--published", "2019-06-02", "--output", out.toString(), in.toString());
+        assertEquals(0, code);
+        List<JsonNode> records = lines(out);
+        assertEquals(5, records.size(), "one record per input item, in input order");
+        assertEquals("ingest", records.get(0).get("errors").get(0).get("stage").asText());
+        assertTrue(records.get(0).get("errors").get(0).get("message").asText().contains("binary"));
+
+        JsonNode latin = records.get(1);
+        assertEquals(0, latin.get("errors").size());
+        assertEquals("2019-06-02", latin.get("published").asText());
+        JsonNode shelling = null;
+        for (JsonNode e : latin.get("events")) if (e.get("evidence").get("trigger").get("text").asText().equals("shelled")) shelling = e;
+        assertTrue(shelling != null, "a shelling event in " + latin);
+        assertEquals("activists said", "activists " + shelling.get("attribution").get("verb").asText());
+        assertEquals("194", shelling.get("cameo").get("code").asText());
+        assertEquals("SYR", shelling.get("location").get("country").asText());
+        assertEquals(4, shelling.get("quantities").get("killed").asInt());
+        assertEquals("2019-06-02", shelling.get("date").asText(), "'on Sunday' resolves against the publication date");
+
+        JsonNode html = records.get(2);
+        assertTrue(html.get("text").asText().startsWith("Police arrested 30 protesters in Tunis"), "broken HTML still yields its text");
+        assertFalse(html.get("events").isEmpty());
+
+        assertEquals("ok", records.get(3).get("id").asText());
+        assertEquals("2018-03-18", records.get(3).get("published").asText());
+        assertTrue(records.get(4).get("errors").get(0).get("message").asText().startsWith("malformed JSON"));
+    }
+
+    @Test
+    void unreadablePathsAndBadOptionsExit2() {
+        assertEquals(2, Main.run("extract", dir.resolve("missing.txt").toString()));
+        assertEquals(2, Main.run("extract", "--published", "15/09/2017", dir.toString()));
+        assertEquals(2, Main.run("extract", "--input-format", "pdf", dir.toString()));
+        assertEquals(2, Main.run("serve"));
+        assertEquals(0, Main.run("extract", "--help"));
+    }
+}
