@@ -47,8 +47,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--ner", defaultValue = "sitrep",
+            description = "NER models to measure: sitrep (one 3-class CRF) or corenlp (CoreNLP's default three CRFs).")
+    String ner;
+
     @Override
     public Integer call() throws IOException {
+        switch (ner) {
+            case "sitrep" -> System.setProperty(NlpAnnotator.NER_MODELS_PROPERTY, NlpAnnotator.DEFAULT_NER_MODEL);
+            case "corenlp" -> System.setProperty(NlpAnnotator.NER_MODELS_PROPERTY, NlpAnnotator.CORENLP_DEFAULT_NER_MODELS);
+            default -> throw new Main.UsageException("--ner must be sitrep or corenlp");
+        }
         if (!Files.isReadable(corpus)) throw new Main.UsageException("cannot read corpus " + corpus);
         List<String> texts = new ArrayList<>();
         List<LocalDate> dates = new ArrayList<>();
@@ -86,16 +95,16 @@ public final class BenchCommand implements Callable<Integer> {
         TriggerLexicon.shared();
         double dataLoad = secs(t0);
 
-        // Warm the JIT on a few articles with both, so neither phase pays for it alone.
-        int warm = Math.min(5, items.size());
+        // Warm the JIT on a share of the articles, so neither measured phase pays for it alone.
+        int warm = Math.min(20, items.size());
         try (Pipeline pipeline = new Pipeline(threads)) {
-            for (InputItem i : items.subList(0, warm)) pipeline.process(i);
+            pipeline.run(items.subList(0, warm), r -> { });
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         t0 = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
-        for (InputItem i : items) futures.add(pool.submit(() -> nlp.annotate(i.article().text(), i.article().published())));
+        for (InputItem i : items) futures.add(pool.submit(() -> { nlp.annotate(i.article().text(), i.article().published()); }));
         for (Future<?> f : futures) join(f);
         double nlpSecs = secs(t0);
         pool.shutdown();
@@ -103,8 +112,10 @@ public final class BenchCommand implements Callable<Integer> {
         long events = 0, places = 0, errors = 0;
         t0 = System.nanoTime();
         List<ArticleResult> results = new ArrayList<>();
+        Pipeline.StageTimes stages;
         try (Pipeline pipeline = new Pipeline(threads)) {
             pipeline.run(items, results::add);
+            stages = pipeline.stageTimes();
         }
         double pipeSecs = secs(t0);
         for (ArticleResult r : results) {
@@ -118,8 +129,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
 
         int n = items.size();
-        System.out.printf("corpus: %s, %d articles, %d words, %d threads, %d cores%n", corpus, n, words, threads,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("corpus: %s, %d articles, %d words, %d threads, %d cores, NER: %s%n", corpus, n, words, threads,
+                Runtime.getRuntime().availableProcessors(), ner);
         System.out.printf("start-up: JVM %.1fs, CoreNLP models %.1fs, gazetteer+dictionaries %.1fs (%d gazetteer entries)%n",
                 startup, nlpLoad, dataLoad, gazetteer.size());
         System.out.printf("%-22s %8s %10s %10s %12s %12s%n", "", "seconds", "words/s", "articles/s", "words/s*", "articles/s*");
@@ -129,6 +140,9 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf("%-22s %8.1f %10.0f %10.2f %12.0f %12.2f%n", "sitrep pipeline", pipeSecs, words / pipeSecs, n / pipeSecs,
                 words / pipeTotal, n / pipeTotal);
         System.out.println("* with JVM start and model loading included");
+        double nlpShare = stages.nlp();
+        System.out.printf("stages inside the pipeline (thread-seconds): NLP %.1f, geo %.2f (+%.1f%% of NLP), coding %.2f (+%.1f%% of NLP)%n",
+                nlpShare, stages.geo(), 100 * stages.geo() / nlpShare, stages.coding(), 100 * stages.coding() / nlpShare);
         System.out.printf("pipeline / CoreNLP time: %.2f; output: %d events, %d places, %d errors; peak heap %d MiB%n",
                 pipeSecs / nlpSecs, events, places, errors, peakHeap >> 20);
         return 0;

@@ -31,6 +31,15 @@ public final class NlpAnnotator {
     /** Sentences are cut at this many tokens; real news sentences are rarely over 80. */
     public static final int MAX_SENTENCE_TOKENS = 120;
 
+    /** One CRF for PERSON, LOCATION and ORGANIZATION: the measured speed/accuracy choice (see README). */
+    public static final String DEFAULT_NER_MODEL = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
+    /** CoreNLP's own default: three stacked CRFs (3, 7 and 4 classes), for comparison in bench. */
+    public static final String CORENLP_DEFAULT_NER_MODELS = DEFAULT_NER_MODEL
+            + ",edu/stanford/nlp/models/ner/english.muc.7class.distsim.crf.ser.gz"
+            + ",edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
+    /** System property that overrides the NER model list (comma-separated), read when the models load. */
+    public static final String NER_MODELS_PROPERTY = "sitrep.ner.models";
+
     private static volatile NlpAnnotator shared;
 
     private final StanfordCoreNLP splitter;
@@ -48,7 +57,7 @@ public final class NlpAnnotator {
         Properties tag = new Properties();
         tag.setProperty("annotators", "pos,lemma,ner,depparse");
         tag.setProperty("enforceRequirements", "false");
-        tag.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
+        tag.setProperty("ner.model", System.getProperty(NER_MODELS_PROPERTY, DEFAULT_NER_MODEL));
         tag.setProperty("ner.applyFineGrained", "false");
         tag.setProperty("ner.buildEntityMentions", "false");
         tag.setProperty("ner.useSUTime", "true");

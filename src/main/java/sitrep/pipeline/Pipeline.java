@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +36,16 @@ public final class Pipeline implements AutoCloseable {
     private final EventCoder coder;
     private final ExecutorService workers;
     private final int threads;
+    /** CPU-side nanoseconds spent per stage, summed over threads: what bench reports as each stage's share. */
+    private final LongAdder nlpNanos = new LongAdder(), geoNanos = new LongAdder(), codingNanos = new LongAdder();
+
+    /** Time spent in each stage so far, summed over worker threads, in seconds. */
+    public record StageTimes(double nlp, double geo, double coding) {
+    }
+
+    public StageTimes stageTimes() {
+        return new StageTimes(nlpNanos.sum() / 1e9, geoNanos.sum() / 1e9, codingNanos.sum() / 1e9);
+    }
 
     public Pipeline(int threads) {
         this.nlp = NlpAnnotator.shared();
@@ -53,25 +64,32 @@ public final class Pipeline implements AutoCloseable {
         if (!item.usable()) return new ArticleResult(article, List.of(), List.of(), item.problems());
         List<Problem> errors = new ArrayList<>(item.problems());
         AnnotatedText doc;
+        long t0 = System.nanoTime();
         try {
             doc = nlp.annotate(article.text(), article.published());
         } catch (RuntimeException | OutOfMemoryError e) {
             errors.add(new Problem("nlp", "annotation failed: " + e));
             return new ArticleResult(article, List.of(), List.of(), errors);
+        } finally {
+            nlpNanos.add(System.nanoTime() - t0);
         }
         GeoResult geo;
+        t0 = System.nanoTime();
         try {
             geo = geoparser.geoparse(doc);
         } catch (RuntimeException e) {
             errors.add(new Problem("geo", "geoparsing failed: " + e));
             geo = new GeoResult(List.of(), null);
         }
+        geoNanos.add(System.nanoTime() - t0);
         List<Event> events = List.of();
+        t0 = System.nanoTime();
         try {
             events = coder.code(article, doc, geo);
         } catch (RuntimeException e) {
             errors.add(new Problem("coding", "event coding failed: " + e));
         }
+        codingNanos.add(System.nanoTime() - t0);
         return new ArticleResult(article, geo.places(), events, errors);
     }
 
