@@ -1,5 +1,7 @@
 package sitrep.actors;
 
+import sitrep.data.DataFiles;
+import sitrep.data.Lazy;
 import sitrep.geo.Country;
 import sitrep.geo.Gazetteer;
 import sitrep.nlp.PhraseIndex;
@@ -7,12 +9,6 @@ import sitrep.nlp.Sentence;
 import sitrep.nlp.TextKeys;
 import sitrep.nlp.Token;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +21,14 @@ import java.util.Map;
  * Read-only once built, so one instance serves all threads.
  */
 public final class ActorDictionary {
-    private static volatile ActorDictionary builtIn;
+    private static final Lazy<ActorDictionary> BUILT_IN = new Lazy<>(() -> {
+        ActorDictionary d = new ActorDictionary();
+        d.loadCountries(Gazetteer.shared());
+        d.loadActors(DataFiles.rows("/sitrep/actors/actors.tsv"));
+        d.loadAgents(DataFiles.rows("/sitrep/actors/agents.tsv"));
+        d.loadRoles(DataFiles.rows("/sitrep/actors/roles.tsv"));
+        return d;
+    });
 
     private final PhraseIndex<ActorEntry> named = new PhraseIndex<>(false);
     private final Map<String, Agent> agents = new HashMap<>();
@@ -38,21 +41,7 @@ public final class ActorDictionary {
 
     /** The built-in dictionaries. */
     public static ActorDictionary builtIn() {
-        ActorDictionary d = builtIn;
-        if (d == null) {
-            synchronized (ActorDictionary.class) {
-                d = builtIn;
-                if (d == null) {
-                    d = new ActorDictionary();
-                    d.loadCountries(Gazetteer.shared());
-                    d.loadActors(rows("/sitrep/actors/actors.tsv"));
-                    d.loadAgents(rows("/sitrep/actors/agents.tsv"));
-                    d.loadRoles(rows("/sitrep/actors/roles.tsv"));
-                    builtIn = d;
-                }
-            }
-        }
-        return d;
+        return BUILT_IN.get();
     }
 
     private void loadCountries(Gazetteer gazetteer) {
@@ -156,20 +145,5 @@ public final class ActorDictionary {
 
     private static LocalDate date(String s) {
         return s == null || s.isBlank() ? null : LocalDate.parse(s.strip());
-    }
-
-    static List<String[]> rows(String resource) {
-        InputStream in = ActorDictionary.class.getResourceAsStream(resource);
-        if (in == null) throw new IllegalStateException("dictionary " + resource + " is missing from the classpath");
-        List<String[]> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                out.add(line.split("\t", -1));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read dictionary " + resource, e);
-        }
-        return out;
     }
 }

@@ -33,9 +33,4 @@ abstract class NotYetCommand implements Callable<Integer> {
     static final class Serve extends NotYetCommand {
         String what() { return "serve (REST API and web app)"; }
     }
-
-    @Command(name = "eval", mixinStandardHelpOptions = true, description = "Score coder and geocoder against gold data (not available yet).")
-    static final class Eval extends NotYetCommand {
-        String what() { return "eval (scoring against gold sets)"; }
-    }
 }

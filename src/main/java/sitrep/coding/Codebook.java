@@ -1,5 +1,7 @@
 package sitrep.coding;
 
+import sitrep.data.DataFiles;
+import sitrep.data.Lazy;
 import sitrep.model.Event;
 
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ public final class Codebook {
                         String ploverMode, List<String> ploverContext, String acledType, String acledSubType) {
     }
 
-    private static volatile Codebook shared;
+    private static final Lazy<Codebook> SHARED = new Lazy<>(Codebook::new);
     private final Map<String, Entry> entries = new HashMap<>();
 
     private Codebook() {
@@ -31,14 +33,7 @@ public final class Codebook {
     }
 
     public static Codebook shared() {
-        Codebook c = shared;
-        if (c == null) {
-            synchronized (Codebook.class) {
-                c = shared;
-                if (c == null) shared = c = new Codebook();
-            }
-        }
-        return c;
+        return SHARED.get();
     }
 
     public Entry get(String code) {

@@ -1,5 +1,8 @@
 package sitrep.coding;
 
+import sitrep.data.DataFiles;
+import sitrep.data.Lazy;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,7 +15,7 @@ public final class TriggerLexicon {
         }
     }
 
-    private static volatile TriggerLexicon shared;
+    private static final Lazy<TriggerLexicon> SHARED = new Lazy<>(TriggerLexicon::new);
 
     private final Map<String, Trigger> verbs = new HashMap<>();
     private final Map<String, Trigger> nouns = new HashMap<>();
@@ -29,14 +32,7 @@ public final class TriggerLexicon {
     }
 
     public static TriggerLexicon shared() {
-        TriggerLexicon l = shared;
-        if (l == null) {
-            synchronized (TriggerLexicon.class) {
-                l = shared;
-                if (l == null) shared = l = new TriggerLexicon();
-            }
-        }
-        return l;
+        return SHARED.get();
     }
 
     public Trigger verb(String lemma) {

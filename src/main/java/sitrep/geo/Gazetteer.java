@@ -1,19 +1,13 @@
 package sitrep.geo;
 
+import sitrep.data.DataFiles;
+import sitrep.data.Lazy;
 import sitrep.nlp.PhraseIndex;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The gazetteer: GeoNames populated places (derived at build time by scripts/build-gazetteer.mjs),
@@ -25,7 +19,7 @@ public final class Gazetteer {
     static final String COUNTRIES = "/sitrep/geo/countries.tsv";
     static final String REGIONS = "/sitrep/geo/regions.tsv";
 
-    private static volatile Gazetteer shared;
+    private static final Lazy<Gazetteer> SHARED = new Lazy<>(Gazetteer::new);
 
     private final PhraseIndex<GazetteerEntry> names = new PhraseIndex<>(true);
     private final Map<String, Country> countries = new HashMap<>();
@@ -43,14 +37,7 @@ public final class Gazetteer {
     }
 
     public static Gazetteer shared() {
-        Gazetteer g = shared;
-        if (g == null) {
-            synchronized (Gazetteer.class) {
-                g = shared;
-                if (g == null) shared = g = new Gazetteer();
-            }
-        }
-        return g;
+        return SHARED.get();
     }
 
     /** Candidates for one name (any spelling the gazetteer knows), or an empty list. */
@@ -89,7 +76,7 @@ public final class Gazetteer {
 
     private void loadCountries() {
         long id = -1_000_000;
-        for (String[] f : rows(COUNTRIES, false)) {
+        for (String[] f : DataFiles.rows(COUNTRIES)) {
             Country c = new Country(f[0], f[1], f[2], parse(f[4]), parse(f[5]), split(f[6]), split(f[7]), split(f[8]));
             countries.put(c.iso3(), c);
             GazetteerEntry e = new GazetteerEntry(id--, c.name(), c.lat(), c.lon(), "PCLI", c.iso3(), null, 0);
@@ -104,7 +91,9 @@ public final class Gazetteer {
 
     private void loadRegions() {
         long id = -2_000_000;
-        for (String[] f : rows(REGIONS, false)) {
+        List<String[]> regions = DataFiles.optionalRows(REGIONS);
+        if (regions == null) return;
+        for (String[] f : regions) {
             if (f.length < 9) continue;
             long gid = f[0].isEmpty() ? id-- : Long.parseLong(f[0]);
             String iso3 = f[5].isEmpty() ? null : f[5];
@@ -117,7 +106,7 @@ public final class Gazetteer {
     }
 
     private void loadPlaces() {
-        for (String[] f : rows(PLACES, true)) {
+        for (String[] f : DataFiles.rows(PLACES)) {
             String iso3 = f[5].isEmpty() ? null : f[5];
             GazetteerEntry e = new GazetteerEntry(Long.parseLong(f[0]), f[1], parse(f[2]), parse(f[3]), f[4], iso3,
                     f[7].isEmpty() ? null : f[7], f[8].isEmpty() ? 0 : Long.parseLong(f[8]));
@@ -140,26 +129,6 @@ public final class Gazetteer {
         if (s == null || s.isEmpty()) return List.of();
         List<String> out = new ArrayList<>();
         for (String p : s.split("\\|")) if (!p.isBlank()) out.add(p.strip());
-        return out;
-    }
-
-    private static List<String[]> rows(String resource, boolean gzip) {
-        InputStream in = Gazetteer.class.getResourceAsStream(resource);
-        if (in == null) {
-            if (resource.equals(REGIONS)) return Collections.emptyList();
-            throw new IllegalStateException("gazetteer data " + resource + " is missing from the classpath; "
-                    + "build with `mvn package` (it runs scripts/build-gazetteer.sh)");
-        }
-        List<String[]> out = new ArrayList<>();
-        try (InputStream raw = gzip ? new GZIPInputStream(in, 1 << 16) : in;
-             BufferedReader r = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8), 1 << 16)) {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isEmpty() || line.startsWith("#")) continue;
-                out.add(line.split("\t", -1));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read gazetteer data " + resource, e);
-        }
         return out;
     }
 }

@@ -9,6 +9,7 @@ import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
 import edu.stanford.nlp.semgraph.SemanticGraphEdge;
 import edu.stanford.nlp.util.ArrayCoreMap;
 import edu.stanford.nlp.util.CoreMap;
+import sitrep.data.Lazy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class NlpAnnotator {
     /** System property that overrides the NER model list (comma-separated), read when the models load. */
     public static final String NER_MODELS_PROPERTY = "sitrep.ner.models";
 
-    private static volatile NlpAnnotator shared;
+    private static final Lazy<NlpAnnotator> SHARED = new Lazy<>(NlpAnnotator::new);
 
     private final StanfordCoreNLP splitter;
     private final StanfordCoreNLP tagger;
@@ -68,14 +69,7 @@ public final class NlpAnnotator {
 
     /** The process-wide annotator; the first call loads the models (a few seconds). */
     public static NlpAnnotator shared() {
-        NlpAnnotator a = shared;
-        if (a == null) {
-            synchronized (NlpAnnotator.class) {
-                a = shared;
-                if (a == null) shared = a = new NlpAnnotator();
-            }
-        }
-        return a;
+        return SHARED.get();
     }
 
     /**
