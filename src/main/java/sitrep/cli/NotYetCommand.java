@@ -19,15 +19,7 @@ abstract class NotYetCommand implements Callable<Integer> {
         return 2;
     }
 
-    @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Run the pipeline into a store (not available yet).")
-    static final class Ingest extends NotYetCommand {
-        String what() { return "ingest (storing events in DuckDB/PostgreSQL)"; }
-    }
 
-    @Command(name = "export", mixinStandardHelpOptions = true, description = "Export stored events (not available yet).")
-    static final class Export extends NotYetCommand {
-        String what() { return "export (JSONL/CSV/GDELT/ACLED/GeoJSON/Parquet)"; }
-    }
 
     @Command(name = "serve", mixinStandardHelpOptions = true, description = "REST API and web app (not available yet).")
     static final class Serve extends NotYetCommand {

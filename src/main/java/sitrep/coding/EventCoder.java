@@ -355,7 +355,8 @@ public final class EventCoder {
             acled = new Event.Acled(entry.acledType(), sub);
         }
         String[] date = date(s, f.head(), article.published());
-        Place location = location(s, f.head(), places, source, target);
+        int subject = f.trigger().verb() ? subject(s, f.head()) : -1;
+        Place location = location(s, f.head(), places, source, target, subject < 0 ? List.of() : s.phrase(subject, 4));
         String modality = modality(s, f.head());
         Map<String, Integer> quantities = code.compareTo("18") >= 0 || code.startsWith("17") ? sentenceQuantities : Map.of();
         Token first = s.token(f.first()), last = s.token(f.last());
@@ -413,7 +414,8 @@ public final class EventCoder {
     }
 
     /** The place nearest the trigger in the dependency graph; places outside the clause count as far. */
-    private static Place location(Sentence s, int trigger, List<PlaceMention> places, Actor source, Actor target) {
+    private static Place location(Sentence s, int trigger, List<PlaceMention> places, Actor source, Actor target,
+                                  List<Integer> subjectPhrase) {
         Place best = null;
         int bestDist = Integer.MAX_VALUE;
         for (PlaceMention p : places) {
@@ -422,6 +424,8 @@ public final class EventCoder {
             for (int i = p.firstToken(); i <= p.lastToken(); i++) dist = Math.min(dist, pathLength(s, i, trigger, 8));
             if (dist == Integer.MAX_VALUE) dist = 100 + Math.abs(p.firstToken() - trigger);
             if ("country".equals(p.place().precision())) dist += 50; // a country is the fallback, a town the answer
+            // "submarines in the Mediterranean fired at posts east of Deir ez-Zor": where the attacker is comes last.
+            if (subjectPhrase.contains(p.lastToken())) dist += 20;
             if (dist < bestDist) {
                 bestDist = dist;
                 best = p.place();

@@ -46,7 +46,7 @@ public final class ExtractJson {
         return o;
     }
 
-    static ObjectNode place(Place p) {
+    public static ObjectNode place(Place p) {
         ObjectNode o = JSON.createObjectNode();
         o.put("text", p.text()).put("start", p.start()).put("end", p.end());
         o.put("name", p.name());
@@ -57,14 +57,14 @@ public final class ExtractJson {
         return o;
     }
 
-    static ObjectNode actor(Actor a) {
+    public static ObjectNode actor(Actor a) {
         ObjectNode o = JSON.createObjectNode();
         o.put("text", a.text()).put("start", a.start()).put("end", a.end()).put("code", a.code()).put("name", a.name())
                 .put("country", a.country()).put("sector", a.sector());
         return o;
     }
 
-    static ObjectNode event(Event e) {
+    public static ObjectNode event(Event e) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", e.id()).put("date", e.date()).put("date_precision", e.datePrecision()).put("date_source", e.dateSource());
         if (e.source() == null) o.putNull("source"); else o.set("source", actor(e.source()));

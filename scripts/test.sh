@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The test suite, as README and CI run it. When PostgreSQL is installed it first starts a throwaway server
+# on loopback (fresh data folder, fresh database) so the PostgreSQL store is tested against a real server;
+# the server is stopped and removed when the tests end. Then it runs Maven's tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -n "$pgbin" ] && [ -x "$pgbin/initdb" ] && [ -x "$pgbin/pg_ctl" ]; then
+  tmp=$(mktemp -d)
+  # PostgreSQL refuses to run as root; run it as the postgres account then.
+  as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  if [ "$(id -u)" = 0 ]; then chown postgres "$tmp"; fi
+  port=$((20000 + RANDOM % 20000))
+  as_pg "$pgbin/initdb" -D "$tmp/data" -A trust -U sitrep -E UTF8 >/dev/null
+  as_pg "$pgbin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w \
+    -o "-p $port -k $tmp -c listen_addresses=127.0.0.1" start >/dev/null
+  trap 'as_pg "$pgbin/pg_ctl" -D "$tmp/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
+  as_pg "$pgbin/createdb" -h 127.0.0.1 -p "$port" -U sitrep sitrep_test
+  export SITREP_TEST_POSTGRES="postgresql://sitrep@127.0.0.1:$port/sitrep_test"
+  echo "scripts/test.sh: PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port for the store tests" >&2
+else
+  echo "scripts/test.sh: PostgreSQL is not installed; the PostgreSQL store tests will be skipped" >&2
+fi
+mvn -B test

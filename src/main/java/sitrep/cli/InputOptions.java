@@ -1,0 +1,104 @@
+package sitrep.cli;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import sitrep.ingest.ArticleReader;
+import sitrep.ingest.InputFormat;
+import sitrep.ingest.InputItem;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/** The inputs and reading options that extract and ingest share. */
+final class InputOptions {
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "A file, a folder (recursed) or - for standard input.")
+    List<String> inputs;
+
+    @Option(names = "--published", paramLabel = "YYYY-MM-DD", description = "Publication date for inputs that carry none.")
+    String published;
+
+    @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "auto, text, html, jsonl, rss, warc (default: ${DEFAULT-VALUE}).")
+    String inputFormat;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    /** Checks the options and paths (exit 2 on a bad one) and returns the reader. */
+    ArticleReader reader() {
+        LocalDate date = null;
+        if (published != null) {
+            try {
+                date = LocalDate.parse(published);
+            } catch (DateTimeParseException e) {
+                throw new Main.UsageException("--published must be YYYY-MM-DD, got '" + published + "'");
+            }
+        }
+        InputFormat format;
+        try {
+            format = InputFormat.parse(inputFormat);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException(e.getMessage());
+        }
+        for (String in : inputs) {
+            if (!in.equals("-") && !Files.isReadable(Path.of(in))) throw new Main.UsageException("cannot read input " + in);
+        }
+        return new ArticleReader(format, date);
+    }
+
+    /** Reads the inputs on a background thread, so reading overlaps with processing and memory stays bounded. */
+    Iterable<InputItem> read(ArticleReader reader) {
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(64);
+        Object end = new Object();
+        Thread t = new Thread(() -> {
+            try {
+                for (String in : inputs) reader.read(in, System.in, item -> put(queue, item));
+            } finally {
+                put(queue, end);
+            }
+        }, "sitrep-reader");
+        t.setDaemon(true);
+        t.start();
+        return () -> new Iterator<>() {
+            Object next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) next = take(queue);
+                return next != end;
+            }
+
+            @Override
+            public InputItem next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                InputItem item = (InputItem) next;
+                next = null;
+                return item;
+            }
+        };
+    }
+
+    private static void put(BlockingQueue<Object> q, Object o) {
+        try {
+            q.put(o);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Object take(BlockingQueue<Object> q) {
+        try {
+            return q.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+}

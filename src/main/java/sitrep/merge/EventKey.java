@@ -1,0 +1,35 @@
+package sitrep.merge;
+
+import java.time.LocalDate;
+
+/**
+ * What merging compares between an incoming event mention and a stored event: the event family, the dates
+ * the event may have happened on, the actors' codes and where it happened, with the precision of each.
+ *
+ * @param dateStart first day the event may have happened on (a month-precise date covers the month)
+ * @param dateEnd   last such day
+ * @param lat       null when the event has no location
+ * @param precision the location's precision (city, admin2, admin1, region, country), or null
+ */
+public record EventKey(String cameoRoot, String ploverType, String modality, LocalDate dateStart, LocalDate dateEnd, String datePrecision,
+                       String sourceCode, String targetCode, Double lat, Double lon, String precision, String country) {
+
+    /** The date range a date string stands for at its precision: "2017-08" covers August. */
+    public static LocalDate[] range(String date, String precision) {
+        if (date == null) return new LocalDate[]{null, null};
+        switch (precision == null ? "day" : precision) {
+            case "year" -> {
+                LocalDate start = LocalDate.of(Integer.parseInt(date.substring(0, 4)), 1, 1);
+                return new LocalDate[]{start, start.plusYears(1).minusDays(1)};
+            }
+            case "month" -> {
+                LocalDate start = LocalDate.parse(date.substring(0, 7) + "-01");
+                return new LocalDate[]{start, start.plusMonths(1).minusDays(1)};
+            }
+            default -> {
+                LocalDate d = LocalDate.parse(date.substring(0, 10));
+                return new LocalDate[]{d, d};
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package sitrep.store;
+
+import sitrep.model.ArticleResult;
+
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Where ingested articles, event mentions and merged events live: DuckDB embedded by default, PostgreSQL
+ * as the shared server option, behind this one interface.
+ */
+public interface EventStore extends AutoCloseable {
+
+    /** Whether an article is stored already, by its id or by the hash of its normalised text. */
+    boolean contains(String articleId, String contentHash);
+
+    /** Ids and content hashes of all stored articles, for skipping work before it starts. */
+    Set<String> articleKeys();
+
+    /**
+     * Stores one article with its mentions, merging each mention into a stored event or creating one, in a
+     * single transaction: a crash leaves the article either wholly stored or absent.
+     *
+     * @return false when the article was stored already (nothing written)
+     */
+    boolean save(ArticleResult result, String contentHash);
+
+    StoreStats stats();
+
+    /** Streams the events matching the query, each with its mentions, in date order. */
+    void export(ExportQuery query, Consumer<StoredEvent> sink);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,461 @@
+package sitrep.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import sitrep.merge.EventKey;
+import sitrep.merge.Merger;
+import sitrep.model.Article;
+import sitrep.model.ArticleResult;
+import sitrep.model.Event;
+import sitrep.model.Problem;
+import sitrep.pipeline.ExtractJson;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The store over JDBC, for DuckDB (embedded) and PostgreSQL (shared server). Plain SQL with prepared
+ * statements only; the two dialects differ in a type name and nothing else. One article is one
+ * transaction, so a process killed at any point loses nothing already committed and leaves no half article.
+ */
+public final class JdbcEventStore implements EventStore {
+    enum Dialect {
+        DUCKDB("DOUBLE"), POSTGRES("DOUBLE PRECISION");
+
+        final String doubleType;
+
+        Dialect(String doubleType) {
+            this.doubleType = doubleType;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EVENT_COLUMNS = "id, cameo_root, modality, date_start, date_end, date, date_precision, "
+            + "source_code, target_code, lat, lon, loc_precision, country, plover_type, acled_type, acled_sub_type, "
+            + "event_json, num_mentions, num_articles, num_sources, disagreements, first_seen, updated_at";
+
+    private final Connection db;
+    private final Merger merger = new Merger();
+
+    JdbcEventStore(Connection db, Dialect dialect) {
+        this.db = db;
+        try {
+            createSchema(dialect);
+        } catch (SQLException e) {
+            throw new StoreException("cannot create the store schema: " + e.getMessage(), e);
+        }
+    }
+
+    private void createSchema(Dialect d) throws SQLException {
+        String dbl = d.doubleType;
+        try (Statement s = db.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS articles (id VARCHAR PRIMARY KEY, content_hash VARCHAR, url VARCHAR, "
+                    + "outlet VARCHAR, title VARCHAR, published DATE, ingested_at VARCHAR, text VARCHAR, errors VARCHAR)");
+            s.execute("CREATE INDEX IF NOT EXISTS articles_hash ON articles (content_hash)");
+            s.execute("CREATE TABLE IF NOT EXISTS events (id VARCHAR PRIMARY KEY, cameo_root VARCHAR, modality VARCHAR, "
+                    + "date_start DATE, date_end DATE, date VARCHAR, date_precision VARCHAR, source_code VARCHAR, "
+                    + "target_code VARCHAR, lat " + dbl + ", lon " + dbl + ", loc_precision VARCHAR, country VARCHAR, "
+                    + "plover_type VARCHAR, acled_type VARCHAR, acled_sub_type VARCHAR, event_json VARCHAR, "
+                    + "num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER, disagreements VARCHAR, "
+                    + "first_seen VARCHAR, updated_at VARCHAR)");
+            s.execute("CREATE INDEX IF NOT EXISTS events_family_date ON events (cameo_root, date_start)");
+            s.execute("CREATE TABLE IF NOT EXISTS mentions (id VARCHAR PRIMARY KEY, event_id VARCHAR, article_id VARCHAR, "
+                    + "url VARCHAR, outlet VARCHAR, sentence VARCHAR, start_offset INTEGER, end_offset INTEGER, "
+                    + "trigger_text VARCHAR, trigger_start INTEGER, trigger_end INTEGER, confidence " + dbl + ", "
+                    + "merge_reason VARCHAR, event_json VARCHAR)");
+            s.execute("CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id)");
+        }
+    }
+
+    @Override
+    public boolean contains(String articleId, String contentHash) {
+        try (PreparedStatement q = db.prepareStatement("SELECT 1 FROM articles WHERE id = ? OR content_hash = ?")) {
+            q.setString(1, articleId);
+            q.setString(2, contentHash);
+            try (ResultSet r = q.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot look up article " + articleId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Set<String> articleKeys() {
+        Set<String> keys = new HashSet<>();
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT id, content_hash FROM articles")) {
+            while (r.next()) {
+                keys.add(r.getString(1));
+                if (r.getString(2) != null) keys.add(r.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot list stored articles: " + e.getMessage(), e);
+        }
+        return keys;
+    }
+
+    @Override
+    public synchronized boolean save(ArticleResult result, String contentHash) {
+        Article a = result.article();
+        try {
+            db.setAutoCommit(false);
+            try {
+                if (contains(a.id(), contentHash)) {
+                    db.rollback();
+                    return false;
+                }
+                insertArticle(result, contentHash);
+                String outlet = outlet(a);
+                for (Event e : result.events()) saveMention(a, outlet, e);
+                db.commit();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot store article " + a.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void insertArticle(ArticleResult result, String contentHash) throws SQLException {
+        Article a = result.article();
+        ArrayNode errors = JSON.createArrayNode();
+        for (Problem p : result.errors()) errors.addObject().put("stage", p.stage()).put("message", p.message());
+        try (PreparedStatement s = db.prepareStatement("INSERT INTO articles VALUES (?, ?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?)")) {
+            s.setString(1, a.id());
+            s.setString(2, contentHash);
+            s.setString(3, a.url());
+            s.setString(4, outlet(a));
+            s.setString(5, a.title());
+            s.setString(6, a.published() == null ? null : a.published().toString());
+            s.setString(7, Instant.now().toString());
+            s.setString(8, a.text());
+            s.setString(9, errors.toString());
+            s.executeUpdate();
+        }
+    }
+
+    private void saveMention(Article a, String outlet, Event e) throws SQLException {
+        ObjectNode json = ExtractJson.event(e);
+        EventKey key = key(json);
+        String eventId;
+        String reason;
+        Optional<Merger.Decision> decision = key.dateStart() == null ? Optional.empty() : merger.decide(key, candidates(key));
+        if (decision.isPresent()) {
+            eventId = decision.get().eventId();
+            reason = decision.get().reason();
+        } else {
+            eventId = e.id();
+            reason = "new event";
+            insertEvent(eventId, json, key);
+        }
+        try (PreparedStatement s = db.prepareStatement("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, e.id());
+            s.setString(2, eventId);
+            s.setString(3, a.id());
+            s.setString(4, a.url());
+            s.setString(5, outlet);
+            s.setString(6, e.evidence().sentence());
+            s.setInt(7, e.evidence().start());
+            s.setInt(8, e.evidence().end());
+            s.setString(9, e.evidence().trigger().text());
+            s.setInt(10, e.evidence().trigger().start());
+            s.setInt(11, e.evidence().trigger().end());
+            s.setDouble(12, e.confidence());
+            s.setString(13, reason);
+            s.setString(14, json.toString());
+            s.executeUpdate();
+        }
+        if (decision.isPresent()) mergeInto(eventId, json);
+    }
+
+    /** Stored events of the same family and modality whose dates come within a day of the mention's. */
+    private List<Merger.Candidate> candidates(EventKey key) throws SQLException {
+        List<Merger.Candidate> out = new ArrayList<>();
+        try (PreparedStatement q = db.prepareStatement("SELECT id, event_json FROM events WHERE cameo_root = ? AND modality = ? "
+                + "AND date_start <= CAST(? AS DATE) AND date_end >= CAST(? AS DATE)")) {
+            q.setString(1, key.cameoRoot());
+            q.setString(2, key.modality());
+            q.setString(3, key.dateEnd().plusDays(1).toString());
+            q.setString(4, key.dateStart().minusDays(1).toString());
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) out.add(new Merger.Candidate(r.getString(1), key(parse(r.getString(2)))));
+            }
+        }
+        return out;
+    }
+
+    private void insertEvent(String id, ObjectNode json, EventKey key) throws SQLException {
+        String now = Instant.now().toString();
+        try (PreparedStatement s = db.prepareStatement("INSERT INTO events (" + EVENT_COLUMNS + ") VALUES "
+                + "(?, ?, ?, CAST(? AS DATE), CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, '{}', ?, ?)")) {
+            bindEvent(s, id, json, key);
+            s.setString(18, now);
+            s.setString(19, now);
+            s.executeUpdate();
+        }
+    }
+
+    private static void bindEvent(PreparedStatement s, String id, ObjectNode json, EventKey key) throws SQLException {
+        s.setString(1, id);
+        s.setString(2, key.cameoRoot());
+        s.setString(3, key.modality());
+        s.setString(4, key.dateStart() == null ? null : key.dateStart().toString());
+        s.setString(5, key.dateEnd() == null ? null : key.dateEnd().toString());
+        s.setString(6, text(json, "date"));
+        s.setString(7, text(json, "date_precision"));
+        s.setString(8, key.sourceCode());
+        s.setString(9, key.targetCode());
+        if (key.lat() == null) s.setNull(10, java.sql.Types.DOUBLE); else s.setDouble(10, key.lat());
+        if (key.lon() == null) s.setNull(11, java.sql.Types.DOUBLE); else s.setDouble(11, key.lon());
+        s.setString(12, key.precision());
+        s.setString(13, key.country());
+        s.setString(14, json.path("plover").path("type").asText(null));
+        JsonNode acled = json.get("acled");
+        s.setString(15, acled == null || acled.isNull() ? null : acled.path("event_type").asText(null));
+        s.setString(16, acled == null || acled.isNull() ? null : acled.path("sub_event_type").asText(null));
+        s.setString(17, json.toString());
+    }
+
+    /**
+     * Folds a new mention into a stored event: the more precise date and place win, a more specific actor
+     * code refines a compatible one, differing casualty counts and dates are kept as disagreements, and the
+     * counts of mentions, articles and outlets are recomputed from the mentions table.
+     */
+    private void mergeInto(String eventId, ObjectNode incoming) throws SQLException {
+        ObjectNode stored;
+        ObjectNode disagreements;
+        try (PreparedStatement q = db.prepareStatement("SELECT event_json, disagreements FROM events WHERE id = ?")) {
+            q.setString(1, eventId);
+            try (ResultSet r = q.executeQuery()) {
+                if (!r.next()) throw new SQLException("event " + eventId + " vanished during merge");
+                stored = (ObjectNode) parse(r.getString(1));
+                disagreements = (ObjectNode) parse(r.getString(2));
+            }
+        }
+        String storedPrecision = text(stored, "date_precision"), newPrecision = text(incoming, "date_precision");
+        if (!java.util.Objects.equals(text(stored, "date"), text(incoming, "date")) && "day".equals(storedPrecision) && "day".equals(newPrecision)) {
+            note(disagreements, "date", stored.get("date"), incoming.get("date"));
+        }
+        if (rank(newPrecision) < rank(storedPrecision)) {
+            for (String f : new String[]{"date", "date_precision", "date_source"}) stored.set(f, incoming.get(f));
+        }
+        JsonNode sl = stored.get("location"), nl = incoming.get("location");
+        if (nl != null && !nl.isNull()) {
+            if (sl == null || sl.isNull() || Merger.finer(nl.path("precision").asText(), sl.path("precision").asText())) {
+                stored.set("location", nl);
+            }
+            if (sl != null && !sl.isNull() && !sl.path("name").asText().equals(nl.path("name").asText())) {
+                note(disagreements, "location", sl.get("name"), nl.get("name"));
+            }
+        }
+        for (String role : new String[]{"source", "target"}) {
+            JsonNode s = stored.get(role), n = incoming.get(role);
+            if (n == null || n.isNull()) continue;
+            if (s == null || s.isNull() || n.path("code").asText().length() > s.path("code").asText().length()
+                    && n.path("code").asText().startsWith(s.path("code").asText())) stored.set(role, n);
+        }
+        ObjectNode quantities = stored.with("quantities");
+        incoming.path("quantities").fields().forEachRemaining(q -> {
+            JsonNode old = quantities.get(q.getKey());
+            if (old == null) quantities.set(q.getKey(), q.getValue());
+            else if (old.asInt() != q.getValue().asInt()) {
+                note(disagreements, q.getKey(), old, q.getValue());
+                quantities.put(q.getKey(), Math.max(old.asInt(), q.getValue().asInt()));
+            }
+        });
+        stored.put("confidence", Math.min(0.99, Math.max(stored.path("confidence").asDouble(), incoming.path("confidence").asDouble()) + 0.05));
+        EventKey key = key(stored);
+        try (PreparedStatement s = db.prepareStatement("UPDATE events SET cameo_root = ?, modality = ?, date_start = CAST(? AS DATE), "
+                + "date_end = CAST(? AS DATE), date = ?, date_precision = ?, source_code = ?, target_code = ?, lat = ?, lon = ?, "
+                + "loc_precision = ?, country = ?, plover_type = ?, acled_type = ?, acled_sub_type = ?, event_json = ?, "
+                + "num_mentions = (SELECT count(*) FROM mentions WHERE event_id = ?), "
+                + "num_articles = (SELECT count(DISTINCT article_id) FROM mentions WHERE event_id = ?), "
+                + "num_sources = (SELECT count(DISTINCT coalesce(outlet, 'article:' || article_id)) FROM mentions WHERE event_id = ?), "
+                + "disagreements = ?, updated_at = ? WHERE id = ?")) {
+            s.setString(1, key.cameoRoot());
+            s.setString(2, key.modality());
+            s.setString(3, key.dateStart() == null ? null : key.dateStart().toString());
+            s.setString(4, key.dateEnd() == null ? null : key.dateEnd().toString());
+            s.setString(5, text(stored, "date"));
+            s.setString(6, text(stored, "date_precision"));
+            s.setString(7, key.sourceCode());
+            s.setString(8, key.targetCode());
+            if (key.lat() == null) s.setNull(9, java.sql.Types.DOUBLE); else s.setDouble(9, key.lat());
+            if (key.lon() == null) s.setNull(10, java.sql.Types.DOUBLE); else s.setDouble(10, key.lon());
+            s.setString(11, key.precision());
+            s.setString(12, key.country());
+            s.setString(13, stored.path("plover").path("type").asText(null));
+            JsonNode acled = stored.get("acled");
+            s.setString(14, acled == null || acled.isNull() ? null : acled.path("event_type").asText(null));
+            s.setString(15, acled == null || acled.isNull() ? null : acled.path("sub_event_type").asText(null));
+            s.setString(16, stored.toString());
+            s.setString(17, eventId);
+            s.setString(18, eventId);
+            s.setString(19, eventId);
+            s.setString(20, disagreements.toString());
+            s.setString(21, Instant.now().toString());
+            s.setString(22, eventId);
+            s.executeUpdate();
+        }
+    }
+
+    /** Adds both values to the list of what reports said for {@code field}, once each. */
+    private static void note(ObjectNode disagreements, String field, JsonNode a, JsonNode b) {
+        ArrayNode values = disagreements.withArray(field);
+        for (JsonNode v : new JsonNode[]{a, b}) {
+            if (v == null || v.isNull()) continue;
+            boolean seen = false;
+            for (JsonNode x : values) seen |= x.equals(v);
+            if (!seen) values.add(v);
+        }
+    }
+
+    private static int rank(String precision) {
+        return precision == null ? 3 : switch (precision) {
+            case "day" -> 0;
+            case "month" -> 1;
+            case "year" -> 2;
+            default -> 3;
+        };
+    }
+
+    /** The merge key of an event in extract-format JSON. */
+    static EventKey key(JsonNode e) {
+        String date = text(e, "date"), precision = text(e, "date_precision");
+        LocalDate[] range = EventKey.range(date, precision);
+        JsonNode loc = e.get("location");
+        boolean located = loc != null && !loc.isNull() && loc.hasNonNull("lat");
+        return new EventKey(e.path("cameo").path("root").asText(), e.path("plover").path("type").asText(null), text(e, "modality"), range[0], range[1], precision,
+                code(e.get("source")), code(e.get("target")),
+                located ? loc.get("lat").asDouble() : null, located ? loc.get("lon").asDouble() : null,
+                located ? loc.path("precision").asText(null) : null, located ? loc.path("country").asText(null) : null);
+    }
+
+    private static String code(JsonNode actor) {
+        return actor == null || actor.isNull() ? null : actor.path("code").asText(null);
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("corrupt JSON in store: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The outlet that published an article: its source name, else its URL's host. */
+    static String outlet(Article a) {
+        if (a.source() != null && !a.source().isBlank()) return a.source();
+        if (a.url() != null) {
+            try {
+                String host = URI.create(a.url()).getHost();
+                if (host != null) return host.startsWith("www.") ? host.substring(4) : host;
+            } catch (IllegalArgumentException ignored) {
+                // not a URL: no outlet
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public StoreStats stats() {
+        try (Statement s = db.createStatement()) {
+            return new StoreStats(count(s, "SELECT count(*) FROM articles"), count(s, "SELECT count(*) FROM mentions"),
+                    count(s, "SELECT count(*) FROM events"), count(s, "SELECT count(*) FROM articles WHERE errors <> '[]'"));
+        } catch (SQLException e) {
+            throw new StoreException("cannot count: " + e.getMessage(), e);
+        }
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    @Override
+    public void export(ExportQuery query, Consumer<StoredEvent> sink) {
+        List<String> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (query.from() != null) {
+            where.append(" AND e.date_end >= CAST(? AS DATE)");
+            params.add(query.from().toString());
+        }
+        if (query.to() != null) {
+            where.append(" AND e.date_start <= CAST(? AS DATE)");
+            params.add(query.to().toString());
+        }
+        if (query.country() != null) {
+            where.append(" AND e.country = ?");
+            params.add(query.country());
+        }
+        if (query.type() != null) {
+            where.append(" AND (e.cameo_root = ? OR e.plover_type = ? OR e.acled_type = ? OR e.acled_sub_type = ?)");
+            for (int i = 0; i < 4; i++) params.add(query.type());
+        }
+        String order = " ORDER BY e.date_start, e.id";
+        String events = "SELECT e.id, e.event_json, e.num_mentions, e.num_articles, e.num_sources, e.disagreements, e.first_seen "
+                + "FROM events e" + where + order;
+        String mentions = "SELECT m.id, m.event_id, m.article_id, m.url, m.outlet, m.sentence, m.start_offset, m.end_offset, "
+                + "m.trigger_text, m.trigger_start, m.trigger_end, m.confidence, m.merge_reason FROM mentions m "
+                + "JOIN events e ON m.event_id = e.id" + where + order + ", m.id";
+        try (PreparedStatement eq = db.prepareStatement(events); PreparedStatement mq = db.prepareStatement(mentions)) {
+            for (int i = 0; i < params.size(); i++) {
+                eq.setString(i + 1, params.get(i));
+                mq.setString(i + 1, params.get(i));
+            }
+            try (ResultSet er = eq.executeQuery(); ResultSet mr = mq.executeQuery()) {
+                // Both cursors run in the same order, so mentions are read alongside their events, streaming.
+                boolean moreMentions = mr.next();
+                while (er.next()) {
+                    String id = er.getString(1);
+                    List<StoredMention> ms = new ArrayList<>();
+                    while (moreMentions && mr.getString(2).equals(id)) {
+                        ms.add(new StoredMention(mr.getString(1), id, mr.getString(3), mr.getString(4), mr.getString(5),
+                                mr.getString(6), mr.getInt(7), mr.getInt(8), mr.getString(9), mr.getInt(10), mr.getInt(11),
+                                mr.getDouble(12), mr.getString(13)));
+                        moreMentions = mr.next();
+                    }
+                    sink.accept(new StoredEvent(id, er.getString(2), er.getInt(3), er.getInt(4), er.getInt(5),
+                            er.getString(6), er.getString(7), ms));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot export: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the store: " + e.getMessage(), e);
+        }
+    }
+}

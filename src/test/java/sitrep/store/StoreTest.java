@@ -1,0 +1,140 @@
+package sitrep.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sitrep.model.Actor;
+import sitrep.model.Article;
+import sitrep.model.ArticleResult;
+import sitrep.model.Event;
+import sitrep.model.Place;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The store's contract on DuckDB, and on PostgreSQL when SITREP_TEST_POSTGRES names a server
+ * (scripts/test.sh starts one). Events are built directly, so these tests need no NLP.
+ */
+class StoreTest {
+    @TempDir
+    Path dir;
+
+    static final Place DEIR_EZ_ZOR = new Place("Deir ez-Zor", 10, 21, "Deir ez-Zor", 170794L, 35.3359, 40.1408, "SYR",
+            "Deir ez-Zor", "PPLA", "city");
+    static final Actor RUSSIA = new Actor("Russian submarines", 0, 18, "RUSMIL", "Russia (military)", "RUS", "MIL");
+    static final Actor DAESH = new Actor("Daesh", 30, 35, "IMGMUSISI", "Islamic State", null, "REB");
+
+    static Event strike(String id, String date, Actor source, Actor target, Map<String, Integer> quantities) {
+        return new Event(id, date, "day", "text", source, target,
+                new Event.Cameo("195", "195", "19", 4, -10.0, "Employ aerial weapons"),
+                new Event.Plover("ASSAULT", "aerial", List.of("military")),
+                new Event.Acled("Explosions/Remote violence", "Air/drone strike"), DEIR_EZ_ZOR, "asserted", null, quantities,
+                new Event.Evidence("Russian submarines hit Daesh near Deir ez-Zor.", 0, 46, new Event.Span("hit", 19, 22)), 0.8);
+    }
+
+    static ArticleResult article(String id, String text, String source, String url, Event... events) {
+        Article a = new Article(id, text, LocalDate.of(2017, 9, 15), null, url, source, "en", id, false);
+        return new ArticleResult(a, List.of(DEIR_EZ_ZOR), List.of(events), List.of());
+    }
+
+    void contract(EventStore store) throws IOException {
+        ArticleResult first = article("a1", "Russian submarines hit Daesh near Deir ez-Zor, killing 6.", "Outlet A",
+                "https://a.example/1", strike("m1", "2017-09-14", RUSSIA, DAESH, Map.of("killed", 6)));
+        ArticleResult second = article("a2", "Submarines of Russia struck Deir ez-Zor; 8 dead.", null,
+                "https://www.b.example/2", strike("m2", "2017-09-14", new Actor("Russia", 0, 6, "RUS", "Russia", "RUS", null),
+                        null, Map.of("killed", 8)));
+        ArticleResult unrelated = article("a3", "Something else entirely happened in October.", "Outlet A", null,
+                strike("m3", "2017-10-20", RUSSIA, DAESH, Map.of()));
+        assertTrue(store.save(first, ContentHash.of(first.article().text())));
+        assertTrue(store.save(second, ContentHash.of(second.article().text())));
+        assertTrue(store.save(unrelated, ContentHash.of(unrelated.article().text())));
+        assertFalse(store.save(first, ContentHash.of(first.article().text())), "same id: skipped");
+        ArticleResult renamed = article("a1-copy", "  RUSSIAN submarines hit Daesh   near Deir ez-Zor, killing 6.", null, null);
+        assertTrue(store.contains("a1-copy", ContentHash.of(renamed.article().text())), "same text, other id: known");
+        assertEquals(new StoreStats(3, 3, 2, 0), store.stats());
+        assertTrue(store.articleKeys().containsAll(List.of("a1", "a2", "a3")));
+
+        List<StoredEvent> events = new ArrayList<>();
+        store.export(ExportQuery.all(), events::add);
+        assertEquals(2, events.size());
+        StoredEvent merged = events.get(0);
+        assertEquals(2, merged.numArticles());
+        assertEquals(2, merged.numSources(), "Outlet A and b.example");
+        assertEquals(2, merged.mentions().size());
+        JsonNode json = new ObjectMapper().readTree(merged.eventJson());
+        assertEquals("RUSMIL", json.get("source").get("code").asText(), "the more specific actor code is kept");
+        assertEquals(8, json.get("quantities").get("killed").asInt());
+        JsonNode disagreements = new ObjectMapper().readTree(merged.disagreements());
+        assertEquals("[6,8]", disagreements.get("killed").toString(), "both death tolls are kept");
+        assertTrue(merged.mentions().get(1).mergeReason().contains("same CAMEO root 19"), merged.mentions().get(1).mergeReason());
+
+        List<StoredEvent> october = new ArrayList<>();
+        store.export(new ExportQuery(LocalDate.of(2017, 10, 1), null, "SYR", "ASSAULT"), october::add);
+        assertEquals(1, october.size());
+        List<StoredEvent> none = new ArrayList<>();
+        store.export(new ExportQuery(null, null, "UKR", null), none::add);
+        assertTrue(none.isEmpty());
+
+        EventExporter exporter = new EventExporter(iso3 -> iso3.equals("SYR") ? "SY" : null);
+        for (EventExporter.Format f : EventExporter.Format.values()) {
+            Path out = dir.resolve("events." + f.name().toLowerCase());
+            assertEquals(2, exporter.export(store, ExportQuery.all(), f, out), f.name());
+            assertTrue(Files.size(out) > 100, f.name());
+        }
+        List<String> gdelt = Files.readAllLines(dir.resolve("events.gdelt"));
+        String[] row = gdelt.get(1).split("\t", -1);
+        assertEquals(61, row.length);
+        assertEquals("20170914", row[1]);
+        assertEquals("195", row[26]);
+        assertEquals("2", row[33], "NumArticles");
+        assertEquals("SY", row[53], "ActionGeo_CountryCode");
+        List<String> acled = Files.readAllLines(dir.resolve("events.acled"));
+        assertTrue(acled.get(1).contains("Air/drone strike") && acled.get(1).endsWith(",8"), acled.get(1));
+        assertTrue(Files.readString(dir.resolve("events.geojson")).contains("\"coordinates\":[40.1408,35.3359]"));
+    }
+
+    @Test
+    void duckDbStore() throws IOException, SQLException {
+        Path db = dir.resolve("store.duckdb");
+        try (EventStore store = Stores.open(db.toString())) {
+            contract(store);
+        }
+        try (EventStore reopened = Stores.open(db.toString())) {
+            assertEquals(3, reopened.stats().articles(), "committed data survives reopening");
+        }
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*), sum(num_articles) FROM read_parquet('"
+                     + dir.resolve("events.parquet") + "')")) {
+            r.next();
+            assertEquals(2, r.getInt(1));
+            assertEquals(3, r.getInt(2));
+        }
+    }
+
+    @Test
+    void postgresStore() throws IOException {
+        String url = System.getenv("SITREP_TEST_POSTGRES");
+        assumeTrue(url != null, "SITREP_TEST_POSTGRES not set (scripts/test.sh sets it when PostgreSQL is installed)");
+        // scripts/test.sh creates a fresh database for each run, so the store starts empty.
+        try (EventStore store = Stores.open(url)) {
+            contract(store);
+        }
+    }
+}
