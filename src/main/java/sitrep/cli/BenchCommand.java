@@ -12,6 +12,13 @@ import sitrep.ingest.InputItem;
 import sitrep.model.ArticleResult;
 import sitrep.nlp.NlpAnnotator;
 import sitrep.pipeline.Pipeline;
+import sitrep.geo.Country;
+import sitrep.store.ContentHash;
+import sitrep.store.EventExporter;
+import sitrep.store.EventStore;
+import sitrep.store.ExportQuery;
+import sitrep.store.StoreStats;
+import sitrep.store.Stores;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -50,6 +57,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ner", defaultValue = "sitrep",
             description = "NER models to measure: sitrep (one 3-class CRF) or corenlp (CoreNLP's default three CRFs).")
     String ner;
+
+    @Option(names = "--ingest", negatable = true, defaultValue = "true",
+            description = "Also time ingest into a fresh DuckDB store, to compare with the pipeline alone (default: ${DEFAULT-VALUE}).")
+    boolean ingest;
+
+    @Option(names = "--export-events", defaultValue = "0", paramLabel = "N",
+            description = "Also fill a store with N events (the corpus's events, repeated on shifted dates) and time each export format.")
+    int exportEvents;
 
     @Override
     public Integer call() throws IOException {
@@ -123,6 +138,16 @@ public final class BenchCommand implements Callable<Integer> {
             places += r.places().size();
             errors += r.errors().size();
         }
+        double ingestSecs = Double.NaN;
+        if (ingest) {
+            Path dir = Files.createTempDirectory("sitrep-bench");
+            t0 = System.nanoTime();
+            try (Pipeline pipeline = new Pipeline(threads); EventStore store = Stores.open(dir.resolve("bench.duckdb").toString())) {
+                pipeline.run(items, r -> store.save(r, ContentHash.of(r.article().text())));
+            }
+            ingestSecs = secs(t0);
+            deleteTree(dir);
+        }
         long peakHeap = 0;
         for (MemoryPoolMXBean pool2 : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool2.getType() == MemoryType.HEAP && pool2.getPeakUsage() != null) peakHeap += pool2.getPeakUsage().getUsed();
@@ -139,13 +164,84 @@ public final class BenchCommand implements Callable<Integer> {
                 words / nlpTotal, n / nlpTotal);
         System.out.printf("%-22s %8.1f %10.0f %10.2f %12.0f %12.2f%n", "sitrep pipeline", pipeSecs, words / pipeSecs, n / pipeSecs,
                 words / pipeTotal, n / pipeTotal);
+        if (ingest) {
+            System.out.printf("%-22s %8.1f %10.0f %10.2f%n", "sitrep ingest (DuckDB)", ingestSecs, words / ingestSecs, n / ingestSecs);
+        }
         System.out.println("* with JVM start and model loading included");
         double nlpShare = stages.nlp();
         System.out.printf("stages inside the pipeline (thread-seconds): NLP %.1f, geo %.2f (+%.1f%% of NLP), coding %.2f (+%.1f%% of NLP)%n",
                 nlpShare, stages.geo(), 100 * stages.geo() / nlpShare, stages.coding(), 100 * stages.coding() / nlpShare);
         System.out.printf("pipeline / CoreNLP time: %.2f; output: %d events, %d places, %d errors; peak heap %d MiB%n",
                 pipeSecs / nlpSecs, events, places, errors, peakHeap >> 20);
+        if (ingest) System.out.printf("ingest / pipeline time: %.2f%n", ingestSecs / pipeSecs);
+        if (exportEvents > 0) exportBench(results);
         return 0;
+    }
+
+    /**
+     * Fills a fresh store with {@code exportEvents} events, copies of the corpus's events moved to other dates
+     * (so no two merge), then times each export format over all of them.
+     */
+    private void exportBench(List<ArticleResult> results) throws IOException {
+        Path dir = Files.createTempDirectory("sitrep-export-bench");
+        try (EventStore store = Stores.open(dir.resolve("export.duckdb").toString())) {
+            long t0 = System.nanoTime();
+            int copy = 0, events = 0;
+            while (events < exportEvents) {
+                for (ArticleResult r : results) {
+                    if (events >= exportEvents) break;
+                    ArticleResult shifted = shifted(r, copy);
+                    store.save(shifted, "copy:" + shifted.article().id());
+                    events += shifted.events().size();
+                }
+                copy++;
+            }
+            StoreStats st = store.stats();
+            System.out.printf("export store: %d events, %d mentions, %d articles filled in %.1fs%n", st.events(), st.mentions(),
+                    st.articles(), secs(t0));
+            EventExporter exporter = new EventExporter(iso3 -> {
+                Country c = Gazetteer.shared().country(iso3);
+                return c == null ? null : c.iso2();
+            });
+            for (EventExporter.Format f : EventExporter.Format.values()) {
+                Path out = dir.resolve("out." + f.name().toLowerCase());
+                t0 = System.nanoTime();
+                long n = exporter.export(store, ExportQuery.all(), f, out);
+                System.out.printf("export %-8s %7d events in %6.2fs (%,d bytes)%n", f.name().toLowerCase(), n, secs(t0), Files.size(out));
+            }
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** A copy of an article's result with new ids and every date moved by {@code copy} * 400 days. */
+    private static ArticleResult shifted(ArticleResult r, int copy) {
+        var a = r.article();
+        var article = new sitrep.model.Article(a.id() + "#" + copy, a.text(), a.published(), a.title(), a.url(), a.source(),
+                a.language(), a.origin(), a.extracted());
+        List<sitrep.model.Event> events = new ArrayList<>();
+        for (sitrep.model.Event e : r.events()) {
+            String date = e.date() == null ? null : shiftDate(e.date(), e.datePrecision(), copy * 400L);
+            events.add(new sitrep.model.Event(e.id() + "#" + copy, date, e.datePrecision(), e.dateSource(), e.source(), e.target(),
+                    e.cameo(), e.plover(), e.acled(), e.location(), e.modality(), e.attribution(), e.quantities(), e.evidence(),
+                    e.confidence()));
+        }
+        return new ArticleResult(article, r.places(), events, r.errors());
+    }
+
+    private static String shiftDate(String date, String precision, long days) {
+        LocalDate d = sitrep.merge.EventKey.range(date, precision)[0].plusDays(days);
+        return switch (precision == null ? "day" : precision) {
+            case "year" -> String.valueOf(d.getYear());
+            case "month" -> d.toString().substring(0, 7);
+            default -> d.toString();
+        };
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 
     private static double secs(long t0) {

@@ -25,7 +25,7 @@ final class InputOptions {
     String published;
 
     @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "auto, text, html, jsonl, rss, warc (default: ${DEFAULT-VALUE}).")
+            description = "auto, text, html, jsonl, csv, rss, warc (default: ${DEFAULT-VALUE}).")
     String inputFormat;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")

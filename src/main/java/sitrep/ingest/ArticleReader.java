@@ -63,9 +63,10 @@ public final class ArticleReader {
     private void readFile(Path path, Consumer<InputItem> sink) {
         String origin = path.toString();
         InputFormat f = format == InputFormat.AUTO ? InputFormat.byName(origin) : format;
-        if (f == InputFormat.JSONL) {
+        if (f == InputFormat.JSONL || f == InputFormat.CSV) {
             try (InputStream in = Files.newInputStream(path)) {
-                readJsonLines(origin, in, sink);
+                if (f == InputFormat.JSONL) readJsonLines(origin, in, sink);
+                else readCsv(origin, in, sink);
             } catch (IOException e) {
                 sink.accept(InputItem.failed(hash(origin), origin, "cannot read file: " + e.getMessage()));
             }
@@ -113,6 +114,7 @@ public final class ArticleReader {
         try {
             switch (f) {
                 case JSONL -> readJsonLines(origin, new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), sink);
+                case CSV -> readCsv(origin, new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), sink);
                 case HTML -> {
                     HtmlText.Page page = HtmlText.extract(text, null);
                     LocalDate published = page.published() != null ? page.published() : fallbackDate;
@@ -159,6 +161,33 @@ public final class ArticleReader {
                 }
                 sink.accept(jsonArticle(where, line));
             }
+        }
+    }
+
+    /**
+     * A CSV file with a header row: one article per row, from the columns text (required), id, published or
+     * date, title, url, source and language, as in the JSON Lines input.
+     */
+    private void readCsv(String origin, InputStream in, Consumer<InputItem> sink) throws IOException {
+        List<List<String>> rows = CsvReader.read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
+        if (rows.isEmpty()) {
+            sink.accept(InputItem.failed(hash(origin), origin, "empty CSV file"));
+            return;
+        }
+        List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+        if (!header.contains("text")) {
+            sink.accept(InputItem.failed(hash(origin), origin, "CSV has no 'text' column (header: " + header + ")"));
+            return;
+        }
+        for (int i = 1; i < rows.size(); i++) {
+            List<String> row = rows.get(i);
+            if (row.size() == 1 && row.get(0).isBlank()) continue;
+            com.fasterxml.jackson.databind.node.ObjectNode o = JSON.createObjectNode();
+            for (int c = 0; c < Math.min(header.size(), row.size()); c++) {
+                String name = header.get(c).equals("date") ? "published" : header.get(c);
+                if (!row.get(c).isEmpty() && !o.has(name)) o.put(name, row.get(c));
+            }
+            sink.accept(jsonArticle(origin + ":row " + i, o.toString()));
         }
     }
 

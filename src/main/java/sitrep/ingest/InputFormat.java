@@ -4,13 +4,13 @@ import java.util.Locale;
 
 /** The input formats extract reads; AUTO decides per file from its extension, then its content. */
 public enum InputFormat {
-    AUTO, TEXT, HTML, JSONL, RSS, WARC;
+    AUTO, TEXT, HTML, JSONL, CSV, RSS, WARC;
 
     public static InputFormat parse(String name) {
         try {
             return valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown input format '" + name + "' (auto, text, html, jsonl, rss, warc)");
+            throw new IllegalArgumentException("unknown input format '" + name + "' (auto, text, html, jsonl, csv, rss, warc)");
         }
     }
 
@@ -18,6 +18,7 @@ public enum InputFormat {
         String n = fileName.toLowerCase(Locale.ROOT);
         if (n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".xhtml")) return HTML;
         if (n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json")) return JSONL;
+        if (n.endsWith(".csv")) return CSV;
         if (n.endsWith(".rss") || n.endsWith(".atom")) return RSS;
         if (n.endsWith(".warc") || n.endsWith(".warc.gz")) return WARC;
         if (n.endsWith(".txt") || n.endsWith(".text")) return TEXT;

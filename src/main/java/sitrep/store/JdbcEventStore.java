@@ -191,7 +191,9 @@ public final class JdbcEventStore implements EventStore {
     private List<Merger.Candidate> candidates(EventKey key) throws SQLException {
         List<Merger.Candidate> out = new ArrayList<>();
         try (PreparedStatement q = db.prepareStatement("SELECT id, event_json FROM events WHERE cameo_root = ? AND modality = ? "
-                + "AND date_start <= CAST(? AS DATE) AND date_end >= CAST(? AS DATE)")) {
+                + "AND date_start <= CAST(? AS DATE) AND date_end >= CAST(? AS DATE) ORDER BY id")) {
+            // The order breaks ties between equally good candidates, so it must not depend on storage layout:
+            // a resumed ingest then merges exactly as an uninterrupted one.
             q.setString(1, key.cameoRoot());
             q.setString(2, key.modality());
             q.setString(3, key.dateEnd().plusDays(1).toString());
