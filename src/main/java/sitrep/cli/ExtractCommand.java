@@ -3,6 +3,7 @@ package sitrep.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import sitrep.coding.UserDictionaries;
 import sitrep.ingest.ArticleReader;
 import sitrep.ingest.InputFormat;
 import sitrep.ingest.InputItem;
@@ -76,8 +77,20 @@ public final class ExtractCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException(e.getMessage());
         }
+        UserDictionaries dictionaries = null;
         if (verbs != null || actors != null || agents != null || discards != null || dictionariesOnly) {
-            throw new Main.UsageException("loading TABARI/PETRARCH dictionaries is not available yet in this version");
+            if (dictionariesOnly && verbs == null) throw new Main.UsageException("--dictionaries-only needs --verbs");
+            List<Path> all = new ArrayList<>();
+            if (verbs != null) all.add(verbs);
+            if (actors != null) all.addAll(actors);
+            if (agents != null) all.add(agents);
+            if (discards != null) all.add(discards);
+            for (Path p : all) if (!Files.isReadable(p)) throw new Main.UsageException("cannot read dictionary " + p);
+            try {
+                dictionaries = UserDictionaries.load(verbs, actors, agents, discards, dictionariesOnly);
+            } catch (UncheckedIOException e) {
+                throw new Main.UsageException(e.getMessage());
+            }
         }
         for (String in : inputs) {
             if (!in.equals("-") && !Files.isReadable(Path.of(in))) throw new Main.UsageException("cannot read input " + in);
@@ -85,7 +98,7 @@ public final class ExtractCommand implements Callable<Integer> {
         ArticleReader reader = new ArticleReader(format, date);
         try (Writer out = output == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                 : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-             Pipeline pipeline = new Pipeline(threads)) {
+             Pipeline pipeline = new Pipeline(threads, dictionaries)) {
             pipeline.run(read(reader), r -> write(out, r));
             out.flush();
         } catch (IOException e) {
