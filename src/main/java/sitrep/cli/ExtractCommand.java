@@ -3,6 +3,7 @@ package sitrep.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
+import sitrep.coding.UserDictionaries;
 import sitrep.ingest.ArticleReader;
 import sitrep.model.ArticleResult;
 import sitrep.pipeline.ExtractJson;
@@ -16,6 +17,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -43,12 +45,24 @@ public final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ArticleReader reader = in.reader();
+        UserDictionaries dictionaries = null;
         if (verbs != null || actors != null || agents != null || discards != null || dictionariesOnly) {
-            throw new Main.UsageException("loading TABARI/PETRARCH dictionaries is not available yet in this version");
+            if (dictionariesOnly && verbs == null) throw new Main.UsageException("--dictionaries-only needs --verbs");
+            List<Path> all = new ArrayList<>();
+            if (verbs != null) all.add(verbs);
+            if (actors != null) all.addAll(actors);
+            if (agents != null) all.add(agents);
+            if (discards != null) all.add(discards);
+            for (Path p : all) if (!Files.isReadable(p)) throw new Main.UsageException("cannot read dictionary " + p);
+            try {
+                dictionaries = UserDictionaries.load(verbs, actors, agents, discards, dictionariesOnly);
+            } catch (UncheckedIOException e) {
+                throw new Main.UsageException(e.getMessage());
+            }
         }
         try (Writer out = output == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                 : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-             Pipeline pipeline = new Pipeline(in.threads)) {
+             Pipeline pipeline = new Pipeline(in.threads, dictionaries)) {
             pipeline.run(in.read(reader), r -> write(out, r));
             out.flush();
         } catch (IOException e) {

@@ -57,12 +57,21 @@ public final class EventCoder {
     private final TriggerLexicon lexicon;
     private final ActorDictionary dictionary;
     private final ActorResolver resolver;
+    /** Users' TABARI/PETRARCH dictionaries, coded by pattern alongside (or instead of) the built-in triggers; may be null. */
+    private final UserDictionaries user;
+    private final PatternCoder patternCoder;
 
     public EventCoder(Codebook codebook, TriggerLexicon lexicon, ActorDictionary dictionary) {
+        this(codebook, lexicon, dictionary, null);
+    }
+
+    public EventCoder(Codebook codebook, TriggerLexicon lexicon, ActorDictionary dictionary, UserDictionaries user) {
         this.codebook = codebook;
         this.lexicon = lexicon;
         this.dictionary = dictionary;
         this.resolver = new ActorResolver(dictionary);
+        this.user = user;
+        this.patternCoder = user == null ? null : new PatternCoder(user.verbs(), user.actors(), user.discards(), true);
     }
 
     /** A trigger found in a sentence: tokens first..last (a two-word noun spans two). */
@@ -78,6 +87,10 @@ public final class EventCoder {
         List<Event> events = new ArrayList<>();
         Actor lastSpeaker = null;
         for (Sentence s : doc.sentences()) {
+            if (patternCoder != null) {
+                for (PatternCoder.Coded c : patternCoder.code(s, published)) events.add(dictionaryEvent(article, s, c));
+                if (user.only()) continue;
+            }
             List<ActorMention> mentions = dictionary.find(s, text, published);
             List<Found> triggers = triggers(s);
             Event.Attribution[] attribution = new Event.Attribution[s.size()];
@@ -162,7 +175,22 @@ public final class EventCoder {
             }
             out.add(new Found(first, i, trig));
         }
-        return out;
+        // "struck Daesh positions, killing dozens": a participle that tells the outcome of another attack in the
+        // same sentence is part of that event (its counts go to it), not a second event.
+        List<Found> kept = new ArrayList<>();
+        for (Found f : out) {
+            boolean outcome = false;
+            for (Dependency d : s.parents(f.head())) {
+                String rel = d.baseRelation();
+                if (!rel.equals("advcl") && !rel.equals("xcomp") && !rel.equals("dep") && !rel.equals("conj")) continue;
+                for (Found g : out) {
+                    if (g != f && g.head() == d.head() && g.trigger().code().substring(0, 2).equals(f.trigger().code().substring(0, 2))
+                            && s.token(f.head()).pos().equals("VBG")) outcome = true;
+                }
+            }
+            if (!outcome) kept.add(f);
+        }
+        return kept;
     }
 
     private boolean conditionHolds(Found f, Sentence s, int obj, Actor source, Actor target, List<PlaceMention> places) {
@@ -368,6 +396,38 @@ public final class EventCoder {
         return new Event(id(article.id(), first.start(), code), date[0], date[1], date[2], source, target,
                 codebook.cameo(code), new Event.Plover(entry.ploverType(), entry.ploverMode(), entry.ploverContext()),
                 acled, location, modality, attribution, quantities, evidence, confidence);
+    }
+
+    /**
+     * An event coded with the user's dictionaries. Their codes need not be in our codebook (WEIS-era or test codes),
+     * so quad class, Goldstein value and mappings come from the nearest known parent code, or stay empty.
+     */
+    private Event dictionaryEvent(Article article, Sentence s, PatternCoder.Coded c) {
+        String text = article.text();
+        Codebook.Entry entry = null;
+        for (int n = c.code().length(); n >= 2 && entry == null; n--) entry = codebook.get(c.code().substring(0, n));
+        String base = c.code().length() > 3 ? c.code().substring(0, 3) : c.code();
+        String root = c.code().length() >= 2 ? c.code().substring(0, 2) : c.code();
+        Event.Cameo cameo = new Event.Cameo(c.code(), base, root, entry == null ? 0 : entry.quadClass(),
+                entry == null ? 0 : entry.goldstein(), entry == null ? null : entry.label());
+        Token first = s.token(c.verbFirst()), last = s.token(c.verbLast());
+        Event.Span trigger = new Event.Span(text.substring(first.start(), last.end()), first.start(), last.end());
+        Event.Evidence evidence = new Event.Evidence(text.substring(s.start(), s.end()), s.start(), s.end(), trigger);
+        String[] date = date(s, c.verbFirst(), article.published());
+        return new Event(id(article.id(), first.start(), c.code()), date[0], date[1], date[2],
+                dictionaryActor(s, text, c.source(), c.sourceToken()), dictionaryActor(s, text, c.target(), c.targetToken()),
+                cameo, entry == null ? null : new Event.Plover(entry.ploverType(), entry.ploverMode(), entry.ploverContext()),
+                entry == null || entry.acledType() == null ? null : new Event.Acled(entry.acledType(), entry.acledSubType()),
+                null, modality(s, c.verbFirst()), null, Map.of(), evidence, 0.6);
+    }
+
+    private Actor dictionaryActor(Sentence s, String text, String code, int token) {
+        if (code == null || code.startsWith("---") && code.length() == 3) return null;
+        String country = code.length() >= 3 && dictionary.countryName(code.substring(0, 3)) != null ? code.substring(0, 3) : null;
+        String sector = country != null && code.length() >= 6 ? code.substring(3, 6) : null;
+        Token t = token >= 0 && token < s.size() ? s.token(token) : null;
+        return new Actor(t == null ? null : t.word(), t == null ? -1 : t.start(), t == null ? -1 : t.end(), code,
+                country == null ? code : dictionary.countryName(country), country, sector);
     }
 
     /** Attacks get a finer code from the weapons named around them ("cruise missile attacks" -> 195). */

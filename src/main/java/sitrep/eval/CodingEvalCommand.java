@@ -1,15 +1,123 @@
 package sitrep.eval;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import sitrep.coding.PatternCoder;
+import sitrep.coding.UserDictionaries;
+import sitrep.nlp.TreebankSentences;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** Scores the event coder (PETRARCH records, PLOVER, CASE 2021, FA-KES) against gold data. */
-@Command(name = "coding", mixinStandardHelpOptions = true, description = "Score the event coder (PETRARCH records, PLOVER, CASE 2021, FA-KES) (not available yet).")
+/**
+ * {@code sitrep eval coding}: scores the event coder against gold files. The PETRARCH format codes each record's
+ * own Treebank parse with the loaded TABARI/PETRARCH dictionaries and reports exact sentences, tuple P/R/F1,
+ * per-root scores and a confusion table.
+ */
+@Command(name = "coding", mixinStandardHelpOptions = true,
+        description = {"Score the event coder against gold data.",
+                "--format petrarch: PETRARCH validation records (<Sentence> with <Parse> and <EventCoding>), coded with the loaded dictionaries."})
 public final class CodingEvalCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The gold file.")
+    Path file;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "petrarch (plover and case2021 are not available yet).")
+    String format;
+
+    @Option(names = "--verbs", paramLabel = "FILE", description = "TABARI/PETRARCH verb dictionary.")
+    Path verbs;
+    @Option(names = "--actors", paramLabel = "FILE", description = "TABARI/PETRARCH actor dictionary (repeatable).")
+    List<Path> actors;
+    @Option(names = "--agents", paramLabel = "FILE", description = "TABARI/PETRARCH agent dictionary.")
+    Path agents;
+    @Option(names = "--discards", paramLabel = "FILE", description = "TABARI/PETRARCH discard list.")
+    Path discards;
+    @Option(names = "--dictionaries-only", description = "Code with the loaded dictionaries alone (for petrarch records this is always so).")
+    boolean dictionariesOnly;
+    @Option(names = "--limit", paramLabel = "N", description = "Score only the first N records.")
+    int limit = Integer.MAX_VALUE;
+    @Option(names = "--show-errors", description = "List the sentences not coded exactly, with gold and coded tuples.")
+    boolean showErrors;
+    @Option(names = "--trace", paramLabel = "ID", description = "Print the tokens and dependencies of record ID.")
+    String trace;
+
     @Override
     public Integer call() {
-        System.err.println("sitrep: eval coding is not available yet in this version.");
+        if (!Files.isReadable(file)) return usage("cannot read " + file);
+        for (Path p : paths()) if (!Files.isReadable(p)) return usage("cannot read dictionary " + p);
+        if (!format.equals("petrarch")) {
+            System.err.println("sitrep: eval coding --format " + format + " is not available yet in this version.");
+            return 2;
+        }
+        if (verbs == null) return usage("--format petrarch needs --verbs (and normally --actors, --agents, --discards)");
+        UserDictionaries dictionaries = UserDictionaries.load(verbs, actors, agents, discards, true);
+        List<PetrarchRecords.Record> records;
+        try (InputStream in = Files.newInputStream(file)) {
+            records = PetrarchRecords.read(in);
+        } catch (IOException | UncheckedIOException e) {
+            return usage("cannot read " + file + ": " + e.getMessage());
+        }
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (trace != null) {
+            for (PetrarchRecords.Record r : records) {
+                if (!r.id().equals(trace)) continue;
+                var s = TreebankSentences.convert(r.parse()).sentence();
+                for (var t : s.tokens()) out.println(t.index() + " " + t.word() + " " + t.pos() + " " + t.lemma());
+                for (var d : s.dependencies()) out.println(d.relation() + "(" + d.head() + ", " + d.dependent() + ")");
+            }
+        }
+        out.println(score(records, dictionaries, limit, showErrors ? out : null).report());
+        return 0;
+    }
+
+    /** Codes each record's parse and scores it; lists mismatches on {@code errors} when given. */
+    static CodingScore score(List<PetrarchRecords.Record> records, UserDictionaries d, int limit, PrintStream errors) {
+        PatternCoder strict = new PatternCoder(d.verbs(), d.actors(), d.discards(), true);
+        PatternCoder loose = new PatternCoder(d.verbs(), d.actors(), d.discards(), false);
+        CodingScore score = new CodingScore();
+        int n = 0;
+        for (PetrarchRecords.Record r : records) {
+            if (n++ >= limit) break;
+            Set<CodingScore.Tuple> predicted = new LinkedHashSet<>();
+            try {
+                var converted = TreebankSentences.convert(r.parse());
+                for (var c : (r.requireDyad() ? strict : loose).code(converted.sentence(), r.date())) {
+                    predicted.add(new CodingScore.Tuple(c.source(), c.target(), c.code()));
+                }
+            } catch (RuntimeException e) {
+                if (errors != null) errors.println(r.id() + ": parse not usable: " + e.getMessage());
+            }
+            boolean exact = score.add(r.gold(), predicted);
+            if (!exact && errors != null) {
+                errors.println(r.id() + " | " + r.text());
+                errors.println("    gold:  " + r.gold());
+                errors.println("    coded: " + predicted);
+            }
+        }
+        return score;
+    }
+
+    private List<Path> paths() {
+        List<Path> out = new java.util.ArrayList<>();
+        if (verbs != null) out.add(verbs);
+        if (actors != null) out.addAll(actors);
+        if (agents != null) out.add(agents);
+        if (discards != null) out.add(discards);
+        return out;
+    }
+
+    private static int usage(String message) {
+        System.err.println("sitrep: " + message);
         return 2;
     }
 }

@@ -4,6 +4,7 @@ import sitrep.actors.ActorDictionary;
 import sitrep.coding.Codebook;
 import sitrep.coding.EventCoder;
 import sitrep.coding.TriggerLexicon;
+import sitrep.coding.UserDictionaries;
 import sitrep.geo.Gazetteer;
 import sitrep.geo.GeoResult;
 import sitrep.geo.Geoparser;
@@ -48,9 +49,14 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public Pipeline(int threads) {
+        this(threads, null);
+    }
+
+    /** A pipeline that also codes with users' TABARI/PETRARCH dictionaries (null: built-in coding only). */
+    public Pipeline(int threads, UserDictionaries dictionaries) {
         this.nlp = NlpAnnotator.shared();
         this.geoparser = new Geoparser(Gazetteer.shared());
-        this.coder = new EventCoder(Codebook.shared(), TriggerLexicon.shared(), ActorDictionary.builtIn());
+        this.coder = new EventCoder(Codebook.shared(), TriggerLexicon.shared(), ActorDictionary.builtIn(), dictionaries);
         this.threads = Math.max(1, threads);
         this.workers = Executors.newFixedThreadPool(this.threads, r -> {
             Thread t = new Thread(r, "sitrep-worker");

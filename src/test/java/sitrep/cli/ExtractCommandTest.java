@@ -73,4 +73,22 @@ class ExtractCommandTest {
         assertEquals(2, Main.run("serve"));
         assertEquals(0, Main.run("extract", "--help"));
     }
+
+    @Test
+    void loadedDictionariesAloneCodeWithTheirOwnCodes() throws IOException {
+        Path verbs = Files.writeString(dir.resolve("verbs.txt"), "--- CONDEMN [122] ---\nCONDEMN\n- * RAID [1221]\n");
+        Path actors = Files.writeString(dir.resolve("actors.txt"), "ARNOR [ARN]\nGONDOR [GON]\n");
+        Path agents = Files.writeString(dir.resolve("agents.txt"), "GOVERNMENT [~GOV]\n");
+        Path in = Files.writeString(dir.resolve("2019-06-02-a.txt"), "The Arnor government condemned a raid by Gondor.");
+        Path out = dir.resolve("out.jsonl");
+        assertEquals(0, Main.run("extract", "--verbs", verbs.toString(), "--actors", actors.toString(), "--agents", agents.toString(),
+                "--dictionaries-only", "--output", out.toString(), in.toString()));
+        JsonNode events = lines(out).get(0).get("events");
+        assertEquals(1, events.size(), events.toString());
+        assertEquals("1221", events.get(0).get("cameo").get("code").asText());
+        assertEquals("ARNGOV", events.get(0).get("source").get("code").asText());
+        assertEquals("GON", events.get(0).get("target").get("code").asText());
+        assertEquals("condemned", events.get(0).get("evidence").get("trigger").get("text").asText());
+        assertEquals(2, Main.run("extract", "--dictionaries-only", in.toString()), "--dictionaries-only needs --verbs");
+    }
 }
