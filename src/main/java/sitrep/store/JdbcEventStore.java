@@ -35,12 +35,16 @@ import java.util.function.Consumer;
  */
 public final class JdbcEventStore implements EventStore {
     enum Dialect {
-        DUCKDB("DOUBLE"), POSTGRES("DOUBLE PRECISION");
+        // DuckDB gets no secondary indexes: its zone maps serve these filters, and an ART index replayed from the
+        // write-ahead log after a crash was seen to miss rows (counts from `mentions` came out short).
+        DUCKDB("DOUBLE", false), POSTGRES("DOUBLE PRECISION", true);
 
         final String doubleType;
+        final boolean secondaryIndexes;
 
-        Dialect(String doubleType) {
+        Dialect(String doubleType, boolean secondaryIndexes) {
             this.doubleType = doubleType;
+            this.secondaryIndexes = secondaryIndexes;
         }
     }
 
@@ -66,19 +70,19 @@ public final class JdbcEventStore implements EventStore {
         try (Statement s = db.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS articles (id VARCHAR PRIMARY KEY, content_hash VARCHAR, url VARCHAR, "
                     + "outlet VARCHAR, title VARCHAR, published DATE, ingested_at VARCHAR, text VARCHAR, errors VARCHAR)");
-            s.execute("CREATE INDEX IF NOT EXISTS articles_hash ON articles (content_hash)");
+            if (d.secondaryIndexes) s.execute("CREATE INDEX IF NOT EXISTS articles_hash ON articles (content_hash)");
             s.execute("CREATE TABLE IF NOT EXISTS events (id VARCHAR PRIMARY KEY, cameo_root VARCHAR, modality VARCHAR, "
                     + "date_start DATE, date_end DATE, date VARCHAR, date_precision VARCHAR, source_code VARCHAR, "
                     + "target_code VARCHAR, lat " + dbl + ", lon " + dbl + ", loc_precision VARCHAR, country VARCHAR, "
                     + "plover_type VARCHAR, acled_type VARCHAR, acled_sub_type VARCHAR, event_json VARCHAR, "
                     + "num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER, disagreements VARCHAR, "
                     + "first_seen VARCHAR, updated_at VARCHAR)");
-            s.execute("CREATE INDEX IF NOT EXISTS events_family_date ON events (cameo_root, date_start)");
+            if (d.secondaryIndexes) s.execute("CREATE INDEX IF NOT EXISTS events_family_date ON events (cameo_root, date_start)");
             s.execute("CREATE TABLE IF NOT EXISTS mentions (id VARCHAR PRIMARY KEY, event_id VARCHAR, article_id VARCHAR, "
                     + "url VARCHAR, outlet VARCHAR, sentence VARCHAR, start_offset INTEGER, end_offset INTEGER, "
                     + "trigger_text VARCHAR, trigger_start INTEGER, trigger_end INTEGER, confidence " + dbl + ", "
                     + "merge_reason VARCHAR, event_json VARCHAR)");
-            s.execute("CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id)");
+            if (d.secondaryIndexes) s.execute("CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id)");
         }
     }
 
@@ -421,8 +425,11 @@ public final class JdbcEventStore implements EventStore {
             for (int i = 0; i < 4; i++) params.add(query.type());
         }
         String order = " ORDER BY e.date_start, e.id";
-        String events = "SELECT e.id, e.event_json, e.num_mentions, e.num_articles, e.num_sources, e.disagreements, e.first_seen "
-                + "FROM events e" + where + order;
+        // Counts come from the mentions themselves at export time, so an export is right by construction.
+        String events = "SELECT e.id, e.event_json, c.n, c.a, c.s, e.disagreements, e.first_seen FROM events e JOIN "
+                + "(SELECT event_id, count(*) AS n, count(DISTINCT article_id) AS a, "
+                + "count(DISTINCT coalesce(outlet, 'article:' || article_id)) AS s FROM mentions GROUP BY event_id) c "
+                + "ON c.event_id = e.id" + where + order;
         String mentions = "SELECT m.id, m.event_id, m.article_id, m.url, m.outlet, m.sentence, m.start_offset, m.end_offset, "
                 + "m.trigger_text, m.trigger_start, m.trigger_end, m.confidence, m.merge_reason FROM mentions m "
                 + "JOIN events e ON m.event_id = e.id" + where + order + ", m.id";
