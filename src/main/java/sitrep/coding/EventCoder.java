@@ -246,26 +246,8 @@ public final class EventCoder {
             }
         }
         if (source == null) {
-            // "carried out airstrikes", "clearing the way ... with airstrikes": the subject of the verb the
-            // noun hangs from, found by climbing through objects, obliques and modifiers (not clauses).
-            int node = head;
-            for (int hops = 0; hops < 4; hops++) {
-                int up = -1;
-                for (Dependency d : s.parents(node)) {
-                    String rel = d.baseRelation();
-                    if (d.head() >= 0 && (rel.equals("obj") || rel.equals("obl") || rel.equals("conj") || rel.equals("nmod"))) {
-                        up = d.head();
-                        break;
-                    }
-                }
-                if (up < 0) break;
-                if (s.token(up).isVerb()) {
-                    int subj = subject(s, up);
-                    if (subj >= 0) source = actor(s, mentions, subj, text, lastSpeaker);
-                    break;
-                }
-                node = up;
-            }
+            int subj = governingSubject(s, head);
+            if (subj >= 0) source = actor(s, mentions, subj, text, lastSpeaker);
         }
         int tgt = child(s, head, "nmod:on", "nmod:against", "nmod:with", "nmod:of");
         if (tgt >= 0) target = actor(s, mentions, tgt, text, lastSpeaker);
@@ -343,6 +325,28 @@ public final class EventCoder {
         return -1;
     }
 
+    /**
+     * "carried out airstrikes", "clearing the way ... with airstrikes": the subject of the verb a noun hangs
+     * from, found by climbing through objects, obliques and modifiers (not clauses); -1 when there is none.
+     */
+    private static int governingSubject(Sentence s, int noun) {
+        int node = noun;
+        for (int hops = 0; hops < 4; hops++) {
+            int up = -1;
+            for (Dependency d : s.parents(node)) {
+                String rel = d.baseRelation();
+                if (d.head() >= 0 && (rel.equals("obj") || rel.equals("obl") || rel.equals("conj") || rel.equals("nmod"))) {
+                    up = d.head();
+                    break;
+                }
+            }
+            if (up < 0) return -1;
+            if (s.token(up).isVerb()) return subject(s, up);
+            node = up;
+        }
+        return -1;
+    }
+
     /** "X and Y clashed": the second conjoined subject is the other side of a symmetric event. */
     private static int secondSubject(Sentence s, int verb, int first) {
         if (first < 0) return -1;
@@ -383,8 +387,9 @@ public final class EventCoder {
             acled = new Event.Acled(entry.acledType(), sub);
         }
         String[] date = date(s, f.head(), article.published());
-        int subject = f.trigger().verb() ? subject(s, f.head()) : -1;
-        Place location = location(s, f.head(), places, source, target, subject < 0 ? List.of() : s.phrase(subject, 4));
+        int subject = f.trigger().verb() ? subject(s, f.head()) : governingSubject(s, f.head());
+        List<Integer> subjectPhrase = subject < 0 ? List.of() : s.phrase(subject, 4);
+        Place location = location(s, f.head(), places, source, target, subjectPhrase, code.startsWith("195"));
         String modality = modality(s, f.head());
         Map<String, Integer> quantities = code.compareTo("18") >= 0 || code.startsWith("17") ? sentenceQuantities : Map.of();
         Token first = s.token(f.first()), last = s.token(f.last());
@@ -475,7 +480,7 @@ public final class EventCoder {
 
     /** The place nearest the trigger in the dependency graph; places outside the clause count as far. */
     private static Place location(Sentence s, int trigger, List<PlaceMention> places, Actor source, Actor target,
-                                  List<Integer> subjectPhrase) {
+                                  List<Integer> subjectPhrase, boolean remote) {
         Place best = null;
         int bestDist = Integer.MAX_VALUE;
         for (PlaceMention p : places) {
@@ -485,7 +490,10 @@ public final class EventCoder {
             if (dist == Integer.MAX_VALUE) dist = 100 + Math.abs(p.firstToken() - trigger);
             if ("country".equals(p.place().precision())) dist += 50; // a country is the fallback, a town the answer
             // "submarines in the Mediterranean fired at posts east of Deir ez-Zor": where the attacker is comes last.
-            if (subjectPhrase.contains(p.lastToken())) dist += 20;
+            if (subjectPhrase.contains(p.lastToken())) {
+                if (remote) continue; // aircraft and missiles strike far from where they fly or sail from
+                dist += 20;
+            }
             if (dist < bestDist) {
                 bestDist = dist;
                 best = p.place();
