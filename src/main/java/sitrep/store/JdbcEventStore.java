@@ -213,32 +213,33 @@ public final class JdbcEventStore implements EventStore {
         String now = Instant.now().toString();
         try (PreparedStatement s = db.prepareStatement("INSERT INTO events (" + EVENT_COLUMNS + ") VALUES "
                 + "(?, ?, ?, CAST(? AS DATE), CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, '{}', ?, ?)")) {
-            bindEvent(s, id, json, key);
+            s.setString(1, id);
+            bindColumns(s, 2, json, key);
             s.setString(18, now);
             s.setString(19, now);
             s.executeUpdate();
         }
     }
 
-    private static void bindEvent(PreparedStatement s, String id, ObjectNode json, EventKey key) throws SQLException {
-        s.setString(1, id);
-        s.setString(2, key.cameoRoot());
-        s.setString(3, key.modality());
-        s.setString(4, key.dateStart() == null ? null : key.dateStart().toString());
-        s.setString(5, key.dateEnd() == null ? null : key.dateEnd().toString());
-        s.setString(6, text(json, "date"));
-        s.setString(7, text(json, "date_precision"));
-        s.setString(8, key.sourceCode());
-        s.setString(9, key.targetCode());
-        if (key.lat() == null) s.setNull(10, java.sql.Types.DOUBLE); else s.setDouble(10, key.lat());
-        if (key.lon() == null) s.setNull(11, java.sql.Types.DOUBLE); else s.setDouble(11, key.lon());
-        s.setString(12, key.precision());
-        s.setString(13, key.country());
-        s.setString(14, json.path("plover").path("type").asText(null));
+    /** Binds the 16 event columns from cameo_root to event_json, in table order, starting at parameter {@code at}. */
+    private static void bindColumns(PreparedStatement s, int at, ObjectNode json, EventKey key) throws SQLException {
+        s.setString(at, key.cameoRoot());
+        s.setString(at + 1, key.modality());
+        s.setString(at + 2, key.dateStart() == null ? null : key.dateStart().toString());
+        s.setString(at + 3, key.dateEnd() == null ? null : key.dateEnd().toString());
+        s.setString(at + 4, text(json, "date"));
+        s.setString(at + 5, text(json, "date_precision"));
+        s.setString(at + 6, key.sourceCode());
+        s.setString(at + 7, key.targetCode());
+        if (key.lat() == null) s.setNull(at + 8, java.sql.Types.DOUBLE); else s.setDouble(at + 8, key.lat());
+        if (key.lon() == null) s.setNull(at + 9, java.sql.Types.DOUBLE); else s.setDouble(at + 9, key.lon());
+        s.setString(at + 10, key.precision());
+        s.setString(at + 11, key.country());
+        s.setString(at + 12, json.path("plover").path("type").asText(null));
         JsonNode acled = json.get("acled");
-        s.setString(15, acled == null || acled.isNull() ? null : acled.path("event_type").asText(null));
-        s.setString(16, acled == null || acled.isNull() ? null : acled.path("sub_event_type").asText(null));
-        s.setString(17, json.toString());
+        s.setString(at + 13, acled == null || acled.isNull() ? null : acled.path("event_type").asText(null));
+        s.setString(at + 14, acled == null || acled.isNull() ? null : acled.path("sub_event_type").asText(null));
+        s.setString(at + 15, json.toString());
     }
 
     /**
@@ -297,23 +298,7 @@ public final class JdbcEventStore implements EventStore {
                 + "num_articles = (SELECT count(DISTINCT article_id) FROM mentions WHERE event_id = ?), "
                 + "num_sources = (SELECT count(DISTINCT coalesce(outlet, 'article:' || article_id)) FROM mentions WHERE event_id = ?), "
                 + "disagreements = ?, updated_at = ? WHERE id = ?")) {
-            s.setString(1, key.cameoRoot());
-            s.setString(2, key.modality());
-            s.setString(3, key.dateStart() == null ? null : key.dateStart().toString());
-            s.setString(4, key.dateEnd() == null ? null : key.dateEnd().toString());
-            s.setString(5, text(stored, "date"));
-            s.setString(6, text(stored, "date_precision"));
-            s.setString(7, key.sourceCode());
-            s.setString(8, key.targetCode());
-            if (key.lat() == null) s.setNull(9, java.sql.Types.DOUBLE); else s.setDouble(9, key.lat());
-            if (key.lon() == null) s.setNull(10, java.sql.Types.DOUBLE); else s.setDouble(10, key.lon());
-            s.setString(11, key.precision());
-            s.setString(12, key.country());
-            s.setString(13, stored.path("plover").path("type").asText(null));
-            JsonNode acled = stored.get("acled");
-            s.setString(14, acled == null || acled.isNull() ? null : acled.path("event_type").asText(null));
-            s.setString(15, acled == null || acled.isNull() ? null : acled.path("sub_event_type").asText(null));
-            s.setString(16, stored.toString());
+            bindColumns(s, 1, stored, key);
             s.setString(17, eventId);
             s.setString(18, eventId);
             s.setString(19, eventId);
