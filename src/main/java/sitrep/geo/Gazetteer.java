@@ -100,7 +100,9 @@ public final class Gazetteer {
 
     private void loadCountries() {
         Map<String, String[]> extra = new HashMap<>();
-        for (String[] f : DataFiles.rows(COUNTRIES_EXTRA)) extra.put(f[0], f);
+        for (String[] f : DataFiles.rows(COUNTRIES_EXTRA)) {
+            if (extra.put(f[0], f) != null) throw new IllegalStateException(COUNTRIES_EXTRA + ": " + f[0] + " is listed twice");
+        }
         long id = -1_000_000;
         for (String[] f : DataFiles.rows(COUNTRIES)) {
             String[] more = extra.get(f[0]);
@@ -119,13 +121,19 @@ public final class Gazetteer {
             for (String n : c.otherNames()) if (n.length() > 3) add(n, e);
             // Our curated names may be short abbreviations ("US", "UK"); they match only in capitals.
             if (more != null && more.length > 2) for (String n : split(more[2])) names.add(n, e);
-            for (String d : c.demonyms()) {
-                demonyms.add(d, c);
-                // The people as a plural noun: "Palestinians", "Americans", "Israelis".
-                if (d.endsWith("n") || d.endsWith("i")) demonyms.add(d + "s", c);
-            }
             entries++;
         }
+        // Demonyms a country has first claim to go in first, so they come first in the index's lists.
+        for (String[] f : extra.values()) {
+            if (f.length > 3 && countries.containsKey(f[0])) for (String d : split(f[3])) addDemonym(d, countries.get(f[0]));
+        }
+        for (Country c : countries.values()) for (String d : c.demonyms()) addDemonym(d, c);
+    }
+
+    private void addDemonym(String demonym, Country c) {
+        demonyms.add(demonym, c);
+        // The people as a plural noun: "Palestinians", "Americans", "Israelis".
+        if (demonym.endsWith("n") || demonym.endsWith("i")) demonyms.add(demonym + "s", c);
     }
 
     private void loadRegions() {

@@ -57,6 +57,7 @@ public final class Geoparser {
         List<Toponym> toponyms = new ArrayList<>();
         List<PlaceMention> demonymMentions = new ArrayList<>();
         Map<String, Double> countryWeight = new HashMap<>();
+        Set<List<GazetteerEntry>> voted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Sentence s : doc.sentences()) {
             List<PhraseIndex.Match<GazetteerEntry>> matches = withQualifierAbbreviations(s,
                     gazetteer.names().find(s, text, i -> startable(s, i)));
@@ -66,6 +67,8 @@ public final class Geoparser {
                 if (!isPlace(s, m, matches)) continue;
                 Toponym t = toponym(s, m, k + 1 < matches.size() ? matches.get(k + 1) : null);
                 inSentence.add(t);
+                // Each name votes once: a local paper's tenth "Paris" says no more about France than its first.
+                if (!voted.add(t.candidates())) continue;
                 for (GazetteerEntry c : t.candidates()) {
                     if (c.isCountry()) countryWeight.merge(c.country(), 1.0, Double::sum);
                 }
@@ -81,24 +84,41 @@ public final class Geoparser {
             for (PhraseIndex.Match<Country> m : gazetteer.demonyms().find(s, text, i -> s.token(i).capitalized())) {
                 Country c = m.values().get(0);
                 countryWeight.merge(c.iso3(), 0.5, Double::sum);
-                if (overlapsAny(m.start(), m.end(), inSentence) || partOfPlaceName(s, m.firstToken(), m.lastToken())) continue;
+                if (overlapsAny(m.start(), m.end(), inSentence) || partOfPlaceName(s, m.firstToken(), m.lastToken())
+                        || !demonymUse(s, m.firstToken(), m.lastToken())) continue;
                 GazetteerEntry e = gazetteer.countryEntry(c.iso3());
                 if (e != null) demonymMentions.add(new PlaceMention(s.index(), m.firstToken(), m.lastToken(), place(m.text(), m.start(), m.end(), e), e));
             }
         }
         Map<String, Double> admin1Weight = admin1Weights(toponyms);
-        // Two passes: the first resolves with the explicit country signals, the second adds the countries of
-        // the places the first pass chose and their positions, so "Palmyra" follows "Deir ez-Zor" to Syria.
-        List<GazetteerEntry> first = new ArrayList<>();
-        for (Toponym t : toponyms) first.add(best(t, countryWeight, admin1Weight, List.of()));
+        // Passes: the first resolves with the explicit country signals; the next ones add the countries of the places
+        // chosen so far and their positions, so "Palmyra" follows "Deir ez-Zor" to Syria and "Huntsville" follows
+        // "Walker County" and "Houston" to Texas. The last pass also gives every mention of one name in the text the
+        // same sense unless a cue sets a mention apart ("Paris, Texas" then "Paris" is still Paris, Texas).
+        List<GazetteerEntry> chosen = new ArrayList<>();
+        for (Toponym t : toponyms) chosen.add(pick(t, scores(t, countryWeight, admin1Weight, List.of())));
         Map<String, Double> refined = new HashMap<>(countryWeight);
-        for (GazetteerEntry e : first) if (e != null && e.country() != null) refined.merge(e.country(), 0.5, Double::sum);
+        Set<List<GazetteerEntry>> counted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int i = 0; i < toponyms.size(); i++) {
+            GazetteerEntry e = chosen.get(i);
+            if (e != null && e.country() != null && counted.add(toponyms.get(i).candidates())) refined.merge(e.country(), 0.5, Double::sum);
+        }
+        List<double[]> scores = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            scores.clear();
+            for (int i = 0; i < toponyms.size(); i++) {
+                List<GazetteerEntry> others = new ArrayList<>(chosen);
+                others.remove(i);
+                scores.add(scores(toponyms.get(i), refined, admin1Weight, others));
+            }
+            List<GazetteerEntry> next = new ArrayList<>();
+            for (int i = 0; i < toponyms.size(); i++) next.add(pick(toponyms.get(i), pass == 0 ? scores.get(i) : sharedScores(toponyms, scores, i)));
+            chosen = next;
+        }
         List<PlaceMention> out = new ArrayList<>();
         for (int i = 0; i < toponyms.size(); i++) {
             Toponym t = toponyms.get(i);
-            List<GazetteerEntry> others = new ArrayList<>(first);
-            others.remove(i);
-            GazetteerEntry e = best(t, refined, admin1Weight, others);
+            GazetteerEntry e = chosen.get(i);
             Place p = e == null ? Place.unresolved(t.text(), t.start(), t.end()) : place(t.text(), t.start(), t.end(), e);
             out.add(new PlaceMention(t.sentence(), t.first(), t.last(), p, e));
         }
@@ -116,6 +136,19 @@ public final class Geoparser {
         return false;
     }
 
+    /**
+     * Whether a demonym match speaks of a country's people or things: not a surname ("Monica French"), not part of an
+     * organisation's name ("American Red Cross") or of a hyphenated compound ("African-American").
+     */
+    private static boolean demonymUse(Sentence s, int first, int last) {
+        for (int i = first; i <= last; i++) {
+            String ner = s.token(i).ner();
+            if (ner.equals("PERSON") || ner.equals("ORGANIZATION")) return false;
+        }
+        int before = first - 1;
+        return before < 0 || s.token(before).end() < s.token(first).start() || !s.token(before).word().endsWith("-");
+    }
+
     /** "Russian" in "Russian Black Sea Fleet" is a demonym; "American" in "American Samoa" would be part of a place. */
     private boolean partOfPlaceName(Sentence s, int first, int last) {
         return last + 1 < s.size() && s.token(last + 1).ner().equals("LOCATION") && s.token(first).ner().equals("LOCATION")
@@ -123,17 +156,22 @@ public final class Geoparser {
     }
 
     /**
-     * Which first-level divisions the text is about, from the toponyms that can only be in one division (a county,
-     * a town whose every candidate lies in one state) and from divisions named outright ("Texas"), each spread over
-     * its candidates: "Laurel County" and "London, Ky." make the text a Kentucky one.
+     * Which first-level divisions the text is about, from divisions named outright ("Texas"), from names found in
+     * at most two divisions (a county, most towns), and from qualifiers: "Laurel County" and "London, Ky." make the
+     * text a Kentucky one. Each name counts once, however often it is repeated.
      */
     private static Map<String, Double> admin1Weights(List<Toponym> toponyms) {
         Map<String, Double> weight = new HashMap<>();
+        Set<List<GazetteerEntry>> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Toponym t : toponyms) {
+            if (!seen.add(t.candidates()) && !qualified(t)) continue;
             Set<String> divisions = new HashSet<>();
-            for (GazetteerEntry c : t.candidates()) if (!c.isCountry() && c.admin1() != null && c.country() != null) divisions.add(admin1Key(c));
-            if (divisions.isEmpty()) continue;
-            for (String d : divisions) weight.merge(d, 1.0 / divisions.size(), Double::sum);
+            for (GazetteerEntry c : t.candidates()) {
+                if (c.isAdmin1()) weight.merge(admin1Key(c), 1.0, Double::sum);
+                else if (!c.isCountry() && c.admin1() != null && c.country() != null) divisions.add(admin1Key(c));
+            }
+            // A name found in many divisions ("Springfield") says nothing about which one the text is about.
+            if (!divisions.isEmpty() && divisions.size() <= 2) for (String d : divisions) weight.merge(d, 1.0 / divisions.size(), Double::sum);
             if (t.qualifierAdmin1() != null) {
                 for (GazetteerEntry c : t.candidates()) {
                     if (t.qualifierAdmin1().equalsIgnoreCase(c.admin1())) weight.merge(admin1Key(c), 1.0, Double::sum);
@@ -208,7 +246,7 @@ public final class Geoparser {
         }
         // The seat of an institution is still a place: "Texas Department of Health", "Paris Police Department",
         // "Mansfield Mayor Curtis McCoy", "DeKalb police".
-        if (!person && institutionFollows(s, after)) return true;
+        if (!person && (institutionFollows(s, after) || institutionBefore(s, before))) return true;
         if (namesSomethingElse(s, m.firstToken(), m.lastToken())) return false;
         // Part of a longer name: "Washington Post", "Anatoly Tsyganok", "New York Times", "the African Union".
         if (!location && (insideEntity(s, before, m.lastToken()) || insideEntity(s, after, m.firstToken()))) return false;
@@ -230,6 +268,12 @@ public final class Geoparser {
         }
         if (person || other) return cue && (major || maxPop >= 100_000);
         return cue || major || maxPop >= 50_000 || m.lastToken() > m.firstToken();
+    }
+
+    /** "University of Georgia", "Department of Texas": an institution word, "of", then the place. */
+    private boolean institutionBefore(Sentence s, int before) {
+        return before >= 1 && s.token(before).word().equals("of")
+                && gazetteer.isWord("institution", s.token(before - 1).word().toLowerCase(Locale.ROOT));
     }
 
     private static boolean endsMatch(List<PhraseIndex.Match<GazetteerEntry>> all, int token) {
@@ -301,18 +345,57 @@ public final class Geoparser {
                 adminCue, cityCue, qCountry, qAdmin1);
     }
 
-    private static GazetteerEntry best(Toponym t, Map<String, Double> countryWeight, Map<String, Double> admin1Weight,
-                                       List<GazetteerEntry> others) {
+    /** Whether a populated candidate lies in division {@code division} (Raqqa the city in Raqqa the province). */
+    private static boolean hasSeatNamesake(Toponym t, GazetteerEntry division) {
+        for (GazetteerEntry c : t.candidates()) {
+            if (c.isPopulatedPlace() && division.country() != null && division.country().equals(c.country())
+                    && (division.name().equalsIgnoreCase(c.admin1()) || c.distanceKm(division.lat(), division.lon()) < 150)) return true;
+        }
+        return false;
+    }
+
+    /** The candidate with the highest score, or null when there is none. */
+    private static GazetteerEntry pick(Toponym t, double[] scores) {
+        int best = -1;
+        for (int k = 0; k < scores.length; k++) if (best < 0 || scores[k] > scores[best]) best = k;
+        return best < 0 ? null : t.candidates().get(best);
+    }
+
+    /**
+     * Toponym i's scores summed with those of the other mentions of the same name (the same candidate list) that
+     * no cue sets apart; a mention with a cue ("province", "city of") keeps its own. A mention that a qualifier
+     * resolves ("Paris, Texas") decides for the unqualified ones.
+     */
+    private static double[] sharedScores(List<Toponym> toponyms, List<double[]> scores, int i) {
+        Toponym t = toponyms.get(i);
+        if (t.adminCue() || t.cityCue() || qualified(t)) return scores.get(i);
+        double[] sum = scores.get(i).clone();
+        for (int j = 0; j < toponyms.size(); j++) {
+            Toponym o = toponyms.get(j);
+            if (j == i || o.candidates() != t.candidates() || o.adminCue() || o.cityCue()) continue;
+            if (qualified(o)) return scores.get(j);
+            for (int k = 0; k < sum.length; k++) sum[k] += scores.get(j)[k];
+        }
+        return sum;
+    }
+
+    private static boolean qualified(Toponym t) {
+        return t.qualifierAdmin1() != null || t.qualifierCountry() != null;
+    }
+
+    /** One score per candidate of {@code t}: prominence, feature class, cues, qualifiers, focus and nearby places. */
+    private static double[] scores(Toponym t, Map<String, Double> countryWeight, Map<String, Double> admin1Weight,
+                                   List<GazetteerEntry> others) {
         double total = 0, admin1Total = 0;
         for (double w : countryWeight.values()) total += w;
         for (double w : admin1Weight.values()) admin1Total += w;
-        GazetteerEntry best = null;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (GazetteerEntry c : t.candidates()) {
+        double[] out = new double[t.candidates().size()];
+        for (int k = 0; k < out.length; k++) {
+            GazetteerEntry c = t.candidates().get(k);
             double score = Math.log10(c.population() + 10) / 2.0;
             // A division's population is spread over its area: "in Raqqa" means the city unless the text says
-            // "province", so divisions count their people at a discount.
-            if (c.isAdmin1()) score *= 0.6;
+            // "province", so a division counts its people at a discount when a city of its name lies in it.
+            if (c.isAdmin1() && hasSeatNamesake(t, c)) score *= 0.6;
             String fc = c.featureCode();
             // A name that names a country means the country unless the text's context says otherwise
             // ("Mexico" is not Mexico City; "Lebanon" in an Indiana paper may be Lebanon, Indiana).
@@ -326,7 +409,8 @@ public final class Geoparser {
             if (t.adminCue() && c.isPopulatedPlace()) score -= 0.5;
             if (c.name().equalsIgnoreCase(t.text())) score += 0.3;
             if (c.country() != null && total > 0) score += 3.0 * countryWeight.getOrDefault(c.country(), 0.0) / total;
-            if (!c.isCountry() && c.admin1() != null && c.country() != null && admin1Total > 0) {
+            // The division focus helps choose places inside a division; a division does not vote for itself.
+            if (!c.isCountry() && !c.isAdmin1() && c.admin1() != null && c.country() != null && admin1Total > 0) {
                 score += 2.0 * admin1Weight.getOrDefault(admin1Key(c), 0.0) / admin1Total;
             }
             if (t.qualifierCountry() != null) score += t.qualifierCountry().equals(c.country()) ? 4 : -2;
@@ -338,11 +422,8 @@ public final class Geoparser {
                 }
                 score += Math.min(near, 3) * 0.5;
             }
-            if (score > bestScore) {
-                bestScore = score;
-                best = c;
-            }
+            out[k] = score;
         }
-        return best;
+        return out;
     }
 }
