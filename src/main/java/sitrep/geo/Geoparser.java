@@ -8,9 +8,11 @@ import sitrep.nlp.Token;
 import sitrep.model.Place;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +39,7 @@ public final class Geoparser {
             "region", "district", "area", "state", "county", "capital", "outskirts", "suburb", "neighbourhood",
             "neighborhood", "oblast", "near", "in", "at", "from", "to", "outside", "around", "east", "west", "north",
             "south", "into", "towards", "toward", "across", "through");
+    private static final Set<String> COUNTY_WORDS = Set.of("county", "parish", "borough");
     private static final Set<String> ADMIN_WORDS = Set.of("province", "governorate", "region", "state", "oblast",
             "county", "district");
 
@@ -57,7 +60,7 @@ public final class Geoparser {
         List<Toponym> toponyms = new ArrayList<>();
         List<PlaceMention> demonymMentions = new ArrayList<>();
         Map<String, Double> countryWeight = new HashMap<>();
-        Set<List<GazetteerEntry>> voted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<List<GazetteerEntry>> voted = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Sentence s : doc.sentences()) {
             List<PhraseIndex.Match<GazetteerEntry>> matches = withQualifierAbbreviations(s,
                     gazetteer.names().find(s, text, i -> startable(s, i)));
@@ -95,10 +98,12 @@ public final class Geoparser {
         // chosen so far and their positions, so "Palmyra" follows "Deir ez-Zor" to Syria and "Huntsville" follows
         // "Walker County" and "Houston" to Texas. The last pass also gives every mention of one name in the text the
         // same sense unless a cue sets a mention apart ("Paris, Texas" then "Paris" is still Paris, Texas).
+        Set<List<GazetteerEntry>> names = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Toponym t : toponyms) names.add(t.candidates());
         List<GazetteerEntry> chosen = new ArrayList<>();
-        for (Toponym t : toponyms) chosen.add(pick(t, scores(t, countryWeight, admin1Weight, List.of())));
+        for (Toponym t : toponyms) chosen.add(pick(t, scores(t, countryWeight, admin1Weight, List.of(), names)));
         Map<String, Double> refined = new HashMap<>(countryWeight);
-        Set<List<GazetteerEntry>> counted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<List<GazetteerEntry>> counted = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < toponyms.size(); i++) {
             GazetteerEntry e = chosen.get(i);
             if (e != null && e.country() != null && counted.add(toponyms.get(i).candidates())) refined.merge(e.country(), 0.5, Double::sum);
@@ -109,7 +114,7 @@ public final class Geoparser {
             for (int i = 0; i < toponyms.size(); i++) {
                 List<GazetteerEntry> others = new ArrayList<>(chosen);
                 others.remove(i);
-                scores.add(scores(toponyms.get(i), refined, admin1Weight, others));
+                scores.add(scores(toponyms.get(i), refined, admin1Weight, others, names));
             }
             List<GazetteerEntry> next = new ArrayList<>();
             for (int i = 0; i < toponyms.size(); i++) next.add(pick(toponyms.get(i), pass == 0 ? scores.get(i) : sharedScores(toponyms, scores, i)));
@@ -137,13 +142,14 @@ public final class Geoparser {
     }
 
     /**
-     * Whether a demonym match speaks of a country's people or things: not a surname ("Monica French"), not part of an
-     * organisation's name ("American Red Cross") or of a hyphenated compound ("African-American").
+     * Whether a demonym match speaks of a country's people or things: not a surname ("Monica French") nor part of a
+     * hyphenated compound ("African-American"). In an organisation's name it still says where the organisation is
+     * from ("American Electric Power").
      */
     private static boolean demonymUse(Sentence s, int first, int last) {
         for (int i = first; i <= last; i++) {
             String ner = s.token(i).ner();
-            if (ner.equals("PERSON") || ner.equals("ORGANIZATION")) return false;
+            if (ner.equals("PERSON")) return false;
         }
         int before = first - 1;
         return before < 0 || s.token(before).end() < s.token(first).start() || !s.token(before).word().endsWith("-");
@@ -162,7 +168,7 @@ public final class Geoparser {
      */
     private static Map<String, Double> admin1Weights(List<Toponym> toponyms) {
         Map<String, Double> weight = new HashMap<>();
-        Set<List<GazetteerEntry>> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<List<GazetteerEntry>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Toponym t : toponyms) {
             if (!seen.add(t.candidates()) && !qualified(t)) continue;
             Set<String> divisions = new HashSet<>();
@@ -227,6 +233,9 @@ public final class Geoparser {
         Token last = s.token(m.lastToken());
         if (!last.capitalized() && !Character.isDigit(last.word().charAt(0))) return false;
         int before = m.firstToken() - 1, after = m.lastToken() + 1;
+        // A county named in an organisation's name is still the county: "Laurel County Genealogy Society".
+        if (m.lastToken() > m.firstToken() && COUNTY_WORDS.contains(last.word().toLowerCase(Locale.ROOT))
+                && !s.token(m.firstToken()).ner().equals("PERSON")) return true;
         // "La." after "Alexandria," was added by withQualifierAbbreviations: a place by its position.
         if (m.firstToken() == m.lastToken() && before >= 1 && s.token(before).word().equals(",")
                 && gazetteer.qualifierAbbreviation(last.word()) != null && m.values().size() == 1
@@ -237,6 +246,12 @@ public final class Geoparser {
         // "Russia" in "United Russia" is not; "North Texas" and "eastern Kentucky" narrow the place instead.
         if (before >= 0 && s.token(before).capitalized() && s.token(before).isProperNoun() && !endsMatch(all, before)
                 && !gazetteer.isWord("qualifier", s.token(before).word().toLowerCase(Locale.ROOT))) return false;
+        // The tail of a hyphenated name: "Natal" in "KwaZulu-Natal"; but "Egypt-US" and "Egyptian-US" join two
+        // places, and "D-Iowa City", "DFL-Minneapolis" give a legislator's party and home.
+        if (before >= 1 && s.token(before).word().equals("-") && s.token(before).end() == s.token(m.firstToken()).start()
+                && s.token(before - 1).end() == s.token(before).start() && s.token(before - 1).capitalized()
+                && s.token(before - 1).word().length() > 3 && !endsMatch(all, before - 1)
+                && gazetteer.demonyms().lookup(s.token(before - 1).word()).isEmpty()) return false;
         boolean location = false, person = false, other = false;
         for (int i = m.firstToken(); i <= m.lastToken(); i++) {
             String ner = s.token(i).ner();
@@ -385,7 +400,7 @@ public final class Geoparser {
 
     /** One score per candidate of {@code t}: prominence, feature class, cues, qualifiers, focus and nearby places. */
     private static double[] scores(Toponym t, Map<String, Double> countryWeight, Map<String, Double> admin1Weight,
-                                   List<GazetteerEntry> others) {
+                                   List<GazetteerEntry> others, Set<List<GazetteerEntry>> otherNames) {
         double total = 0, admin1Total = 0;
         for (double w : countryWeight.values()) total += w;
         for (double w : admin1Weight.values()) admin1Total += w;
@@ -407,7 +422,7 @@ public final class Geoparser {
             else if (!c.isPopulatedPlace()) score += 1.2;
             if (t.cityCue() && c.isPopulatedPlace()) score += 1;
             if (t.adminCue() && c.isPopulatedPlace()) score -= 0.5;
-            if (c.name().equalsIgnoreCase(t.text())) score += 0.3;
+            if (c.name().equalsIgnoreCase(t.text())) score += 0.8;
             if (c.country() != null && total > 0) score += 3.0 * countryWeight.getOrDefault(c.country(), 0.0) / total;
             // The division focus helps choose places inside a division; a division does not vote for itself.
             if (!c.isCountry() && !c.isAdmin1() && c.admin1() != null && c.country() != null && admin1Total > 0) {
@@ -415,12 +430,25 @@ public final class Geoparser {
             }
             if (t.qualifierCountry() != null) score += t.qualifierCountry().equals(c.country()) ? 4 : -2;
             if (t.qualifierAdmin1() != null) score += t.qualifierAdmin1().equalsIgnoreCase(c.admin1()) ? 4 : -1;
+            // Other places of the text near this candidate, or, for a country, inside it ("Mexico" with "Jalisco"
+            // is the country, not Mexico City).
+            int near = 0;
+            for (GazetteerEntry o : others) {
+                if (o == null || o == c || o.isCountry() || Double.isNaN(o.lat())) continue;
+                if (c.isCountry() ? c.country().equals(o.country()) : !Double.isNaN(c.lat()) && c.distanceKm(o.lat(), o.lon()) < 300) near++;
+            }
+            score += Math.min(near, 3) * 0.5;
+            // Support from the other names' possible senses, whatever was chosen for them: a Nebraska paper's
+            // "Norfolk", "Meadow Grove" and "Platte County" can each be Nebraska's, which makes all three so.
             if (!c.isCountry() && !Double.isNaN(c.lat())) {
-                int near = 0;
-                for (GazetteerEntry o : others) {
-                    if (o != null && o != c && !o.isCountry() && !Double.isNaN(o.lat()) && c.distanceKm(o.lat(), o.lon()) < 300) near++;
+                double support = 0;
+                for (List<GazetteerEntry> o : otherNames) {
+                    if (o == t.candidates()) continue;
+                    int close = 0;
+                    for (GazetteerEntry e : o) if (e != c && !e.isCountry() && !Double.isNaN(e.lat()) && c.distanceKm(e.lat(), e.lon()) < 150) close++;
+                    if (close > 0) support += 1.0 / o.size();
                 }
-                score += Math.min(near, 3) * 0.5;
+                score += Math.min(support, 2.0) * 0.5;
             }
             out[k] = score;
         }
