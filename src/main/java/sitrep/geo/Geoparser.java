@@ -262,6 +262,9 @@ public final class Geoparser {
         // The seat of an institution is still a place: "Texas Department of Health", "Paris Police Department",
         // "Mansfield Mayor Curtis McCoy", "DeKalb police".
         if (!person && (institutionFollows(s, after) || institutionBefore(s, before))) return true;
+        // A country's name is the country even where NER takes it for an organisation ("the UK said") or the parse
+        // joins it to a non-place ("health agencies and the UK"), unless the name is a person's ("Chad Johnson").
+        if (!person && m.values().stream().anyMatch(GazetteerEntry::isCountry)) return true;
         if (namesSomethingElse(s, m.firstToken(), m.lastToken())) return false;
         // Part of a longer name: "Washington Post", "Anatoly Tsyganok", "New York Times", "the African Union".
         if (!location && (insideEntity(s, before, m.lastToken()) || insideEntity(s, after, m.firstToken()))) return false;
