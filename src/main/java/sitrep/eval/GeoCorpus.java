@@ -51,7 +51,8 @@ public final class GeoCorpus {
             return out;
         }
         Document xml = parse(file);
-        return kind.equals("geovirus") ? geoVirus(xml) : toponymXml(xml);
+        // GeoVirus counts from 1: its span is text[start-1, end-1].
+        return kind.equals("geovirus") ? articles(xml, "location", 1) : articles(xml, "toponym", 0);
     }
 
     /**
@@ -89,7 +90,11 @@ public final class GeoCorpus {
         }
     }
 
-    private static List<GeoEvalDocument> toponymXml(Document xml) {
+    /**
+     * The articles of a corpus XML: {@code element} names the gold toponym elements ("toponym", "location"), and
+     * {@code shift} is subtracted from their offsets (1 for GeoVirus, which counts from 1).
+     */
+    private static List<GeoEvalDocument> articles(Document xml, String element, int shift) {
         List<GeoEvalDocument> out = new ArrayList<>();
         NodeList articles = xml.getElementsByTagName("article");
         for (int a = 0; a < articles.getLength(); a++) {
@@ -98,7 +103,7 @@ public final class GeoCorpus {
             if (text == null) continue;
             String id = article.hasAttribute("docid") ? article.getAttribute("docid") : String.valueOf(a);
             List<GeoAnnotation> gold = new ArrayList<>();
-            NodeList toponyms = article.getElementsByTagName("toponym");
+            NodeList toponyms = article.getElementsByTagName(element);
             for (int t = 0; t < toponyms.getLength(); t++) {
                 Element top = (Element) toponyms.item(t);
                 Element gaz = child(top, "gaztag");
@@ -107,31 +112,11 @@ public final class GeoCorpus {
                 Integer start = integer(childText(top, "start")), end = integer(childText(top, "end"));
                 if (Double.isNaN(lat) || Double.isNaN(lon) || start == null || end == null) continue;
                 String phrase = childText(top, "phrase");
-                gold.add(new GeoAnnotation(start, end, phrase != null ? phrase : safeSpan(text, start, end), lat, lon));
+                if (phrase == null) phrase = childText(top, "name");
+                int from = start - shift, to = end - shift;
+                gold.add(new GeoAnnotation(from, to, phrase != null ? phrase : safeSpan(text, from, to), lat, lon));
             }
             out.add(new GeoEvalDocument(id, text, date(childText(article, "dltime")), gold));
-        }
-        return out;
-    }
-
-    private static List<GeoEvalDocument> geoVirus(Document xml) {
-        List<GeoEvalDocument> out = new ArrayList<>();
-        NodeList articles = xml.getElementsByTagName("article");
-        for (int a = 0; a < articles.getLength(); a++) {
-            Element article = (Element) articles.item(a);
-            String text = childText(article, "text");
-            if (text == null) continue;
-            List<GeoAnnotation> gold = new ArrayList<>();
-            NodeList locations = article.getElementsByTagName("location");
-            for (int l = 0; l < locations.getLength(); l++) {
-                Element loc = (Element) locations.item(l);
-                Integer start = integer(childText(loc, "start")), end = integer(childText(loc, "end"));
-                double lat = number(nullToEmpty(childText(loc, "lat"))), lon = number(nullToEmpty(childText(loc, "lon")));
-                if (start == null || end == null || Double.isNaN(lat) || Double.isNaN(lon)) continue;
-                // GeoVirus counts from 1: its span is text[start-1, end-1].
-                gold.add(new GeoAnnotation(start - 1, end - 1, childText(loc, "name"), lat, lon));
-            }
-            out.add(new GeoEvalDocument(String.valueOf(a), text, null, gold));
         }
         return out;
     }
