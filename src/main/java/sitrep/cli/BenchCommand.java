@@ -104,7 +104,10 @@ public final class BenchCommand implements Callable<Integer> {
         NlpAnnotator nlp = NlpAnnotator.shared();
         double nlpLoad = secs(t0);
         t0 = System.nanoTime();
+        long heapBefore = settledHeap();
         Gazetteer gazetteer = Gazetteer.shared();
+        // The gazetteer's share of the heap: what stays reachable after it loads (approximate: a GC-settled difference).
+        long gazetteerHeap = settledHeap() - heapBefore;
         ActorDictionary.builtIn();
         Codebook.shared();
         TriggerLexicon.shared();
@@ -158,6 +161,7 @@ public final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), ner);
         System.out.printf("start-up: JVM %.1fs, CoreNLP models %.1fs, gazetteer+dictionaries %.1fs (%d gazetteer entries)%n",
                 startup, nlpLoad, dataLoad, gazetteer.size());
+        System.out.printf("gazetteer: loaded in %.1fs, about %d MiB of heap%n", gazetteer.loadMillis() / 1000.0, gazetteerHeap >> 20);
         System.out.printf("%-22s %8s %10s %10s %12s %12s%n", "", "seconds", "words/s", "articles/s", "words/s*", "articles/s*");
         double nlpTotal = startup + nlpLoad + nlpSecs, pipeTotal = startup + nlpLoad + dataLoad + pipeSecs;
         System.out.printf("%-22s %8.1f %10.0f %10.2f %12.0f %12.2f%n", "CoreNLP alone", nlpSecs, words / nlpSecs, n / nlpSecs,
@@ -241,6 +245,13 @@ public final class BenchCommand implements Callable<Integer> {
         try (var files = Files.walk(dir)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
+    }
+
+    /** Heap in use after a few collections, so that a difference between two calls measures what stayed reachable. */
+    private static long settledHeap() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) System.gc();
+        return rt.totalMemory() - rt.freeMemory();
     }
 
     private static double secs(long t0) {

@@ -1,15 +1,223 @@
 package sitrep.eval;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import sitrep.geo.Gazetteer;
+import sitrep.geo.GeoResult;
+import sitrep.geo.Geoparser;
+import sitrep.geo.PlaceMention;
+import sitrep.model.Place;
+import sitrep.nlp.AnnotatedText;
+import sitrep.nlp.NlpAnnotator;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
-/** Scores the geocoder (LGL, GeoVirus, ...) against gold data. */
-@Command(name = "geo", mixinStandardHelpOptions = true, description = "Score the geocoder (LGL, GeoVirus, ...) (not available yet).")
+/** `sitrep eval geo`: scores the geoparser (or a published system's output) against a gold corpus. */
+@Command(name = "geo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Score toponym recognition (P/R/F1) and resolution (accuracy within 161 km, mean and median error, AUC)",
+                "against a gold corpus, running sitrep's NLP and geo stages, or scoring a published system's output (--system).",
+                "FILE: the corpus XML, or for --system also a line file such as lgl_gold.txt."})
 public final class GeoEvalCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--corpus", required = true, paramLabel = "KIND", description = "lgl, geovirus, gwn or trnews.")
+    String corpus;
+
+    @Parameters(paramLabel = "FILE", description = "The gold corpus.")
+    Path file;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Score only the first N articles.")
+    Integer limit;
+
+    @Option(names = "--system", paramLabel = "FILE",
+            description = "Score this output (one line per article: name,,phrase,,lat,,lon,,start,,end joined by ||) instead of sitrep's.")
+    Path system;
+
+    @Option(names = "--match", paramLabel = "RULE", defaultValue = "overlap",
+            description = "How predictions meet gold toponyms: overlap (spans overlap) gritta (same text, span centres < 10 characters apart; the published scorer's rule) or name (same text anywhere in the article; the published rule for Topocluster). Default: ${DEFAULT-VALUE}.")
+    String match;
+
+    @Option(names = "--demonyms", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Count sitrep's demonyms (\"Syrian\", \"Palestinians\") as toponyms: yes, no, or auto, which follows the corpus's guidelines: yes for lgl, trnews and gwn, which annotate them; no for geovirus, which does not. Default: ${DEFAULT-VALUE}.")
+    String demonyms;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--errors", paramLabel = "TSV", description = "Write every missed, spurious and matched toponym with its error here.")
+    Path errors;
+
+    @Option(names = "--nlp-cache", paramLabel = "DIR",
+            description = "Keep CoreNLP's annotations of the corpus here and reuse them (delete after changing the NLP stage).")
+    Path nlpCache;
+
     @Override
-    public Integer call() {
-        System.err.println("sitrep: eval geo is not available yet in this version.");
-        return 2;
+    public Integer call() throws IOException {
+        if (!GeoCorpus.KINDS.contains(corpus)) throw usage("--corpus must be one of " + GeoCorpus.KINDS);
+        GeoScorer.MatchRule rule = switch (match) {
+            case "overlap" -> GeoScorer.MatchRule.OVERLAP;
+            case "gritta" -> GeoScorer.MatchRule.GRITTA;
+            case "name" -> GeoScorer.MatchRule.NAME;
+            default -> throw usage("--match must be overlap, gritta or name");
+        };
+        if (!Files.isReadable(file)) throw usage("cannot read " + file);
+        if (system != null && !Files.isReadable(system)) throw usage("cannot read " + system);
+        if (limit != null && limit < 1) throw usage("--limit must be positive");
+        boolean withDemonyms = switch (demonyms) {
+            case "yes" -> true;
+            case "no" -> false;
+            case "auto" -> !corpus.equals("geovirus");
+            default -> throw usage("--demonyms must be yes, no or auto");
+        };
+
+        List<GeoEvalDocument> docs = GeoCorpus.read(corpus, file);
+        if (limit != null && docs.size() > limit) docs = docs.subList(0, limit);
+        List<List<GeoAnnotation>> gold = new ArrayList<>();
+        int goldCount = 0;
+        for (GeoEvalDocument d : docs) {
+            gold.add(d.gold());
+            goldCount += d.gold().size();
+        }
+
+        List<List<GeoAnnotation>> predicted;
+        String timing = null;
+        if (system != null) {
+            predicted = new ArrayList<>(GeoCorpus.readLines(system));
+            // Some published files lack the last article's (empty) line.
+            while (predicted.size() < docs.size()) predicted.add(List.of());
+            if (predicted.size() > docs.size()) predicted = predicted.subList(0, docs.size());
+        } else {
+            for (GeoEvalDocument d : docs) if (d.text() == null) throw usage(file + " has no article text; give the corpus XML");
+            Run run = geoparse(docs, withDemonyms);
+            predicted = run.predicted();
+            timing = run.timing();
+        }
+
+        GeoScorer.Matching matching = GeoScorer.match(gold, predicted, rule);
+        GeoScores scores = matching.scores();
+        System.out.printf(Locale.ROOT, "%s %s: %d articles, %d gold toponyms with coordinates; scoring %s; matching: %s%n",
+                corpus, file, docs.size(), goldCount, system == null ? "sitrep" + (withDemonyms ? " (places and demonyms)" : " (places)") : system, match);
+        System.out.println(scores.describe());
+        if (timing != null) System.out.println(timing);
+        if (errors != null) writeErrors(matching, docs);
+        return 0;
+    }
+
+    private record Run(List<List<GeoAnnotation>> predicted, String timing) {
+    }
+
+    /** Runs the NLP and geo stages over the documents in parallel; results in document order. */
+    private Run geoparse(List<GeoEvalDocument> docs, boolean withDemonyms) {
+        long t0 = System.nanoTime();
+        NlpAnnotator nlp = NlpAnnotator.shared();
+        double nlpLoad = (System.nanoTime() - t0) / 1e9;
+        Gazetteer gazetteer = Gazetteer.shared();
+        Geoparser geoparser = new Geoparser(gazetteer);
+        AnnotationCache cache = nlpCache == null ? null : new AnnotationCache(nlpCache);
+        LongAdder nlpNanos = new LongAdder(), geoNanos = new LongAdder();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        long t1 = System.nanoTime();
+        try {
+            List<Future<List<GeoAnnotation>>> futures = new ArrayList<>();
+            for (GeoEvalDocument d : docs) {
+                futures.add(pool.submit(() -> {
+                    long a = System.nanoTime();
+                    AnnotatedText text = cache == null ? nlp.annotate(d.text(), d.published()) : cache.annotate(nlp, d.text(), d.published());
+                    long b = System.nanoTime();
+                    GeoResult geo = geoparser.geoparse(text);
+                    geoNanos.add(System.nanoTime() - b);
+                    nlpNanos.add(b - a);
+                    int n = done.incrementAndGet();
+                    if (n % 50 == 0) System.err.printf("sitrep: %d/%d articles%n", n, docs.size());
+                    return annotations(geo, withDemonyms);
+                }));
+            }
+            List<List<GeoAnnotation>> out = new ArrayList<>();
+            for (Future<List<GeoAnnotation>> f : futures) out.add(join(f));
+            double wall = (System.nanoTime() - t1) / 1e9;
+            String timing = String.format(Locale.ROOT,
+                    "time: %.1f s wall on %d threads; NLP %.1f thread-s%s, geo %.2f thread-s (%.1f%% of NLP); "
+                            + "CoreNLP load %.1f s, gazetteer load %.1f s (%d entries)",
+                    wall, threads, nlpNanos.sum() / 1e9, cache == null ? "" : " (with cache)", geoNanos.sum() / 1e9,
+                    100.0 * geoNanos.sum() / Math.max(1, nlpNanos.sum()), nlpLoad, gazetteer.loadMillis() / 1000.0, gazetteer.size());
+            return new Run(out, timing);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<GeoAnnotation> annotations(GeoResult geo, boolean withDemonyms) {
+        List<PlaceMention> mentions = new ArrayList<>(geo.mentions());
+        if (withDemonyms) mentions.addAll(geo.demonyms());
+        List<GeoAnnotation> out = new ArrayList<>();
+        for (PlaceMention m : mentions) {
+            Place p = m.place();
+            out.add(new GeoAnnotation(p.start(), p.end(), p.text(), p.lat() == null ? Double.NaN : p.lat(),
+                    p.lon() == null ? Double.NaN : p.lon()));
+        }
+        return out;
+    }
+
+    private static <T> T join(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("geoparsing an article failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void writeErrors(GeoScorer.Matching matching, List<GeoEvalDocument> docs) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(errors, StandardCharsets.UTF_8)) {
+            w.write("# sitrep eval geo diagnostics. kind: missed (gold not recognised), spurious (prediction matching no gold),\n");
+            w.write("# matched (with error_km). Columns: kind, article id, start, end, text, gold lat, gold lon, predicted text, predicted lat, predicted lon, error_km, context\n");
+            for (GeoScorer.Unmatched u : matching.missed()) write(w, "missed", docs.get(u.document()), u.toponym(), null, Double.NaN);
+            for (GeoScorer.Unmatched u : matching.spurious()) write(w, "spurious", docs.get(u.document()), null, u.toponym(), Double.NaN);
+            for (GeoScorer.Matched m : matching.matched()) write(w, "matched", docs.get(m.document()), m.gold(), m.predicted(), m.errorKm());
+        }
+    }
+
+    private static void write(BufferedWriter w, String kind, GeoEvalDocument doc, GeoAnnotation gold, GeoAnnotation predicted,
+                              double errorKm) throws IOException {
+        GeoAnnotation span = gold != null ? gold : predicted;
+        String context = "";
+        if (doc.text() != null) {
+            int from = Math.max(0, span.start() - 40), to = Math.min(doc.text().length(), Math.max(from, span.end() + 40));
+            if (from <= to) context = doc.text().substring(from, to).replaceAll("\\s+", " ");
+        }
+        w.write(String.join("\t", kind, doc.id(), String.valueOf(span.start()), String.valueOf(span.end()), clean(span.text()),
+                gold == null ? "" : String.valueOf(gold.lat()), gold == null ? "" : String.valueOf(gold.lon()),
+                predicted == null ? "" : clean(predicted.text()), predicted == null ? "" : String.valueOf(predicted.lat()),
+                predicted == null ? "" : String.valueOf(predicted.lon()), Double.isNaN(errorKm) ? "" : String.format(Locale.ROOT, "%.1f", errorKm),
+                clean(context)));
+        w.newLine();
+    }
+
+    private static String clean(String s) {
+        return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ');
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }

@@ -6,8 +6,11 @@ import sitrep.nlp.PhraseIndex;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The gazetteer: GeoNames populated places (derived at build time by scripts/build-gazetteer.mjs),
@@ -18,6 +21,9 @@ public final class Gazetteer {
     static final String PLACES = "/sitrep/geo/places.tsv.gz";
     static final String COUNTRIES = "/sitrep/geo/countries.tsv";
     static final String REGIONS = "/sitrep/geo/regions.tsv";
+    static final String COUNTRIES_EXTRA = "/sitrep/geo/countries-extra.tsv";
+    static final String ABBREVIATIONS = "/sitrep/geo/abbreviations.tsv";
+    static final String WORDS = "/sitrep/geo/toponym-words.tsv";
 
     private static final Lazy<Gazetteer> SHARED = new Lazy<>(Gazetteer::new);
 
@@ -25,6 +31,11 @@ public final class Gazetteer {
     private final Map<String, Country> countries = new HashMap<>();
     private final Map<String, GazetteerEntry> countryEntries = new HashMap<>();
     private final PhraseIndex<Country> demonyms = new PhraseIndex<>(false);
+    /** First-level divisions by "ISO3 TAB lower-case name", for abbreviations. */
+    private final Map<String, GazetteerEntry> admin1ByName = new HashMap<>();
+    /** Abbreviations that are places only right after "Place," ("Alexandria, La."), keyed as written. */
+    private final Map<String, GazetteerEntry> qualifierAbbreviations = new HashMap<>();
+    private final Map<String, Set<String>> words = new HashMap<>();
     private int entries;
     private final long loadMillis;
 
@@ -32,6 +43,8 @@ public final class Gazetteer {
         long t0 = System.nanoTime();
         loadCountries();
         loadRegions();
+        loadAbbreviations();
+        loadWords();
         loadPlaces();
         loadMillis = (System.nanoTime() - t0) / 1_000_000;
     }
@@ -66,6 +79,17 @@ public final class Gazetteer {
         return demonyms;
     }
 
+    /** The division an abbreviation written right after "Place," stands for ("La." -> Louisiana), or null. */
+    public GazetteerEntry qualifierAbbreviation(String token) {
+        return qualifierAbbreviations.get(token);
+    }
+
+    /** Whether a lower-case word is of a kind in toponym-words.tsv (generic, institution, qualifier). */
+    public boolean isWord(String kind, String lowerCaseWord) {
+        Set<String> set = words.get(kind);
+        return set != null && set.contains(lowerCaseWord);
+    }
+
     public int size() {
         return entries;
     }
@@ -75,18 +99,41 @@ public final class Gazetteer {
     }
 
     private void loadCountries() {
+        Map<String, String[]> extra = new HashMap<>();
+        for (String[] f : DataFiles.rows(COUNTRIES_EXTRA)) {
+            if (extra.put(f[0], f) != null) throw new IllegalStateException(COUNTRIES_EXTRA + ": " + f[0] + " is listed twice");
+        }
         long id = -1_000_000;
         for (String[] f : DataFiles.rows(COUNTRIES)) {
-            Country c = new Country(f[0], f[1], f[2], parse(f[4]), parse(f[5]), split(f[6]), split(f[7]), split(f[8]));
+            String[] more = extra.get(f[0]);
+            double lat = parse(f[4]), lon = parse(f[5]);
+            if (more != null && more.length > 1 && !more[1].isBlank()) {
+                String[] latLon = more[1].split(",");
+                lat = parse(latLon[0].strip());
+                lon = parse(latLon[1].strip());
+            }
+            Country c = new Country(f[0], f[1], f[2], lat, lon, split(f[6]), split(f[7]), split(f[8]));
             countries.put(c.iso3(), c);
             GazetteerEntry e = new GazetteerEntry(id--, c.name(), c.lat(), c.lon(), "PCLI", c.iso3(), null, 0);
             countryEntries.put(c.iso3(), e);
             add(c.name(), e);
             add(f[3], e);
             for (String n : c.otherNames()) if (n.length() > 3) add(n, e);
-            for (String d : c.demonyms()) demonyms.add(d, c);
+            // Our curated names may be short abbreviations ("US", "UK"); they match only in capitals.
+            if (more != null && more.length > 2) for (String n : split(more[2])) names.add(n, e);
             entries++;
         }
+        // Demonyms a country has first claim to go in first, so they come first in the index's lists.
+        for (String[] f : extra.values()) {
+            if (f.length > 3 && countries.containsKey(f[0])) for (String d : split(f[3])) addDemonym(d, countries.get(f[0]));
+        }
+        for (Country c : countries.values()) for (String d : c.demonyms()) addDemonym(d, c);
+    }
+
+    private void addDemonym(String demonym, Country c) {
+        demonyms.add(demonym, c);
+        // The people as a plural noun: "Palestinians", "Americans", "Israelis".
+        if (demonym.endsWith("n") || demonym.endsWith("i")) demonyms.add(demonym + "s", c);
     }
 
     private void loadRegions() {
@@ -101,8 +148,22 @@ public final class Gazetteer {
                     f[6].isEmpty() ? null : f[6], f[7].isEmpty() ? 0 : Long.parseLong(f[7]));
             add(f[1], e);
             for (String n : split(f[8])) add(n, e);
+            if (e.isAdmin1() && iso3 != null) admin1ByName.putIfAbsent(iso3 + "\t" + f[1].toLowerCase(Locale.ROOT), e);
             entries++;
         }
+    }
+
+    private void loadAbbreviations() {
+        for (String[] f : DataFiles.rows(ABBREVIATIONS)) {
+            GazetteerEntry e = admin1ByName.get(f[1] + "\t" + f[2].toLowerCase(Locale.ROOT));
+            if (e == null) throw new IllegalStateException(ABBREVIATIONS + ": no division " + f[2] + " in " + f[1] + " in " + REGIONS);
+            if (f[3].equals("any")) names.add(f[0], e);
+            qualifierAbbreviations.put(f[0], e);
+        }
+    }
+
+    private void loadWords() {
+        for (String[] f : DataFiles.rows(WORDS)) words.computeIfAbsent(f[1], k -> new HashSet<>()).add(f[0]);
     }
 
     private void loadPlaces() {

@@ -8,11 +8,20 @@ import java.util.List;
 /**
  * The geo stage's output for one article.
  *
+ * @param mentions     the toponyms, resolved; these are the article's places
+ * @param demonyms     adjectives and nouns for a country's people ("Syrian", "Palestinians"), resolved to the country.
+ *                     Kept apart from the places: "Russian warships" says whose ships, not where they are, so an event
+ *                     must not be located there; corpora that count demonyms as toponyms (LGL, TR-News) score them.
  * @param focusCountry the ISO3 country the article is mostly about, or null
  */
-public record GeoResult(List<PlaceMention> mentions, String focusCountry) {
+public record GeoResult(List<PlaceMention> mentions, List<PlaceMention> demonyms, String focusCountry) {
     public GeoResult {
         mentions = List.copyOf(mentions);
+        demonyms = List.copyOf(demonyms);
+    }
+
+    public GeoResult(List<PlaceMention> mentions, String focusCountry) {
+        this(mentions, List.of(), focusCountry);
     }
 
     public List<Place> places() {

@@ -1,0 +1,22 @@
+package sitrep.eval;
+
+/**
+ * One toponym in a geoparsing evaluation, gold or predicted: its character span in the article text,
+ * the text of that span, and the coordinates it was resolved to (NaN when a system recognised the name
+ * but gave it no coordinates).
+ */
+public record GeoAnnotation(int start, int end, String text, double lat, double lon) {
+
+    public boolean hasCoordinates() {
+        return !Double.isNaN(lat) && !Double.isNaN(lon);
+    }
+
+    /** Centre of the span; the published scorer of Gritta et al. compares spans by their centres. */
+    double centre() {
+        return (start + end) / 2.0;
+    }
+
+    boolean overlaps(GeoAnnotation other) {
+        return start < other.end && other.start < end;
+    }
+}

@@ -1,0 +1,95 @@
+package sitrep.geo;
+
+import org.junit.jupiter.api.Test;
+import sitrep.model.Place;
+import sitrep.nlp.NlpAnnotator;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The geoparser on short local-news texts written for these tests, through the real CoreNLP models. */
+class GeoparserTest {
+    private static final Geoparser GEOPARSER = new Geoparser(Gazetteer.shared());
+
+    private static GeoResult parse(String text) {
+        return GEOPARSER.geoparse(NlpAnnotator.shared().annotate(text, LocalDate.of(2009, 3, 20)));
+    }
+
+    private static Optional<Place> place(GeoResult r, String text) {
+        return r.places().stream().filter(p -> p.text().equals(text)).findFirst();
+    }
+
+    private static Place required(GeoResult r, String text) {
+        return place(r, text).orElseThrow(() -> new AssertionError("no place '" + text + "' in " + r.places()));
+    }
+
+    @Test
+    void stateAbbreviationAfterACommaQualifiesTheTown() {
+        GeoResult r = parse("A woman from Alexandria, La., was charged with arson on Friday.");
+        Place alexandria = required(r, "Alexandria");
+        assertEquals("USA", alexandria.country());
+        assertEquals("Louisiana", alexandria.admin1());
+        Place state = required(r, "La.");
+        assertEquals("ADM1", state.featureCode());
+        assertEquals("Louisiana", state.name());
+    }
+
+    @Test
+    void countiesAndParishesComeFromThePostalData() {
+        GeoResult r = parse("Deputies from Rapides Parish and the Laurel County Sheriff's Office searched the woods.");
+        Place parish = required(r, "Rapides Parish");
+        assertEquals("admin2", parish.precision());
+        assertEquals("Louisiana", parish.admin1());
+        Place county = required(r, "Laurel County");
+        assertEquals("Kentucky", county.admin1());
+        assertTrue(county.lat() > 36.5 && county.lat() < 37.7 && county.lon() > -84.6 && county.lon() < -83.6, county.toString());
+    }
+
+    @Test
+    void streetsShopsAndLoneCommonNounsAreNotPlaces() {
+        GeoResult r = parse("The fire at 6016 Dublin Road spread to the Woodfield Shopping Center. Man booked for assault.");
+        assertFalse(place(r, "Dublin").isPresent(), () -> "Dublin Road is a street: " + r.places());
+        assertFalse(place(r, "Road").isPresent(), () -> r.places().toString());
+        assertFalse(place(r, "Center").isPresent(), () -> r.places().toString());
+        assertFalse(place(r, "Man").isPresent(), () -> r.places().toString());
+    }
+
+    @Test
+    void institutionsNamedAfterPlacesKeepThePlaceButNewspapersDoNot() {
+        GeoResult r = parse("The Texas Department of State Health Services confirmed the case, The Washington Post reported.");
+        assertEquals("USA", required(r, "Texas").country());
+        assertFalse(place(r, "Washington").isPresent(), () -> r.places().toString());
+    }
+
+    @Test
+    void demonymsResolveToTheirCountryApartFromThePlaces() {
+        GeoResult r = parse("Palestinians and Israeli officials met American diplomats on Tuesday.");
+        List<String> countries = r.demonyms().stream().map(m -> m.place().country()).toList();
+        assertTrue(countries.containsAll(List.of("PSE", "ISR", "USA")), countries.toString());
+        assertTrue(r.places().isEmpty(), () -> "demonyms are not places: " + r.places());
+    }
+
+    @Test
+    void aQualifiedMentionDecidesForTheOtherMentionsOfTheName() {
+        GeoResult r = parse("Police in Paris, Texas, said the message was a hoax. Paris residents received it on Monday.");
+        List<Place> paris = r.places().stream().filter(p -> p.text().equals("Paris")).toList();
+        assertEquals(2, paris.size(), r.places().toString());
+        for (Place p : paris) assertEquals("Texas", p.admin1(), p.toString());
+    }
+
+    @Test
+    void countryNamesAndAbbreviationsMeanTheCountry() {
+        GeoResult r = parse("Officials in Mexico asked U.S. health agencies and the UK for help.");
+        assertEquals("PCLI", required(r, "Mexico").featureCode());
+        Place us = required(r, "U.S.");
+        assertEquals("USA", us.country());
+        // GeoNames' coordinates for the United States, which replace world-countries' rougher centroid.
+        assertEquals(39.76, us.lat(), 1e-6);
+        assertEquals("GBR", required(r, "UK").country());
+    }
+}
