@@ -6,6 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -n "$pgbin" ] && [ -x "$pgbin/initdb" ] && [ -x "$pgbin/pg_ctl" ]; then
+  # PostGIS, when it can be installed, so the store's geometry column is tested too (best effort).
+  pgver=$(basename "$(dirname "$pgbin")")
+  if [ ! -e "/usr/share/postgresql/$pgver/extension/postgis.control" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-$pgver-postgis-3") >/dev/null 2>&1 \
+      || echo "scripts/test.sh: PostGIS could not be installed; its test is skipped" >&2
+  fi
   tmp=$(mktemp -d)
   # PostgreSQL refuses to run as root; run it as the postgres account then.
   as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }

@@ -55,6 +55,8 @@ public final class JdbcEventStore implements EventStore {
 
     private final Connection db;
     private final Merger merger = new Merger();
+    /** True on PostgreSQL with PostGIS: events then carry a geometry column with a spatial index. */
+    private boolean postgis;
 
     JdbcEventStore(Connection db, Dialect dialect) {
         this.db = db;
@@ -83,6 +85,47 @@ public final class JdbcEventStore implements EventStore {
                     + "trigger_text VARCHAR, trigger_start INTEGER, trigger_end INTEGER, confidence " + dbl + ", "
                     + "merge_reason VARCHAR, event_json VARCHAR)");
             if (d.secondaryIndexes) s.execute("CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id)");
+        }
+        if (d == Dialect.POSTGRES) postgis = enablePostgis();
+    }
+
+    /**
+     * Where PostGIS is installed, adds a point geometry derived from lat/lon (a generated column, so no write
+     * path changes) with a GiST index, for GIS clients and spatial queries. Without PostGIS the store works
+     * the same, minus that column.
+     */
+    private boolean enablePostgis() throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS postgis");
+        } catch (SQLException notInstalled) {
+            return false;
+        }
+        try (Statement s = db.createStatement()) {
+            s.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS geom geometry(Point, 4326) "
+                    + "GENERATED ALWAYS AS (ST_SetSRID(ST_MakePoint(lon, lat), 4326)) STORED");
+            s.execute("CREATE INDEX IF NOT EXISTS events_geom ON events USING GIST (geom)");
+        }
+        return true;
+    }
+
+    /** Whether this store has PostGIS geometry (PostgreSQL with the extension installed). */
+    boolean spatial() {
+        return postgis;
+    }
+
+    /** Events within {@code km} of a point, by PostGIS; only on a {@link #spatial()} store. */
+    long countWithinKm(double lat, double lon, double km) {
+        try (PreparedStatement q = db.prepareStatement("SELECT count(*) FROM events WHERE "
+                + "ST_DWithin(geom::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?)")) {
+            q.setDouble(1, lon);
+            q.setDouble(2, lat);
+            q.setDouble(3, km * 1000);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("spatial query failed: " + e.getMessage(), e);
         }
     }
 

@@ -135,6 +135,13 @@ class StoreTest {
         // scripts/test.sh creates a fresh database for each run, so the store starts empty.
         try (EventStore store = Stores.open(url)) {
             contract(store);
+            JdbcEventStore jdbc = (JdbcEventStore) store;
+            if (jdbc.spatial()) {
+                assertEquals(2, jdbc.countWithinKm(35.34, 40.14, 10), "PostGIS finds both events at Deir ez-Zor");
+                assertEquals(0, jdbc.countWithinKm(36.20, 37.16, 10), "none at Aleppo");
+            } else {
+                System.err.println("StoreTest: PostGIS not installed; the geometry column is not tested");
+            }
         }
     }
 }
