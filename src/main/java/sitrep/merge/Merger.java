@@ -13,7 +13,8 @@ import java.util.Set;
  * dates that overlap at their precision (a day either way for day-precise dates: reports of one night
  * disagree), locations within a distance that grows as precision falls, and compatible actors (equal codes,
  * one code refining the other as RUS and RUSMIL, or one side unknown). At least one positive agreement beyond
- * the event family and date is required: an actor named on both sides, or two city-precise places close by.
+ * the event family and date is required: an actor named on both sides, or two city-precise places close by;
+ * when either side has no place, both source and target must agree.
  * The decision says why, so a user can audit every merge.
  */
 public final class Merger {
@@ -88,6 +89,9 @@ public final class Merger {
                     + " ~ " + show(b.targetCode()));
         }
         if (agreeing == 0 && !placeAgrees) return null; // nothing but family and date in common: too weak
+        // With no place to compare, one shared actor is not enough ("Russian airstrikes" in general is not
+        // the strike on a named town): both sides must agree.
+        if ((a.lat() == null || b.lat() == null) && agreeing < 2) return null;
         // Statements are many a day: one speaker's two remarks are one event only when they address the same actor.
         if (STATEMENT_ROOTS.contains(a.cameoRoot()) && (a.targetCode() == null || b.targetCode() == null || agreeing < 2)) return null;
         score += agreeing * 1.5;

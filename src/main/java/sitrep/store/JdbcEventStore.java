@@ -305,7 +305,9 @@ public final class JdbcEventStore implements EventStore {
         if (!java.util.Objects.equals(text(stored, "date"), text(incoming, "date")) && "day".equals(storedPrecision) && "day".equals(newPrecision)) {
             note(disagreements, "date", stored.get("date"), incoming.get("date"));
         }
-        if (rank(newPrecision) < rank(storedPrecision)) {
+        // A finer date wins; at equal precision a date the text states beats one taken from the publication date.
+        if (rank(newPrecision) < rank(storedPrecision) || rank(newPrecision) == rank(storedPrecision)
+                && "published".equals(text(stored, "date_source")) && "text".equals(text(incoming, "date_source"))) {
             for (String f : new String[]{"date", "date_precision", "date_source"}) stored.set(f, incoming.get(f));
         }
         JsonNode sl = stored.get("location"), nl = incoming.get("location");

@@ -38,8 +38,10 @@ class MergerTest {
                 List.of(new Merger.Candidate("e1", stored))).isPresent(), "Aleppo is 270 km from Deir ez-Zor");
         assertFalse(merger.decide(key("19", "2017-09-14", "day", "USAMIL", null, 35.336, 40.141, "city", "SYR"),
                 List.of(new Merger.Candidate("e1", stored))).isPresent(), "another attacker");
-        assertTrue(merger.decide(key("19", "2017-09-15", "day", "RUSMIL", null, null, null, null, null),
-                List.of(new Merger.Candidate("e1", stored))).isPresent(), "a day's slack, place unknown, same attacker");
+        assertTrue(merger.decide(key("19", "2017-09-15", "day", "RUSMIL", "IMGMUSISI", null, null, null, null),
+                List.of(new Merger.Candidate("e1", stored))).isPresent(), "a day's slack, place unknown, same attacker and target");
+        assertFalse(merger.decide(key("19", "2017-09-15", "day", "RUSMIL", null, null, null, null, null),
+                List.of(new Merger.Candidate("e1", stored))).isPresent(), "place unknown: one shared actor is not enough");
         assertTrue(merger.decide(key("19", "2017-09", "month", "RUSMIL", null, 35.0, 38.0, "country", "SYR"),
                 List.of(new Merger.Candidate("e1", stored))).isPresent(), "month and country precision cover the day and the town");
     }
