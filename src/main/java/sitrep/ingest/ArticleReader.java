@@ -191,6 +191,11 @@ public final class ArticleReader {
         }
     }
 
+    /** One article given as a JSON object in the JSON Lines input format (the API's POST /api/articles). */
+    public InputItem fromJson(String where, String json) {
+        return jsonArticle(where, json);
+    }
+
     private InputItem jsonArticle(String where, String line) {
         JsonNode node;
         try {
