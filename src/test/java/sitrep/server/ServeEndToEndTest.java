@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -142,22 +144,27 @@ class ServeEndToEndTest {
             wait.until(d -> !d.findElements(By.cssSelector("#events li")).isEmpty());
             assertTrue(driver.findElement(By.id("status")).getText().matches("\\d+ events?, [1-9]\\d* on the map"),
                     driver.findElement(By.id("status")).getText());
-            // Several events at one place come as a cluster: clicking it zooms in or fans them out.
-            WebElement marker = null;
-            for (int i = 0; i < 8 && marker == null; i++) {
-                List<WebElement> markers = driver.findElements(By.cssSelector(".event-marker"));
-                markers.removeIf(m -> !m.isDisplayed());
-                if (!markers.isEmpty()) {
-                    marker = markers.get(0);
-                } else {
-                    List<WebElement> clusters = driver.findElements(By.cssSelector(".marker-cluster"));
-                    assertFalse(clusters.isEmpty(), "neither markers nor clusters on the map");
-                    clusters.get(0).click();
-                    Thread.sleep(700);
+            // Several events at one place come as a cluster: clicking it zooms in or fans them out. While the
+            // map animates, Leaflet replaces marker elements, so a vanished element means: look again.
+            boolean clicked = false;
+            for (int i = 0; i < 30 && !clicked; i++) {
+                try {
+                    List<WebElement> markers = driver.findElements(By.cssSelector(".event-marker"));
+                    markers.removeIf(m -> !m.isDisplayed());
+                    if (!markers.isEmpty()) {
+                        markers.get(0).click();
+                        clicked = true;
+                    } else {
+                        List<WebElement> clusters = driver.findElements(By.cssSelector(".marker-cluster"));
+                        assertFalse(clusters.isEmpty(), "neither markers nor clusters on the map");
+                        clusters.get(0).click();
+                    }
+                } catch (StaleElementReferenceException | ElementClickInterceptedException e) {
+                    // the map was mid-animation; try again
                 }
+                if (!clicked) Thread.sleep(500);
             }
-            assertTrue(marker != null, "no event marker became clickable");
-            marker.click();
+            assertTrue(clicked, "no event marker became clickable");
             wait.until(d -> d.findElement(By.id("detail")).isDisplayed());
             WebElement detail = driver.findElement(By.id("detail"));
             wait.until(d -> !detail.findElements(By.cssSelector("blockquote")).isEmpty());
