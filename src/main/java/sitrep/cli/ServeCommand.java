@@ -5,6 +5,8 @@ import picocli.CommandLine.Option;
 import sitrep.data.Lazy;
 import sitrep.pipeline.Pipeline;
 import sitrep.server.ApiServer;
+import sitrep.server.FeedFetcher;
+import sitrep.server.FeedPoller;
 import sitrep.store.EventStore;
 
 import java.util.concurrent.CountDownLatch;
@@ -32,8 +34,21 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "Pipeline threads for posted articles (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--feed", paramLabel = "URL",
+            description = "RSS or Atom feed to poll and ingest (repeatable; needs no token: the feeds are yours).")
+    java.util.List<String> feeds = new java.util.ArrayList<>();
+
+    @Option(names = "--feed-interval", defaultValue = "15", paramLabel = "MINUTES",
+            description = "Minutes between polls of the feeds (default: ${DEFAULT-VALUE}).")
+    int feedInterval;
+
+    @Option(names = "--allow-private-feeds",
+            description = "Allow feeds on loopback and private addresses (refused by default).")
+    boolean allowPrivateFeeds;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (feedInterval < 1) throw new Main.UsageException("--feed-interval must be at least 1 minute, got " + feedInterval);
         if (port < 0 || port > 65535) throw new Main.UsageException("--port must be 0..65535, got " + port);
         String t = token != null ? token : System.getenv("SITREP_TOKEN");
         EventStore db = IngestCommand.open(store);
@@ -46,8 +61,11 @@ public final class ServeCommand implements Callable<Integer> {
             db.close();
             throw new Main.UsageException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }
+        FeedPoller poller = new FeedPoller(feeds, new FeedFetcher(allowPrivateFeeds), db, item -> pipeline.get().process(item));
+        if (!feeds.isEmpty()) poller.start(java.time.Duration.ofMinutes(feedInterval));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            poller.close();
             server.close();
             synchronized (db) {
                 db.close();
@@ -56,6 +74,7 @@ public final class ServeCommand implements Callable<Integer> {
         }));
         System.err.printf("sitrep: serving %s on http://%s:%d/ (API under /api, spec at /api/openapi.json; writes %s); Ctrl-C stops%n",
                 store, host, server.port(), t == null || t.isBlank() ? "disabled: no token" : "need the bearer token");
+        if (!feeds.isEmpty()) System.err.printf("sitrep: polling %d feed(s) every %d minutes%n", feeds.size(), feedInterval);
         stopped.await();
         return 0;
     }
