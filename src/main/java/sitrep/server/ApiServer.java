@@ -87,6 +87,7 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/stats/timeline", this::timeline);
         app.get("/api/stats/actors", this::actors);
         app.get("/api/stats/dyads", this::dyads);
+        app.get("/api/control", this::control);
         app.get("/api/openapi.json", this::openApi);
         app.post("/api/articles", this::postArticles);
         app.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -223,6 +224,41 @@ public final class ApiServer implements AutoCloseable {
             o.putObject("source").put("code", d.source()).put("name", d.sourceName());
             o.putObject("target").put("code", d.target()).put("name", d.targetName());
             o.put("events", d.count());
+        }
+        json(ctx, out);
+    }
+
+    private void control(Context ctx) {
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!Set.of("country", "as_of").contains(name)) throw new BadRequest("unknown parameter '" + name + "'; this endpoint takes as_of, country");
+        }
+        String country = QueryParams.value(ctx, "country");
+        if (country != null && !country.matches("[A-Za-z]{3}")) {
+            throw new BadRequest("bad parameter 'country': expected an ISO 3166 alpha-3 code such as SYR, got '" + country + "'");
+        }
+        java.time.LocalDate asOf = null;
+        String a = QueryParams.value(ctx, "as_of");
+        if (a != null) {
+            try {
+                asOf = java.time.LocalDate.parse(a);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new BadRequest("bad parameter 'as_of': expected a date YYYY-MM-DD, got '" + a + "'");
+            }
+        }
+        List<StoredEvent> events = new java.util.ArrayList<>();
+        String iso3 = country == null ? null : country.toUpperCase(java.util.Locale.ROOT);
+        synchronized (store) {
+            // Territorial codes live under two CAMEO roots: 19 (192 occupy territory) and 08 (0874 retreat).
+            for (String root : List.of("19", "08")) store.export(new sitrep.store.ExportQuery(null, asOf, iso3, root), events::add);
+        }
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode places = out.putArray("places");
+        for (ControlLedger.Entry e : ControlLedger.build(events)) {
+            ObjectNode o = places.addObject();
+            o.set("place", e.place());
+            o.set("controller", e.controller());
+            o.set("relinquished_by", e.relinquishedBy());
+            o.put("change", e.change()).put("date", e.date()).put("event_id", e.eventId()).put("evidence", e.evidence()).put("claims", e.claims());
         }
         json(ctx, out);
     }

@@ -186,7 +186,7 @@ class ApiServerTest {
         Reply r = get("/api/openapi.json");
         assertEquals(200, r.status());
         assertTrue(r.body().get("openapi").asText().startsWith("3."));
-        for (String path : List.of("/api/events", "/api/events/{id}", "/api/stats/timeline", "/api/stats/actors", "/api/stats/dyads", "/api/articles")) {
+        for (String path : List.of("/api/events", "/api/events/{id}", "/api/stats/timeline", "/api/stats/actors", "/api/stats/dyads", "/api/articles", "/api/control")) {
             assertTrue(r.body().get("paths").has(path), path);
         }
     }
