@@ -88,6 +88,9 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/stats/actors", this::actors);
         app.get("/api/stats/dyads", this::dyads);
         app.get("/api/control", this::control);
+        app.post("/api/zones", this::postZone);
+        app.get("/api/zones/{id}", this::getZone);
+        app.get("/api/zones/{id}/events", this::zoneEvents);
         app.get("/api/openapi.json", this::openApi);
         app.post("/api/articles", this::postArticles);
         app.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -263,6 +266,96 @@ public final class ApiServer implements AutoCloseable {
         json(ctx, out);
     }
 
+    private void postZone(Context ctx) {
+        requireToken(ctx);
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.body());
+        } catch (JsonProcessingException e) {
+            throw new BadRequest("body is not JSON: " + e.getOriginalMessage());
+        }
+        ZoneGeometry geometry = ZoneGeometry.parse(body);
+        String name = body != null && body.path("properties").path("name").isTextual() ? body.path("properties").path("name").asText() : null;
+        if (name != null && name.length() > QueryParams.MAX_VALUE_LENGTH) throw new BadRequest("zone name longer than " + QueryParams.MAX_VALUE_LENGTH + " characters");
+        double[] b = geometry.bbox();
+        String id = "zone-" + java.util.UUID.randomUUID();
+        synchronized (store) {
+            store.saveZone(new sitrep.store.Zone(id, name, geometry.geometry().toString(), b[0], b[1], b[2], b[3]));
+        }
+        ctx.status(201);
+        json(ctx, zoneJson(id, name, geometry.geometry(), b));
+    }
+
+    private static ObjectNode zoneJson(String id, String name, JsonNode geometry, double[] b) {
+        ObjectNode o = JSON.createObjectNode().put("id", id).put("name", name);
+        o.putArray("bbox").add(b[0]).add(b[1]).add(b[2]).add(b[3]);
+        o.set("geometry", geometry);
+        return o;
+    }
+
+    private sitrep.store.Zone zone(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (id.length() > QueryParams.MAX_VALUE_LENGTH) throw new BadRequest("bad zone id: too long");
+        synchronized (store) {
+            return store.zone(id).orElseThrow(() -> new BadRequest(404, "no zone with id '" + id + "'"));
+        }
+    }
+
+    private void getZone(Context ctx) {
+        sitrep.store.Zone z = zone(ctx);
+        json(ctx, zoneJson(z.id(), z.name(), parse(z.geometryJson()), new double[]{z.minLon(), z.minLat(), z.maxLon(), z.maxLat()}));
+    }
+
+    /**
+     * Events inside a zone, with the same filters and paging as /api/events: the store narrows by the zone's
+     * bounding box, then each event's point is tested against the polygon. A page stops at the limit, and
+     * its cursor is the last event looked at, so the next page goes on from there.
+     */
+    private void zoneEvents(Context ctx) {
+        Set<String> allowed = new HashSet<>(QueryParams.FILTERS);
+        allowed.remove("bbox");
+        EventQuery q = QueryParams.events(ctx, allowed);
+        sitrep.store.Zone z = zone(ctx);
+        ZoneGeometry geometry = ZoneGeometry.parse(parse(z.geometryJson()));
+        ArrayNode events = JSON.createArrayNode();
+        EventQuery.Position after = q.after(), next = null;
+        int scanned = 0;
+        outer:
+        while (true) {
+            EventQuery pageQuery = new EventQuery(q.from(), q.to(), q.country(), q.admin1(), new double[]{z.minLon(), z.minLat(), z.maxLon(), z.maxLat()},
+                    q.actor(), q.cameoRoot(), q.ploverType(), q.acledType(), q.text(), after, QueryParams.MAX_LIMIT);
+            EventPage page;
+            synchronized (store) {
+                page = store.search(pageQuery);
+            }
+            for (int i = 0; i < page.events().size(); i++) {
+                ObjectNode o = EventExporter.jsonl(page.events().get(i));
+                o.remove("mentions");
+                JsonNode loc = o.get("location");
+                if (loc != null && !loc.isNull() && geometry.contains(loc.path("lon").asDouble(), loc.path("lat").asDouble())) events.add(o);
+                scanned++;
+                if (events.size() == q.limit()) {
+                    boolean more = i < page.events().size() - 1 || page.next() != null;
+                    next = more ? page.positions().get(i) : null;
+                    break outer;
+                }
+            }
+            if (page.next() == null) break;
+            // Bounded work per request: a sparse zone in a dense box answers with a cursor instead of scanning on.
+            if (scanned >= 20 * QueryParams.MAX_LIMIT) {
+                next = page.next();
+                break;
+            }
+            after = page.next();
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.put("zone", z.id());
+        out.set("events", events);
+        out.put("count", events.size());
+        if (next == null) out.putNull("next_cursor"); else out.put("next_cursor", Cursor.encode(next));
+        json(ctx, out);
+    }
+
     private void openApi(Context ctx) {
         try (InputStream in = ApiServer.class.getResourceAsStream("/sitrep/server/openapi.json")) {
             if (in == null) throw new IllegalStateException("openapi.json missing from the classpath");
@@ -280,13 +373,17 @@ public final class ApiServer implements AutoCloseable {
         return MessageDigest.isEqual(token, header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8));
     }
 
-    private void postArticles(Context ctx) {
+    private void requireToken(Context ctx) {
         if (!authorised(ctx)) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new BadRequest(401, token == null
                     ? "writes are disabled: start serve with --token or SITREP_TOKEN"
                     : "missing or wrong bearer token (send Authorization: Bearer TOKEN)");
         }
+    }
+
+    private void postArticles(Context ctx) {
+        requireToken(ctx);
         JsonNode body;
         try {
             body = JSON.readTree(ctx.body());

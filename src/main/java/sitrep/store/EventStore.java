@@ -45,6 +45,11 @@ public interface EventStore extends AutoCloseable {
     /** The most frequent source-to-target actor pairs among matching events; paging ignored. */
     java.util.List<Aggregates.DyadCount> dyads(EventQuery query, int limit);
 
+    /** Stores a zone (a new id each time). */
+    void saveZone(Zone zone);
+
+    java.util.Optional<Zone> zone(String id);
+
     @Override
     void close();
 }

@@ -79,6 +79,8 @@ public final class JdbcEventStore implements EventStore {
                     + "trigger_text VARCHAR, trigger_start INTEGER, trigger_end INTEGER, confidence " + dbl + ", "
                     + "merge_reason VARCHAR, event_json VARCHAR)");
             s.execute("CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id)");
+            s.execute("CREATE TABLE IF NOT EXISTS zones (id VARCHAR PRIMARY KEY, name VARCHAR, geometry VARCHAR, min_lon " + dbl
+                    + ", min_lat " + dbl + ", max_lon " + dbl + ", max_lat " + dbl + ", created_at VARCHAR)");
         }
         // Columns the API filters on, added after the first stores were written: a store without them gets
         // them here, filled from each event's JSON, so old stores answer the API's queries too.
@@ -577,6 +579,7 @@ public final class JdbcEventStore implements EventStore {
         String sql = "SELECT e.id, e.event_json, e.num_mentions, e.num_articles, e.num_sources, e.disagreements, e.first_seen, "
                 + "CAST(" + SORT_DATE + " AS VARCHAR) FROM events e" + where + " ORDER BY " + SORT_DATE + " DESC, e.id DESC LIMIT ?";
         List<StoredEvent> events = new ArrayList<>();
+        List<EventQuery.Position> positions = new ArrayList<>();
         EventQuery.Position next = null;
         try (PreparedStatement s = db.prepareStatement(sql)) {
             bind(s, params);
@@ -590,12 +593,13 @@ public final class JdbcEventStore implements EventStore {
                     events.add(new StoredEvent(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4), r.getInt(5),
                             r.getString(6), r.getString(7), List.of()));
                     last = new EventQuery.Position(LocalDate.parse(r.getString(8).substring(0, 10)), r.getString(1));
+                    positions.add(last);
                 }
             }
         } catch (SQLException e) {
             throw new StoreException("cannot search events: " + e.getMessage(), e);
         }
-        return new EventPage(events, next);
+        return new EventPage(events, positions, next);
     }
 
     @Override
@@ -674,6 +678,36 @@ public final class JdbcEventStore implements EventStore {
             throw new StoreException("cannot count dyads: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    @Override
+    public synchronized void saveZone(Zone z) {
+        try (PreparedStatement s = db.prepareStatement("INSERT INTO zones VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, z.id());
+            s.setString(2, z.name());
+            s.setString(3, z.geometryJson());
+            s.setDouble(4, z.minLon());
+            s.setDouble(5, z.minLat());
+            s.setDouble(6, z.maxLon());
+            s.setDouble(7, z.maxLat());
+            s.setString(8, Instant.now().toString());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot store zone " + z.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<Zone> zone(String id) {
+        try (PreparedStatement q = db.prepareStatement("SELECT id, name, geometry, min_lon, min_lat, max_lon, max_lat FROM zones WHERE id = ?")) {
+            q.setString(1, id);
+            try (ResultSet r = q.executeQuery()) {
+                if (!r.next()) return Optional.empty();
+                return Optional.of(new Zone(r.getString(1), r.getString(2), r.getString(3), r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read zone " + id + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -186,9 +186,40 @@ class ApiServerTest {
         Reply r = get("/api/openapi.json");
         assertEquals(200, r.status());
         assertTrue(r.body().get("openapi").asText().startsWith("3."));
-        for (String path : List.of("/api/events", "/api/events/{id}", "/api/stats/timeline", "/api/stats/actors", "/api/stats/dyads", "/api/articles", "/api/control")) {
+        for (String path : List.of("/api/events", "/api/events/{id}", "/api/stats/timeline", "/api/stats/actors", "/api/stats/dyads", "/api/articles", "/api/control", "/api/zones", "/api/zones/{id}/events")) {
             assertTrue(r.body().get("paths").has(path), path);
         }
+    }
+
+    static Reply postZone(String geojson, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/zones")).POST(HttpRequest.BodyPublishers.ofString(geojson));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return send(b.build());
+    }
+
+    @Test
+    void zones() throws Exception {
+        // A triangle around Deir ez-Zor (40.14E 35.34N), away from Kharkiv (36.25E 49.98N).
+        String triangle = "{\"type\": \"Feature\", \"properties\": {\"name\": \"Deir <b>ez</b>-Zor\"}, \"geometry\": "
+                + "{\"type\": \"Polygon\", \"coordinates\": [[[39, 34], [42, 34], [40, 60], [39, 34]]]}}";
+        assertEquals(401, postZone(triangle, null).status(), "zones are writes");
+        Reply created = postZone(triangle, "s3cret");
+        assertEquals(201, created.status(), String.valueOf(created.body()));
+        String id = created.body().get("id").asText();
+        assertEquals("Deir <b>ez</b>-Zor", get("/api/zones/" + id).body().get("name").asText());
+        assertEquals(List.of("a1-e"), ids(get("/api/zones/" + id + "/events")));
+        assertEquals(List.of(), ids(get("/api/zones/" + id + "/events?from=2020-01-01")), "filters apply inside the zone");
+
+        String holed = "{\"type\": \"Polygon\", \"coordinates\": [[[30, 30], [45, 30], [45, 55], [30, 55], [30, 30]], "
+                + "[[39, 34], [41, 34], [41, 36], [39, 36], [39, 34]]]}";
+        String holedId = postZone(holed, "s3cret").body().get("id").asText();
+        assertEquals(List.of("a2-e"), ids(get("/api/zones/" + holedId + "/events")), "Deir ez-Zor sits in the hole");
+        Reply one = get("/api/zones/" + holedId + "/events?limit=1");
+        assertEquals(1, one.body().get("count").asInt());
+
+        assertEquals(400, postZone("{\"type\": \"Polygon\", \"coordinates\": [[[0, 0], [1, 0], [1, 1], [0, 2]]]}", "s3cret").status(), "unclosed ring");
+        assertEquals(400, postZone("{\"type\": \"Point\", \"coordinates\": [0, 0]}", "s3cret").status());
+        assertEquals(404, get("/api/zones/zone-nope/events").status());
     }
 
     @Test

@@ -146,6 +146,10 @@ class StoreTest {
         assertEquals(2, detail.event().mentions().size());
         assertTrue(detail.mentionJson().get("m2").contains("\"killed\":8"), detail.mentionJson().get("m2"));
         assertTrue(store.event("no-such-event").isEmpty());
+        Zone zone = new Zone("z1", "box", "{\"type\":\"Polygon\"}", 39.5, 35, 41, 36.5);
+        store.saveZone(zone);
+        assertEquals(zone, store.zone("z1").orElseThrow());
+        assertTrue(store.zone("z2").isEmpty());
 
         assertEquals(List.of(new Aggregates.TimelineCount("2017-09-14", "ASSAULT", 1), new Aggregates.TimelineCount("2017-10-20", "ASSAULT", 1)),
                 store.timeline(EventQuery.all(1), false));
