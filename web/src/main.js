@@ -170,7 +170,24 @@ async function loadTimeline() {
   const perDay = new Map();
   for (const c of body.counts) perDay.set(c.period, (perDay.get(c.period) || 0) + c.count);
   days = [...perDay.keys()].sort();
-  drawTimeline(perDay);
+  // Over long spans day bars get too thin to see: count per week (from Monday) instead.
+  bucket = days.length && dayNumber(days[days.length - 1]) - dayNumber(days[0]) > 200 ? 7 : 1;
+  if (bucket === 7) {
+    const perWeek = new Map();
+    for (const [d, n] of perDay) {
+      const k = isoDay(monday(dayNumber(d)));
+      perWeek.set(k, (perWeek.get(k) || 0) + n);
+    }
+    days = [...perWeek.keys()].sort();
+    drawTimeline(perWeek);
+  } else {
+    drawTimeline(perDay);
+  }
+}
+
+let bucket = 1;
+function monday(n) {
+  return n - ((((n - 4) % 7) + 7) % 7); // day 4 (1970-01-05) was a Monday
 }
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -198,16 +215,17 @@ function drawTimeline(perDay) {
     scale = null;
     return;
   }
-  const first = dayNumber(days[0]) - 1, last = dayNumber(days[days.length - 1]) + 1;
+  const first = dayNumber(days[0]) - 1, last = dayNumber(days[days.length - 1]) + bucket;
   const max = Math.max(...perDay.values());
   const x = (d) => pad + ((d - first) / (last - first)) * (w - 2 * pad);
   scale = { first, last, x, invert: (px) => first + ((px - pad) / (w - 2 * pad)) * (last - first) };
-  const barW = Math.max(2, (w - 2 * pad) / (last - first) - 1);
+  const barW = Math.max(2, ((w - 2 * pad) * bucket) / (last - first) - 1);
   for (const [day, n] of perDay) {
     const bh = ((h - 2 * pad) * n) / max;
-    const bar = svgEl('rect', { class: 'bar', x: x(dayNumber(day)) - barW / 2, y: h - pad - bh, width: barW, height: bh });
+    const left = bucket === 1 ? x(dayNumber(day)) - barW / 2 : x(dayNumber(day));
+    const bar = svgEl('rect', { class: 'bar', x: left, y: h - pad - bh, width: barW, height: bh });
     const title = svgEl('title', {});
-    title.textContent = `${day}: ${n}`;
+    title.textContent = `${bucket === 1 ? '' : 'week of '}${day}: ${n}`;
     bar.append(title);
     svg.append(bar);
   }

@@ -197,13 +197,17 @@ public final class ApiServer implements AutoCloseable {
         json(ctx, out);
     }
 
-    private void actors(Context ctx) {
+    /** Rows of a top-N statistic: the event filters plus {@code top}, queried under the store lock. */
+    private <T> List<T> topRows(Context ctx, java.util.function.BiFunction<EventQuery, Integer, List<T>> query) {
         EventQuery q = QueryParams.events(ctx, filtersWith("top"));
         int top = QueryParams.limit(ctx, "top", 20, MAX_TOP);
-        List<Aggregates.ActorCount> rows;
         synchronized (store) {
-            rows = store.topActors(q, top);
+            return query.apply(q, top);
         }
+    }
+
+    private void actors(Context ctx) {
+        List<Aggregates.ActorCount> rows = topRows(ctx, store::topActors);
         ObjectNode out = JSON.createObjectNode();
         ArrayNode actors = out.putArray("actors");
         for (Aggregates.ActorCount a : rows) {
@@ -214,12 +218,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void dyads(Context ctx) {
-        EventQuery q = QueryParams.events(ctx, filtersWith("top"));
-        int top = QueryParams.limit(ctx, "top", 20, MAX_TOP);
-        List<Aggregates.DyadCount> rows;
-        synchronized (store) {
-            rows = store.dyads(q, top);
-        }
+        List<Aggregates.DyadCount> rows = topRows(ctx, store::dyads);
         ObjectNode out = JSON.createObjectNode();
         ArrayNode dyads = out.putArray("dyads");
         for (Aggregates.DyadCount d : rows) {
@@ -267,13 +266,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void postZone(Context ctx) {
-        requireToken(ctx);
-        JsonNode body;
-        try {
-            body = JSON.readTree(ctx.body());
-        } catch (JsonProcessingException e) {
-            throw new BadRequest("body is not JSON: " + e.getOriginalMessage());
-        }
+        JsonNode body = authorisedJsonBody(ctx);
         ZoneGeometry geometry = ZoneGeometry.parse(body);
         String name = body != null && body.path("properties").path("name").isTextual() ? body.path("properties").path("name").asText() : null;
         if (name != null && name.length() > QueryParams.MAX_VALUE_LENGTH) throw new BadRequest("zone name longer than " + QueryParams.MAX_VALUE_LENGTH + " characters");
@@ -382,14 +375,18 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private void postArticles(Context ctx) {
+    /** A write's body as JSON, after the token check (so anonymous callers learn nothing about parsing). */
+    private JsonNode authorisedJsonBody(Context ctx) {
         requireToken(ctx);
-        JsonNode body;
         try {
-            body = JSON.readTree(ctx.body());
+            return JSON.readTree(ctx.body());
         } catch (JsonProcessingException e) {
             throw new BadRequest("body is not JSON: " + e.getOriginalMessage());
         }
+    }
+
+    private void postArticles(Context ctx) {
+        JsonNode body = authorisedJsonBody(ctx);
         if (body == null || !(body.isObject() || body.isArray())) {
             throw new BadRequest("body must be an article object {\"text\": ..., \"id\", \"published\", \"title\", \"url\", \"source\"} or a list of them");
         }

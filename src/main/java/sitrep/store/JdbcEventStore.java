@@ -441,18 +441,7 @@ public final class JdbcEventStore implements EventStore {
     public void export(ExportQuery query, Consumer<StoredEvent> sink) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (query.from() != null) {
-            where.append(" AND e.date_end >= CAST(? AS DATE)");
-            params.add(query.from().toString());
-        }
-        if (query.to() != null) {
-            where.append(" AND e.date_start <= CAST(? AS DATE)");
-            params.add(query.to().toString());
-        }
-        if (query.country() != null) {
-            where.append(" AND e.country = ?");
-            params.add(query.country());
-        }
+        datesAndCountry(where, params, query.from(), query.to(), query.country());
         if (query.type() != null) {
             where.append(" AND (e.cameo_root = ? OR e.plover_type = ? OR e.acled_type = ? OR e.acled_sub_type = ?)");
             for (int i = 0; i < 4; i++) params.add(query.type());
@@ -507,18 +496,7 @@ public final class JdbcEventStore implements EventStore {
     /** The WHERE clause for an API query, its values appended to {@code params}. */
     private static String where(EventQuery q, List<Object> params) {
         StringBuilder w = new StringBuilder(" WHERE 1 = 1");
-        if (q.from() != null) {
-            w.append(" AND e.date_end >= CAST(? AS DATE)");
-            params.add(q.from().toString());
-        }
-        if (q.to() != null) {
-            w.append(" AND e.date_start <= CAST(? AS DATE)");
-            params.add(q.to().toString());
-        }
-        if (q.country() != null) {
-            w.append(" AND e.country = ?");
-            params.add(q.country());
-        }
+        datesAndCountry(w, params, q.from(), q.to(), q.country());
         if (q.admin1() != null) {
             w.append(" AND lower(e.admin1) = ?");
             params.add(q.admin1().toLowerCase(java.util.Locale.ROOT));
@@ -556,6 +534,22 @@ public final class JdbcEventStore implements EventStore {
             params.add("%" + like(q.text().toLowerCase(java.util.Locale.ROOT)) + "%");
         }
         return w.toString();
+    }
+
+    /** The filters exports and the API share: events whose date range meets [from, to], in a country. */
+    private static void datesAndCountry(StringBuilder w, List<Object> params, LocalDate from, LocalDate to, String country) {
+        if (from != null) {
+            w.append(" AND e.date_end >= CAST(? AS DATE)");
+            params.add(from.toString());
+        }
+        if (to != null) {
+            w.append(" AND e.date_start <= CAST(? AS DATE)");
+            params.add(to.toString());
+        }
+        if (country != null) {
+            w.append(" AND e.country = ?");
+            params.add(country);
+        }
     }
 
     /** Escapes LIKE's wildcards so user text matches literally. */
