@@ -130,6 +130,20 @@ class ServeEndToEndTest {
                 + "(scripts/test.sh does when run as root) to run the browser test");
         assumeTrue(ApiServer.class.getResource("/sitrep/webapp/index.html") != null, "web app not built (scripts/build-web.sh)");
         if (server == null || store.stats().events() == 0) postedArticleIsCodedStoredAndListed();
+        // Untrusted text: an event whose actor name and evidence carry markup. It has no place, so it is in the
+        // list but not on the map; the page must show the markup as text and run none of it.
+        String hostile = "Gunmen <img src=x onerror=\"document.title='pwned'\"> attacked a checkpoint.";
+        sitrep.model.Event injected = new sitrep.model.Event("xss-e", "2024-03-01", "day", "text",
+                new sitrep.model.Actor("Gunmen", 0, 6, "UAF", "<b>Evil</b> gunmen", null, "UAF"), null,
+                new sitrep.model.Event.Cameo("190", "190", "19", 4, -10.0, "Use conventional military force"),
+                new sitrep.model.Event.Plover("ASSAULT", null, List.of()), null, null, "asserted", null, java.util.Map.of(),
+                new sitrep.model.Event.Evidence(hostile, 0, hostile.length(), new sitrep.model.Event.Span("attacked", hostile.indexOf("attacked"),
+                        hostile.indexOf("attacked") + 8)), 0.5);
+        sitrep.model.Article xssArticle = new sitrep.model.Article("xss", hostile, java.time.LocalDate.of(2024, 3, 1), null,
+                "javascript:alert(1)", null, "en", "xss", false);
+        synchronized (store) {
+            store.save(new sitrep.model.ArticleResult(xssArticle, List.of(), List.of(injected), List.of()), sitrep.store.ContentHash.of(hostile));
+        }
         Path profile = Files.createTempDirectory(dir, "chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium[0]);
@@ -173,6 +187,15 @@ class ServeEndToEndTest {
             assertFalse(detail.findElements(By.cssSelector("mark.trigger")).isEmpty(), "the trigger is highlighted");
             WebElement link = detail.findElement(By.linkText("article"));
             assertEquals("https://news.example/e2e-strike", link.getAttribute("href"));
+
+            WebElement hostileItem = driver.findElements(By.cssSelector("#events li")).stream()
+                    .filter(li -> li.getText().contains("<b>Evil</b> gunmen")).findFirst().orElseThrow(() -> new AssertionError("markup shown as text in the list"));
+            hostileItem.click();
+            wait.until(d -> detail.getText().contains("<img src=x"));
+            assertTrue(detail.findElements(By.tagName("img")).isEmpty(), "no element made from the data");
+            assertTrue(detail.findElements(By.tagName("b")).isEmpty());
+            assertTrue(detail.findElements(By.linkText("article")).isEmpty(), "a javascript: URL is not linked");
+            assertEquals("sitrep", driver.getTitle(), "the onerror handler never ran");
         } finally {
             driver.quit();
         }
