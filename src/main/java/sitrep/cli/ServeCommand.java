@@ -31,9 +31,6 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Bearer token that writes need (default: the SITREP_TOKEN environment variable; none: writes refused).")
     String token;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Pipeline threads for posted articles (default: ${DEFAULT-VALUE}).")
-    int threads;
-
     @Option(names = "--feed", paramLabel = "URL",
             description = "RSS or Atom feed to poll and ingest (repeatable; needs no token: the feeds are yours).")
     java.util.List<String> feeds = new java.util.ArrayList<>();
@@ -53,7 +50,8 @@ public final class ServeCommand implements Callable<Integer> {
         String t = token != null ? token : System.getenv("SITREP_TOKEN");
         EventStore db = IngestCommand.open(store);
         // CoreNLP takes a while and a few GB to load: only when the first article is posted.
-        Lazy<Pipeline> pipeline = new Lazy<>(() -> new Pipeline(threads));
+        // Each request runs its articles on its own thread (Pipeline.process), so the pool stays at one.
+        Lazy<Pipeline> pipeline = new Lazy<>(() -> new Pipeline(1));
         ApiServer server;
         try {
             server = new ApiServer(db, t, pipeline::get).start(host, port);
