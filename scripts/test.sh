@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test suite, as README and CI run it. When PostgreSQL is installed it first starts a throwaway server
 # on loopback (fresh data folder, fresh database) so the PostgreSQL store is tested against a real server;
-# the server is stopped and removed when the tests end. Then it runs Maven's tests.
+# the server is stopped and removed when the tests end. Running as root, it installs Debian's chromium and
+# chromium-driver when missing, for the web app's browser test. Then it runs Maven's tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
@@ -26,5 +27,16 @@ if [ -n "$pgbin" ] && [ -x "$pgbin/initdb" ] && [ -x "$pgbin/pg_ctl" ]; then
   echo "scripts/test.sh: PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port for the store tests" >&2
 else
   echo "scripts/test.sh: PostgreSQL is not installed; the PostgreSQL store tests will be skipped" >&2
+fi
+# The web app's end-to-end test drives Debian's headless Chromium; install it when missing and we may.
+if [ ! -x /usr/bin/chromedriver ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "scripts/test.sh: installing chromium and chromium-driver (Debian) for the browser test" >&2
+    { DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver >/dev/null 2>&1 \
+      || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver >/dev/null 2>&1; }; } \
+      || echo "scripts/test.sh: could not install Chromium; the browser test will be skipped" >&2
+  else
+    echo "scripts/test.sh: no Chromium (needs root to install chromium and chromium-driver); the browser test will be skipped" >&2
+  fi
 fi
 mvn -B test

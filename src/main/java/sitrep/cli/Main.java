@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sitrep", mixinStandardHelpOptions = true, version = "sitrep 0.1.0",
         description = "Turns news into coded, geocoded conflict events.",
         subcommands = {ExtractCommand.class, IngestCommand.class, ExportCommand.class, StatsCommand.class, BenchCommand.class,
-                NotYetCommand.Serve.class, sitrep.eval.EvalCommand.class, CommandLine.HelpCommand.class})
+                ServeCommand.class, sitrep.eval.EvalCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

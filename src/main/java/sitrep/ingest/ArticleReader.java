@@ -125,7 +125,12 @@ public final class ArticleReader {
                     if (text.isBlank()) throw new InputException("empty input (only whitespace)");
                     sink.accept(InputItem.ok(new Article(hash(text), text, fallbackDate, null, null, null, "en", origin, false)));
                 }
-                case RSS, WARC -> throw new InputException("input format " + f.name().toLowerCase()
+                case RSS -> {
+                    List<Article> items = FeedParser.parse(bytes, origin);
+                    if (items.isEmpty()) throw new InputException("feed has no items with text");
+                    for (Article a : items) sink.accept(InputItem.ok(a.published() == null ? a.withPublished(fallbackDate) : a));
+                }
+                case WARC -> throw new InputException("input format " + f.name().toLowerCase()
                         + " is not supported by extract yet; convert to JSON Lines or HTML files");
                 default -> throw new IllegalStateException(f.name());
             }
@@ -189,6 +194,11 @@ public final class ArticleReader {
             }
             sink.accept(jsonArticle(origin + ":row " + i, o.toString()));
         }
+    }
+
+    /** One article given as a JSON object in the JSON Lines input format (the API's POST /api/articles). */
+    public InputItem fromJson(String where, String json) {
+        return jsonArticle(where, json);
     }
 
     private InputItem jsonArticle(String where, String line) {

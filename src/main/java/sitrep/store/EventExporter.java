@@ -104,7 +104,7 @@ public final class EventExporter {
     }
 
     /** The extract format's event fields, plus id, mentions, counts and disagreements. */
-    static ObjectNode jsonl(StoredEvent e) {
+    public static ObjectNode jsonl(StoredEvent e) {
         ObjectNode o = (ObjectNode) parse(e.eventJson());
         o.put("id", e.id());
         o.put("num_mentions", e.numMentions()).put("num_articles", e.numArticles()).put("num_sources", e.numSources());

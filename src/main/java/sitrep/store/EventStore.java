@@ -30,6 +30,26 @@ public interface EventStore extends AutoCloseable {
     /** Streams the events matching the query, each with its mentions, in date order. */
     void export(ExportQuery query, Consumer<StoredEvent> sink);
 
+    /** A page of events matching the query, newest first (undated last), without mentions. */
+    EventPage search(EventQuery query);
+
+    /** One event with all its mentions and each mention's own coding; empty when there is no such event. */
+    java.util.Optional<StoredEventDetail> event(String id);
+
+    /** Events matching the query counted per day or week ({@code weekly}) and PLOVER type; paging ignored. */
+    java.util.List<Aggregates.TimelineCount> timeline(EventQuery query, boolean weekly);
+
+    /** The actors (by code) in most matching events, as source or target; paging ignored. */
+    java.util.List<Aggregates.ActorCount> topActors(EventQuery query, int limit);
+
+    /** The most frequent source-to-target actor pairs among matching events; paging ignored. */
+    java.util.List<Aggregates.DyadCount> dyads(EventQuery query, int limit);
+
+    /** Stores a zone (a new id each time). */
+    void saveZone(Zone zone);
+
+    java.util.Optional<Zone> zone(String id);
+
     @Override
     void close();
 }

@@ -85,6 +85,29 @@ public final class JdbcEventStore implements EventStore {
                     + "trigger_text VARCHAR, trigger_start INTEGER, trigger_end INTEGER, confidence " + dbl + ", "
                     + "merge_reason VARCHAR, event_json VARCHAR)");
             if (d.secondaryIndexes) s.execute("CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id)");
+            s.execute("CREATE TABLE IF NOT EXISTS zones (id VARCHAR PRIMARY KEY, name VARCHAR, geometry VARCHAR, min_lon " + dbl
+                    + ", min_lat " + dbl + ", max_lon " + dbl + ", max_lat " + dbl + ", created_at VARCHAR)");
+        }
+        // Columns the API filters on, added after the first stores were written: a store without them gets
+        // them here, filled from each event's JSON, so old stores answer the API's queries too.
+        boolean hasSearchColumns;
+        try (ResultSet r = db.getMetaData().getColumns(null, null, "events", "admin1")) {
+            hasSearchColumns = r.next();
+        }
+        if (!hasSearchColumns) {
+            try (Statement s = db.createStatement()) {
+                // DuckDB cannot alter a table that has an index: the index goes while the columns are added.
+                s.execute("DROP INDEX IF EXISTS events_family_date");
+                for (String c : new String[]{"admin1", "source_name", "target_name"}) {
+                    s.execute("ALTER TABLE events ADD COLUMN " + c + " VARCHAR");
+                }
+                if (d.secondaryIndexes) s.execute("CREATE INDEX IF NOT EXISTS events_family_date ON events (cameo_root, date_start)");
+            }
+            List<String[]> rows = new ArrayList<>();
+            try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT id, event_json FROM events")) {
+                while (r.next()) rows.add(new String[]{r.getString(1), r.getString(2)});
+            }
+            for (String[] row : rows) updateSearchColumns(row[0], parse(row[1]));
         }
         if (d == Dialect.POSTGRES) postgis = enablePostgis();
     }
@@ -126,6 +149,18 @@ public final class JdbcEventStore implements EventStore {
             }
         } catch (SQLException e) {
             throw new StoreException("spatial query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Fills the filter columns that are read from an event's JSON: admin1 and the actors' names. */
+    private void updateSearchColumns(String eventId, JsonNode json) throws SQLException {
+        try (PreparedStatement s = db.prepareStatement("UPDATE events SET admin1 = ?, source_name = ?, target_name = ? WHERE id = ?")) {
+            JsonNode loc = json.get("location");
+            s.setString(1, loc == null || loc.isNull() ? null : loc.path("admin1").asText(null));
+            s.setString(2, json.path("source").path("name").asText(null));
+            s.setString(3, json.path("target").path("name").asText(null));
+            s.setString(4, eventId);
+            s.executeUpdate();
         }
     }
 
@@ -262,6 +297,7 @@ public final class JdbcEventStore implements EventStore {
             s.setString(19, now);
             s.executeUpdate();
         }
+        updateSearchColumns(id, json);
     }
 
     /** Binds the 16 event columns from cameo_root to event_json, in table order, starting at parameter {@code at}. */
@@ -352,6 +388,7 @@ public final class JdbcEventStore implements EventStore {
             s.setString(22, eventId);
             s.executeUpdate();
         }
+        updateSearchColumns(eventId, stored);
     }
 
     /** Adds both values to the list of what reports said for {@code field}, once each. */
@@ -436,26 +473,19 @@ public final class JdbcEventStore implements EventStore {
 
     @Override
     public void export(ExportQuery query, Consumer<StoredEvent> sink) {
-        List<String> params = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (query.from() != null) {
-            where.append(" AND e.date_end >= CAST(? AS DATE)");
-            params.add(query.from().toString());
-        }
-        if (query.to() != null) {
-            where.append(" AND e.date_start <= CAST(? AS DATE)");
-            params.add(query.to().toString());
-        }
-        if (query.country() != null) {
-            where.append(" AND e.country = ?");
-            params.add(query.country());
-        }
+        datesAndCountry(where, params, query.from(), query.to(), query.country());
         if (query.type() != null) {
             where.append(" AND (e.cameo_root = ? OR e.plover_type = ? OR e.acled_type = ? OR e.acled_sub_type = ?)");
             for (int i = 0; i < 4; i++) params.add(query.type());
         }
-        String order = " ORDER BY e.date_start, e.id";
-        // Counts come from the mentions themselves at export time, so an export is right by construction.
+        stream(where.toString(), new ArrayList<>(params), " ORDER BY e.date_start, e.id", sink);
+    }
+
+    /** Streams the events selected by {@code where} with their mentions, in the given order (which must end in e.id). */
+    private void stream(String where, List<Object> params, String order, Consumer<StoredEvent> sink) {
+        // Counts come from the mentions themselves, so exports and the API are right by construction.
         String events = "SELECT e.id, e.event_json, c.n, c.a, c.s, e.disagreements, e.first_seen FROM events e JOIN "
                 + "(SELECT event_id, count(*) AS n, count(DISTINCT article_id) AS a, "
                 + "count(DISTINCT coalesce(outlet, 'article:' || article_id)) AS s FROM mentions GROUP BY event_id) c "
@@ -464,10 +494,8 @@ public final class JdbcEventStore implements EventStore {
                 + "m.trigger_text, m.trigger_start, m.trigger_end, m.confidence, m.merge_reason FROM mentions m "
                 + "JOIN events e ON m.event_id = e.id" + where + order + ", m.id";
         try (PreparedStatement eq = db.prepareStatement(events); PreparedStatement mq = db.prepareStatement(mentions)) {
-            for (int i = 0; i < params.size(); i++) {
-                eq.setString(i + 1, params.get(i));
-                mq.setString(i + 1, params.get(i));
-            }
+            bind(eq, params);
+            bind(mq, params);
             try (ResultSet er = eq.executeQuery(); ResultSet mr = mq.executeQuery()) {
                 // Both cursors run in the same order, so mentions are read alongside their events, streaming.
                 boolean moreMentions = mr.next();
@@ -486,6 +514,230 @@ public final class JdbcEventStore implements EventStore {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot export: " + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement s, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (p instanceof Double d) s.setDouble(i + 1, d);
+            else if (p instanceof Integer n) s.setInt(i + 1, n);
+            else s.setString(i + 1, (String) p);
+        }
+    }
+
+    /** Undated events sort as if dated on this day, after every real date in newest-first order. */
+    static final LocalDate UNDATED = LocalDate.of(1, 1, 1);
+    private static final String SORT_DATE = "COALESCE(e.date_start, CAST('0001-01-01' AS DATE))";
+
+    /** The WHERE clause for an API query, its values appended to {@code params}. */
+    private static String where(EventQuery q, List<Object> params) {
+        StringBuilder w = new StringBuilder(" WHERE 1 = 1");
+        datesAndCountry(w, params, q.from(), q.to(), q.country());
+        if (q.admin1() != null) {
+            w.append(" AND lower(e.admin1) = ?");
+            params.add(q.admin1().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (q.bbox() != null) {
+            w.append(" AND e.lon >= ? AND e.lat >= ? AND e.lon <= ? AND e.lat <= ?");
+            for (double v : q.bbox()) params.add(v);
+        }
+        if (q.actor() != null) {
+            // A code prefix ("RUS" finds RUSMIL) or words of the actor's name, on either side of the event.
+            String code = like(q.actor().toUpperCase(java.util.Locale.ROOT)) + "%";
+            String name = "%" + like(q.actor().toLowerCase(java.util.Locale.ROOT)) + "%";
+            w.append(" AND (e.source_code LIKE ? ESCAPE '\\' OR e.target_code LIKE ? ESCAPE '\\'"
+                    + " OR lower(e.source_name) LIKE ? ESCAPE '\\' OR lower(e.target_name) LIKE ? ESCAPE '\\')");
+            params.add(code);
+            params.add(code);
+            params.add(name);
+            params.add(name);
+        }
+        if (q.cameoRoot() != null) {
+            w.append(" AND e.cameo_root = ?");
+            params.add(q.cameoRoot());
+        }
+        if (q.ploverType() != null) {
+            w.append(" AND e.plover_type = ?");
+            params.add(q.ploverType());
+        }
+        if (q.acledType() != null) {
+            w.append(" AND (e.acled_type = ? OR e.acled_sub_type = ?)");
+            params.add(q.acledType());
+            params.add(q.acledType());
+        }
+        if (q.text() != null) {
+            w.append(" AND EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id AND lower(m.sentence) LIKE ? ESCAPE '\\')");
+            params.add("%" + like(q.text().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        return w.toString();
+    }
+
+    /** The filters exports and the API share: events whose date range meets [from, to], in a country. */
+    private static void datesAndCountry(StringBuilder w, List<Object> params, LocalDate from, LocalDate to, String country) {
+        if (from != null) {
+            w.append(" AND e.date_end >= CAST(? AS DATE)");
+            params.add(from.toString());
+        }
+        if (to != null) {
+            w.append(" AND e.date_start <= CAST(? AS DATE)");
+            params.add(to.toString());
+        }
+        if (country != null) {
+            w.append(" AND e.country = ?");
+            params.add(country);
+        }
+    }
+
+    /** Escapes LIKE's wildcards so user text matches literally. */
+    private static String like(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    @Override
+    public EventPage search(EventQuery q) {
+        List<Object> params = new ArrayList<>();
+        String where = where(q, params);
+        if (q.after() != null) {
+            where += " AND (" + SORT_DATE + " < CAST(? AS DATE) OR (" + SORT_DATE + " = CAST(? AS DATE) AND e.id < ?))";
+            String d = (q.after().date() == null ? UNDATED : q.after().date()).toString();
+            params.add(d);
+            params.add(d);
+            params.add(q.after().id());
+        }
+        // One more row than asked says whether there is a next page.
+        params.add(q.limit() + 1);
+        String sql = "SELECT e.id, e.event_json, e.num_mentions, e.num_articles, e.num_sources, e.disagreements, e.first_seen, "
+                + "CAST(" + SORT_DATE + " AS VARCHAR) FROM events e" + where + " ORDER BY " + SORT_DATE + " DESC, e.id DESC LIMIT ?";
+        List<StoredEvent> events = new ArrayList<>();
+        List<EventQuery.Position> positions = new ArrayList<>();
+        EventQuery.Position next = null;
+        try (PreparedStatement s = db.prepareStatement(sql)) {
+            bind(s, params);
+            EventQuery.Position last = null;
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    if (events.size() == q.limit()) {
+                        next = last;
+                        break;
+                    }
+                    events.add(new StoredEvent(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4), r.getInt(5),
+                            r.getString(6), r.getString(7), List.of()));
+                    last = new EventQuery.Position(LocalDate.parse(r.getString(8).substring(0, 10)), r.getString(1));
+                    positions.add(last);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot search events: " + e.getMessage(), e);
+        }
+        return new EventPage(events, positions, next);
+    }
+
+    @Override
+    public Optional<StoredEventDetail> event(String id) {
+        List<StoredEvent> found = new ArrayList<>();
+        stream(" WHERE e.id = ?", List.of(id), " ORDER BY e.id", found::add);
+        if (found.isEmpty()) return Optional.empty();
+        java.util.Map<String, String> json = new java.util.HashMap<>();
+        try (PreparedStatement q = db.prepareStatement("SELECT id, event_json FROM mentions WHERE event_id = ?")) {
+            q.setString(1, id);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) json.put(r.getString(1), r.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read event " + id + ": " + e.getMessage(), e);
+        }
+        return Optional.of(new StoredEventDetail(found.get(0), json));
+    }
+
+    @Override
+    public List<Aggregates.TimelineCount> timeline(EventQuery q, boolean weekly) {
+        List<Object> params = new ArrayList<>();
+        String where = where(q, params);
+        String period = weekly ? "CAST(date_trunc('week', e.date_start) AS DATE)" : "e.date_start";
+        String sql = "SELECT CAST(" + period + " AS VARCHAR), COALESCE(e.plover_type, 'OTHER'), count(*) FROM events e" + where
+                + " AND e.date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2";
+        List<Aggregates.TimelineCount> out = new ArrayList<>();
+        try (PreparedStatement s = db.prepareStatement(sql)) {
+            bind(s, params);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) out.add(new Aggregates.TimelineCount(r.getString(1).substring(0, 10), r.getString(2), r.getLong(3)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot count events over time: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public List<Aggregates.ActorCount> topActors(EventQuery q, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = where(q, params);
+        params.addAll(new ArrayList<>(params));
+        params.add(limit);
+        String sql = "SELECT code, max(name), sum(s), sum(t) FROM ("
+                + "SELECT e.source_code AS code, e.source_name AS name, 1 AS s, 0 AS t FROM events e" + where + " AND e.source_code IS NOT NULL"
+                + " UNION ALL SELECT e.target_code, e.target_name, 0, 1 FROM events e" + where + " AND e.target_code IS NOT NULL"
+                + ") a GROUP BY code ORDER BY sum(s) + sum(t) DESC, code LIMIT ?";
+        List<Aggregates.ActorCount> out = new ArrayList<>();
+        try (PreparedStatement s = db.prepareStatement(sql)) {
+            bind(s, params);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) out.add(new Aggregates.ActorCount(r.getString(1), r.getString(2), r.getLong(3), r.getLong(4)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot count actors: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public List<Aggregates.DyadCount> dyads(EventQuery q, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = where(q, params);
+        params.add(limit);
+        String sql = "SELECT e.source_code, max(e.source_name), e.target_code, max(e.target_name), count(*) FROM events e" + where
+                + " AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL GROUP BY e.source_code, e.target_code"
+                + " ORDER BY count(*) DESC, e.source_code, e.target_code LIMIT ?";
+        List<Aggregates.DyadCount> out = new ArrayList<>();
+        try (PreparedStatement s = db.prepareStatement(sql)) {
+            bind(s, params);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) out.add(new Aggregates.DyadCount(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getLong(5)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot count dyads: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void saveZone(Zone z) {
+        try (PreparedStatement s = db.prepareStatement("INSERT INTO zones VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, z.id());
+            s.setString(2, z.name());
+            s.setString(3, z.geometryJson());
+            s.setDouble(4, z.minLon());
+            s.setDouble(5, z.minLat());
+            s.setDouble(6, z.maxLon());
+            s.setDouble(7, z.maxLat());
+            s.setString(8, Instant.now().toString());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot store zone " + z.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<Zone> zone(String id) {
+        try (PreparedStatement q = db.prepareStatement("SELECT id, name, geometry, min_lon, min_lat, max_lon, max_lat FROM zones WHERE id = ?")) {
+            q.setString(1, id);
+            try (ResultSet r = q.executeQuery()) {
+                if (!r.next()) return Optional.empty();
+                return Optional.of(new Zone(r.getString(1), r.getString(2), r.getString(3), r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read zone " + id + ": " + e.getMessage(), e);
         }
     }
 

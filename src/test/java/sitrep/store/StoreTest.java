@@ -108,6 +108,57 @@ class StoreTest {
         List<String> acled = Files.readAllLines(dir.resolve("events.acled"));
         assertTrue(acled.get(1).contains("Air/drone strike") && acled.get(1).endsWith(",8"), acled.get(1));
         assertTrue(Files.readString(dir.resolve("events.geojson")).contains("\"coordinates\":[40.1408,35.3359]"));
+        queries(store);
+    }
+
+    static EventQuery query(java.util.function.UnaryOperator<Map<String, Object>> set) {
+        Map<String, Object> f = set.apply(new java.util.HashMap<>());
+        return new EventQuery((LocalDate) f.get("from"), null, (String) f.get("country"), (String) f.get("admin1"),
+                (double[]) f.get("bbox"), (String) f.get("actor"), (String) f.get("cameo"), (String) f.get("plover"),
+                (String) f.get("acled"), (String) f.get("q"), (EventQuery.Position) f.get("after"), (Integer) f.getOrDefault("limit", 100));
+    }
+
+    static List<String> ids(EventStore store, EventQuery q) {
+        return store.search(q).events().stream().map(StoredEvent::id).toList();
+    }
+
+    /** The API's queries: filters, keyset pages, the event page and the aggregates (two events, m3 newer than m1). */
+    void queries(EventStore store) {
+        EventPage first = store.search(EventQuery.all(1));
+        assertEquals(List.of("m3"), first.events().stream().map(StoredEvent::id).toList(), "newest first");
+        assertTrue(first.events().get(0).mentions().isEmpty(), "listings leave mentions out");
+        EventPage second = store.search(query(f -> { f.put("after", first.next()); f.put("limit", 1); return f; }));
+        assertEquals(List.of("m1"), second.events().stream().map(StoredEvent::id).toList());
+        assertEquals(null, second.next(), "last page");
+        assertEquals(List.of("m3", "m1"), ids(store, query(f -> { f.put("country", "SYR"); f.put("bbox", new double[]{40, 35, 41, 36}); return f; })));
+        assertEquals(List.of(), ids(store, query(f -> { f.put("bbox", new double[]{0, 0, 1, 1}); return f; })));
+        assertEquals(List.of("m3", "m1"), ids(store, query(f -> { f.put("admin1", "deir ez-zor"); return f; })));
+        assertEquals(List.of("m3", "m1"), ids(store, query(f -> { f.put("actor", "rus"); return f; })), "code prefix");
+        assertEquals(List.of("m3", "m1"), ids(store, query(f -> { f.put("actor", "islamic"); return f; })), "name text");
+        assertEquals(List.of(), ids(store, query(f -> { f.put("actor", "UKR"); return f; })));
+        assertEquals(List.of("m3", "m1"), ids(store, query(f -> { f.put("q", "SUBMARINES hit"); return f; })));
+        assertEquals(List.of(), ids(store, query(f -> { f.put("q", "hit%"); return f; })), "wildcards match literally");
+        assertEquals(List.of("m3", "m1"), ids(store, query(f -> { f.put("cameo", "19"); f.put("plover", "ASSAULT"); f.put("acled", "Air/drone strike"); return f; })));
+        assertEquals(List.of(), ids(store, query(f -> { f.put("plover", "PROTEST"); return f; })));
+        assertEquals(List.of("m3"), ids(store, query(f -> { f.put("from", LocalDate.of(2017, 10, 1)); return f; })));
+
+        StoredEventDetail detail = store.event("m1").orElseThrow();
+        assertEquals(2, detail.event().mentions().size());
+        assertTrue(detail.mentionJson().get("m2").contains("\"killed\":8"), detail.mentionJson().get("m2"));
+        assertTrue(store.event("no-such-event").isEmpty());
+        Zone zone = new Zone("z1", "box", "{\"type\":\"Polygon\"}", 39.5, 35, 41, 36.5);
+        store.saveZone(zone);
+        assertEquals(zone, store.zone("z1").orElseThrow());
+        assertTrue(store.zone("z2").isEmpty());
+
+        assertEquals(List.of(new Aggregates.TimelineCount("2017-09-14", "ASSAULT", 1), new Aggregates.TimelineCount("2017-10-20", "ASSAULT", 1)),
+                store.timeline(EventQuery.all(1), false));
+        assertEquals(List.of(new Aggregates.TimelineCount("2017-09-11", "ASSAULT", 1), new Aggregates.TimelineCount("2017-10-16", "ASSAULT", 1)),
+                store.timeline(EventQuery.all(1), true), "weeks start on Monday");
+        assertEquals(List.of(new Aggregates.ActorCount("IMGMUSISI", "Islamic State", 0, 2), new Aggregates.ActorCount("RUSMIL", "Russia (military)", 2, 0)),
+                store.topActors(EventQuery.all(1), 10));
+        assertEquals(List.of(new Aggregates.DyadCount("RUSMIL", "Russia (military)", "IMGMUSISI", "Islamic State", 2)),
+                store.dyads(EventQuery.all(1), 10));
     }
 
     @Test
@@ -118,6 +169,15 @@ class StoreTest {
         }
         try (EventStore reopened = Stores.open(db.toString())) {
             assertEquals(3, reopened.stats().articles(), "committed data survives reopening");
+        }
+        // A store written before the API's filter columns existed gets them, filled, when opened.
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + db); Statement s = duck.createStatement()) {
+            s.execute("DROP INDEX IF EXISTS events_family_date");
+            for (String c : new String[]{"admin1", "source_name", "target_name"}) s.execute("ALTER TABLE events DROP COLUMN " + c);
+            s.execute("CREATE INDEX events_family_date ON events (cameo_root, date_start)");
+        }
+        try (EventStore upgraded = Stores.open(db.toString())) {
+            assertEquals(List.of("m3", "m1"), ids(upgraded, query(f -> { f.put("admin1", "Deir ez-Zor"); f.put("actor", "islamic"); return f; })));
         }
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement();
              ResultSet r = s.executeQuery("SELECT count(*), sum(num_articles) FROM read_parquet('"

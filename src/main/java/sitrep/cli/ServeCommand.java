@@ -1,0 +1,79 @@
+package sitrep.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sitrep.data.Lazy;
+import sitrep.pipeline.Pipeline;
+import sitrep.server.ApiServer;
+import sitrep.server.FeedFetcher;
+import sitrep.server.FeedPoller;
+import sitrep.store.EventStore;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"REST API (/api/...) and web app (/) over a store, in the foreground until Ctrl-C.",
+                "Reads are open; POST /api/articles needs the bearer token (--token or SITREP_TOKEN)."})
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--store", required = true, paramLabel = "PATH|URL",
+            description = "DuckDB file (created when missing) or postgresql://user:password@host:port/database.")
+    String store;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for all).")
+    String host;
+
+    @Option(names = "--token", paramLabel = "T",
+            description = "Bearer token that writes need (default: the SITREP_TOKEN environment variable; none: writes refused).")
+    String token;
+
+    @Option(names = "--feed", paramLabel = "URL",
+            description = "RSS or Atom feed to poll and ingest (repeatable; needs no token: the feeds are yours).")
+    java.util.List<String> feeds = new java.util.ArrayList<>();
+
+    @Option(names = "--feed-interval", defaultValue = "15", paramLabel = "MINUTES",
+            description = "Minutes between polls of the feeds (default: ${DEFAULT-VALUE}).")
+    int feedInterval;
+
+    @Option(names = "--allow-private-feeds",
+            description = "Allow feeds on loopback and private addresses (refused by default).")
+    boolean allowPrivateFeeds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (feedInterval < 1) throw new Main.UsageException("--feed-interval must be at least 1 minute, got " + feedInterval);
+        if (port < 0 || port > 65535) throw new Main.UsageException("--port must be 0..65535, got " + port);
+        String t = token != null ? token : System.getenv("SITREP_TOKEN");
+        EventStore db = IngestCommand.open(store);
+        // CoreNLP takes a while and a few GB to load: only when the first article is posted.
+        // Each request runs its articles on its own thread (Pipeline.process), so the pool stays at one.
+        Lazy<Pipeline> pipeline = new Lazy<>(() -> new Pipeline(1));
+        ApiServer server;
+        try {
+            server = new ApiServer(db, t, pipeline::get).start(host, port);
+        } catch (RuntimeException e) {
+            db.close();
+            throw new Main.UsageException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+        }
+        FeedPoller poller = new FeedPoller(feeds, new FeedFetcher(allowPrivateFeeds), db, item -> pipeline.get().process(item));
+        if (!feeds.isEmpty()) poller.start(java.time.Duration.ofMinutes(feedInterval));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            poller.close();
+            server.close();
+            synchronized (db) {
+                db.close();
+            }
+            stopped.countDown();
+        }));
+        System.err.printf("sitrep: serving %s on http://%s:%d/ (API under /api, spec at /api/openapi.json; writes %s); Ctrl-C stops%n",
+                store, host, server.port(), t == null || t.isBlank() ? "disabled: no token" : "need the bearer token");
+        if (!feeds.isEmpty()) System.err.printf("sitrep: polling %d feed(s) every %d minutes%n", feeds.size(), feedInterval);
+        stopped.await();
+        return 0;
+    }
+}

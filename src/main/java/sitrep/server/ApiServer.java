@@ -1,0 +1,445 @@
+package sitrep.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import sitrep.ingest.ArticleReader;
+import sitrep.ingest.InputFormat;
+import sitrep.ingest.InputItem;
+import sitrep.model.ArticleResult;
+import sitrep.model.Problem;
+import sitrep.pipeline.Pipeline;
+import sitrep.store.Aggregates;
+import sitrep.store.ContentHash;
+import sitrep.store.EventExporter;
+import sitrep.store.EventPage;
+import sitrep.store.EventQuery;
+import sitrep.store.EventStore;
+import sitrep.store.StoredEvent;
+import sitrep.store.StoredEventDetail;
+import sitrep.store.StoredMention;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The REST API and the web app over one store. Reads are open; writes (POST /api/articles) need the bearer
+ * token. All store access goes through one lock: a JDBC connection is not safe for concurrent use, and the
+ * store is one connection.
+ */
+public final class ApiServer implements AutoCloseable {
+    /** The largest request body: a batch of articles; larger bodies get 413 before they are read. */
+    public static final long MAX_BODY_BYTES = 5L * 1024 * 1024;
+    /** The most articles in one POST, so one request cannot hold the pipeline for long. */
+    public static final int MAX_ARTICLES_PER_POST = 50;
+    static final int MAX_TOP = 100;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String WEB_ROOT = "/sitrep/webapp";
+
+    private final EventStore store;
+    private final byte[] token;
+    private final Supplier<Pipeline> pipeline;
+    private final Javalin app;
+
+    /**
+     * @param token    the bearer token writes need; null or blank refuses all writes
+     * @param pipeline gives the pipeline on the first write (CoreNLP loads then, not at start-up)
+     */
+    public ApiServer(EventStore store, String token, Supplier<Pipeline> pipeline) {
+        this.store = store;
+        this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
+        this.pipeline = pipeline;
+        boolean webApp = ApiServer.class.getResource(WEB_ROOT + "/index.html") != null;
+        this.app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            if (webApp) {
+                cfg.staticFiles.add(sf -> {
+                    sf.hostedPath = "/";
+                    sf.directory = WEB_ROOT;
+                    sf.location = Location.CLASSPATH;
+                });
+            }
+        });
+        app.before(ctx -> {
+            // Article text is untrusted: the page renders it as text, and this policy stops any script that
+            // slipped through from running or calling out. Map tiles are the one outside source allowed.
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "no-referrer");
+            ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
+                    + "script-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+        });
+        app.get("/api/events", this::events);
+        app.get("/api/events/{id}", this::event);
+        app.get("/api/stats/timeline", this::timeline);
+        app.get("/api/stats/actors", this::actors);
+        app.get("/api/stats/dyads", this::dyads);
+        app.get("/api/control", this::control);
+        app.post("/api/zones", this::postZone);
+        app.get("/api/zones/{id}", this::getZone);
+        app.get("/api/zones/{id}/events", this::zoneEvents);
+        app.get("/api/openapi.json", this::openApi);
+        app.post("/api/articles", this::postArticles);
+        app.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> {
+            System.err.println("sitrep serve: " + ctx.method() + " " + ctx.path() + " failed: " + e);
+            error(ctx, 500, "internal error; the server log has the details");
+        });
+        app.error(404, ctx -> {
+            if (ctx.path().startsWith("/api/") && ctx.result() == null) error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
+        });
+        app.error(413, ctx -> error(ctx, 413, "request body larger than " + MAX_BODY_BYTES + " bytes"));
+    }
+
+    /** Starts listening; port 0 picks a free port. */
+    public ApiServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ctx.status(status);
+        ctx.contentType("application/json");
+        ctx.result(JSON.createObjectNode().put("error", message).put("status", status).toString());
+    }
+
+    private static void json(Context ctx, JsonNode body) {
+        ctx.contentType("application/json");
+        ctx.result(body.toString());
+    }
+
+    private void events(Context ctx) {
+        EventQuery q = QueryParams.events(ctx, QueryParams.FILTERS);
+        EventPage page;
+        synchronized (store) {
+            page = store.search(q);
+        }
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode events = out.putArray("events");
+        for (StoredEvent e : page.events()) {
+            ObjectNode o = EventExporter.jsonl(e);
+            o.remove("mentions");
+            events.add(o);
+        }
+        out.put("count", page.events().size());
+        if (page.next() == null) out.putNull("next_cursor"); else out.put("next_cursor", Cursor.encode(page.next()));
+        json(ctx, out);
+    }
+
+    private void event(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (id.length() > QueryParams.MAX_VALUE_LENGTH) throw new BadRequest("bad event id: too long");
+        StoredEventDetail detail;
+        synchronized (store) {
+            detail = store.event(id).orElseThrow(() -> new BadRequest(404, "no event with id '" + id + "'"));
+        }
+        ObjectNode o = EventExporter.jsonl(detail.event());
+        // Each mention carries its own coding too: its actor, trigger and place offsets locate the words the
+        // event rests on inside the mention's sentence.
+        ArrayNode mentions = o.putArray("mentions");
+        for (StoredMention m : detail.event().mentions()) {
+            ObjectNode mo = mentions.addObject();
+            mo.put("id", m.mentionId()).put("article_id", m.articleId()).put("url", m.url()).put("source", m.outlet())
+                    .put("sentence", m.sentence()).put("start", m.start()).put("end", m.end());
+            mo.putObject("trigger").put("text", m.trigger()).put("start", m.triggerStart()).put("end", m.triggerEnd());
+            mo.put("confidence", m.confidence()).put("merge_reason", m.mergeReason());
+            String coding = detail.mentionJson().get(m.mentionId());
+            if (coding != null) mo.set("coding", parse(coding));
+        }
+        json(ctx, o);
+    }
+
+    private static Set<String> filtersWith(String... extra) {
+        Set<String> s = new HashSet<>(QueryParams.FILTERS);
+        s.remove("cursor");
+        s.remove("limit");
+        s.addAll(List.of(extra));
+        return s;
+    }
+
+    private void timeline(Context ctx) {
+        EventQuery q = QueryParams.events(ctx, filtersWith("interval"));
+        String interval = QueryParams.value(ctx, "interval");
+        if (interval == null) interval = "day";
+        if (!interval.equals("day") && !interval.equals("week")) {
+            throw new BadRequest("bad parameter 'interval': expected day or week, got '" + interval + "'");
+        }
+        List<Aggregates.TimelineCount> rows;
+        synchronized (store) {
+            rows = store.timeline(q, interval.equals("week"));
+        }
+        ObjectNode out = JSON.createObjectNode().put("interval", interval);
+        ArrayNode counts = out.putArray("counts");
+        for (Aggregates.TimelineCount r : rows) counts.addObject().put("period", r.period()).put("type", r.type()).put("count", r.count());
+        json(ctx, out);
+    }
+
+    /** Rows of a top-N statistic: the event filters plus {@code top}, queried under the store lock. */
+    private <T> List<T> topRows(Context ctx, java.util.function.BiFunction<EventQuery, Integer, List<T>> query) {
+        EventQuery q = QueryParams.events(ctx, filtersWith("top"));
+        int top = QueryParams.limit(ctx, "top", 20, MAX_TOP);
+        synchronized (store) {
+            return query.apply(q, top);
+        }
+    }
+
+    private void actors(Context ctx) {
+        List<Aggregates.ActorCount> rows = topRows(ctx, store::topActors);
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode actors = out.putArray("actors");
+        for (Aggregates.ActorCount a : rows) {
+            actors.addObject().put("code", a.code()).put("name", a.name()).put("events", a.total())
+                    .put("as_source", a.asSource()).put("as_target", a.asTarget());
+        }
+        json(ctx, out);
+    }
+
+    private void dyads(Context ctx) {
+        List<Aggregates.DyadCount> rows = topRows(ctx, store::dyads);
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode dyads = out.putArray("dyads");
+        for (Aggregates.DyadCount d : rows) {
+            ObjectNode o = dyads.addObject();
+            o.putObject("source").put("code", d.source()).put("name", d.sourceName());
+            o.putObject("target").put("code", d.target()).put("name", d.targetName());
+            o.put("events", d.count());
+        }
+        json(ctx, out);
+    }
+
+    private void control(Context ctx) {
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!Set.of("country", "as_of").contains(name)) throw new BadRequest("unknown parameter '" + name + "'; this endpoint takes as_of, country");
+        }
+        String country = QueryParams.value(ctx, "country");
+        if (country != null && !country.matches("[A-Za-z]{3}")) {
+            throw new BadRequest("bad parameter 'country': expected an ISO 3166 alpha-3 code such as SYR, got '" + country + "'");
+        }
+        java.time.LocalDate asOf = null;
+        String a = QueryParams.value(ctx, "as_of");
+        if (a != null) {
+            try {
+                asOf = java.time.LocalDate.parse(a);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new BadRequest("bad parameter 'as_of': expected a date YYYY-MM-DD, got '" + a + "'");
+            }
+        }
+        List<StoredEvent> events = new java.util.ArrayList<>();
+        String iso3 = country == null ? null : country.toUpperCase(java.util.Locale.ROOT);
+        synchronized (store) {
+            // Territorial codes live under two CAMEO roots: 19 (192 occupy territory) and 08 (0874 retreat).
+            for (String root : List.of("19", "08")) store.export(new sitrep.store.ExportQuery(null, asOf, iso3, root), events::add);
+        }
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode places = out.putArray("places");
+        for (ControlLedger.Entry e : ControlLedger.build(events)) {
+            ObjectNode o = places.addObject();
+            o.set("place", e.place());
+            o.set("controller", e.controller());
+            o.set("relinquished_by", e.relinquishedBy());
+            o.put("change", e.change()).put("date", e.date()).put("event_id", e.eventId()).put("evidence", e.evidence()).put("claims", e.claims());
+        }
+        json(ctx, out);
+    }
+
+    private void postZone(Context ctx) {
+        JsonNode body = authorisedJsonBody(ctx);
+        ZoneGeometry geometry = ZoneGeometry.parse(body);
+        String name = body != null && body.path("properties").path("name").isTextual() ? body.path("properties").path("name").asText() : null;
+        if (name != null && name.length() > QueryParams.MAX_VALUE_LENGTH) throw new BadRequest("zone name longer than " + QueryParams.MAX_VALUE_LENGTH + " characters");
+        double[] b = geometry.bbox();
+        String id = "zone-" + java.util.UUID.randomUUID();
+        synchronized (store) {
+            store.saveZone(new sitrep.store.Zone(id, name, geometry.geometry().toString(), b[0], b[1], b[2], b[3]));
+        }
+        ctx.status(201);
+        json(ctx, zoneJson(id, name, geometry.geometry(), b));
+    }
+
+    private static ObjectNode zoneJson(String id, String name, JsonNode geometry, double[] b) {
+        ObjectNode o = JSON.createObjectNode().put("id", id).put("name", name);
+        o.putArray("bbox").add(b[0]).add(b[1]).add(b[2]).add(b[3]);
+        o.set("geometry", geometry);
+        return o;
+    }
+
+    private sitrep.store.Zone zone(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (id.length() > QueryParams.MAX_VALUE_LENGTH) throw new BadRequest("bad zone id: too long");
+        synchronized (store) {
+            return store.zone(id).orElseThrow(() -> new BadRequest(404, "no zone with id '" + id + "'"));
+        }
+    }
+
+    private void getZone(Context ctx) {
+        sitrep.store.Zone z = zone(ctx);
+        json(ctx, zoneJson(z.id(), z.name(), parse(z.geometryJson()), new double[]{z.minLon(), z.minLat(), z.maxLon(), z.maxLat()}));
+    }
+
+    /**
+     * Events inside a zone, with the same filters and paging as /api/events: the store narrows by the zone's
+     * bounding box, then each event's point is tested against the polygon. A page stops at the limit, and
+     * its cursor is the last event looked at, so the next page goes on from there.
+     */
+    private void zoneEvents(Context ctx) {
+        Set<String> allowed = new HashSet<>(QueryParams.FILTERS);
+        allowed.remove("bbox");
+        EventQuery q = QueryParams.events(ctx, allowed);
+        sitrep.store.Zone z = zone(ctx);
+        ZoneGeometry geometry = ZoneGeometry.parse(parse(z.geometryJson()));
+        ArrayNode events = JSON.createArrayNode();
+        EventQuery.Position after = q.after(), next = null;
+        int scanned = 0;
+        outer:
+        while (true) {
+            EventQuery pageQuery = new EventQuery(q.from(), q.to(), q.country(), q.admin1(), new double[]{z.minLon(), z.minLat(), z.maxLon(), z.maxLat()},
+                    q.actor(), q.cameoRoot(), q.ploverType(), q.acledType(), q.text(), after, QueryParams.MAX_LIMIT);
+            EventPage page;
+            synchronized (store) {
+                page = store.search(pageQuery);
+            }
+            for (int i = 0; i < page.events().size(); i++) {
+                ObjectNode o = EventExporter.jsonl(page.events().get(i));
+                o.remove("mentions");
+                JsonNode loc = o.get("location");
+                if (loc != null && !loc.isNull() && geometry.contains(loc.path("lon").asDouble(), loc.path("lat").asDouble())) events.add(o);
+                scanned++;
+                if (events.size() == q.limit()) {
+                    boolean more = i < page.events().size() - 1 || page.next() != null;
+                    next = more ? page.positions().get(i) : null;
+                    break outer;
+                }
+            }
+            if (page.next() == null) break;
+            // Bounded work per request: a sparse zone in a dense box answers with a cursor instead of scanning on.
+            if (scanned >= 20 * QueryParams.MAX_LIMIT) {
+                next = page.next();
+                break;
+            }
+            after = page.next();
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.put("zone", z.id());
+        out.set("events", events);
+        out.put("count", events.size());
+        if (next == null) out.putNull("next_cursor"); else out.put("next_cursor", Cursor.encode(next));
+        json(ctx, out);
+    }
+
+    private void openApi(Context ctx) {
+        try (InputStream in = ApiServer.class.getResourceAsStream("/sitrep/server/openapi.json")) {
+            if (in == null) throw new IllegalStateException("openapi.json missing from the classpath");
+            ctx.contentType("application/json");
+            ctx.result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean authorised(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (token == null || header == null || !header.startsWith("Bearer ")) return false;
+        // Constant-time comparison, so response timing says nothing about how much of a guess was right.
+        return MessageDigest.isEqual(token, header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void requireToken(Context ctx) {
+        if (!authorised(ctx)) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new BadRequest(401, token == null
+                    ? "writes are disabled: start serve with --token or SITREP_TOKEN"
+                    : "missing or wrong bearer token (send Authorization: Bearer TOKEN)");
+        }
+    }
+
+    /** A write's body as JSON, after the token check (so anonymous callers learn nothing about parsing). */
+    private JsonNode authorisedJsonBody(Context ctx) {
+        requireToken(ctx);
+        try {
+            return JSON.readTree(ctx.body());
+        } catch (JsonProcessingException e) {
+            throw new BadRequest("body is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private void postArticles(Context ctx) {
+        JsonNode body = authorisedJsonBody(ctx);
+        if (body == null || !(body.isObject() || body.isArray())) {
+            throw new BadRequest("body must be an article object {\"text\": ..., \"id\", \"published\", \"title\", \"url\", \"source\"} or a list of them");
+        }
+        List<JsonNode> items = body.isArray() ? JSON.convertValue(body, JSON.getTypeFactory().constructCollectionType(List.class, JsonNode.class)) : List.of(body);
+        if (items.isEmpty()) throw new BadRequest("empty list of articles");
+        if (items.size() > MAX_ARTICLES_PER_POST) throw new BadRequest("at most " + MAX_ARTICLES_PER_POST + " articles per request, got " + items.size());
+        ArticleReader reader = new ArticleReader(InputFormat.JSONL, null);
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode results = out.putArray("articles");
+        int stored = 0, skipped = 0, rejected = 0;
+        for (int i = 0; i < items.size(); i++) {
+            InputItem item = reader.fromJson("request item " + i, items.get(i).toString());
+            ObjectNode r = results.addObject().put("id", item.article().id());
+            if (!item.usable()) {
+                rejected++;
+                r.put("status", "rejected");
+                errors(r, item.problems());
+                continue;
+            }
+            String hash = ContentHash.of(item.article().text());
+            boolean known;
+            synchronized (store) {
+                known = store.contains(item.article().id(), hash);
+            }
+            if (known) {
+                skipped++;
+                r.put("status", "already stored");
+                continue;
+            }
+            ArticleResult result = pipeline.get().process(item);
+            boolean saved;
+            synchronized (store) {
+                saved = store.save(result, hash);
+            }
+            if (saved) stored++; else skipped++;
+            r.put("status", saved ? "stored" : "already stored").put("events", result.events().size());
+            errors(r, result.errors());
+        }
+        out.put("stored", stored).put("skipped", skipped).put("rejected", rejected);
+        ctx.status(rejected == items.size() ? 400 : stored > 0 ? 201 : 200);
+        json(ctx, out);
+    }
+
+    private static void errors(ObjectNode r, List<Problem> problems) {
+        ArrayNode errors = r.putArray("errors");
+        for (Problem p : problems) errors.addObject().put("stage", p.stage()).put("message", p.message());
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt JSON in store: " + e.getOriginalMessage(), e);
+        }
+    }
+}

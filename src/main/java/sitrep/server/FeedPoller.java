@@ -1,0 +1,85 @@
+package sitrep.server;
+
+import sitrep.ingest.FeedParser;
+import sitrep.ingest.InputException;
+import sitrep.ingest.InputItem;
+import sitrep.model.Article;
+import sitrep.model.ArticleResult;
+import sitrep.store.ContentHash;
+import sitrep.store.EventStore;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Polls the configured feeds on a schedule and ingests their new items through the pipeline. Items already
+ * stored (same id, from the item's guid or link, or same text) are skipped before any NLP runs, so polling
+ * again costs only the fetch.
+ */
+public final class FeedPoller implements AutoCloseable {
+    /** What one poll of one feed did, for the log and the tests. */
+    public record PollResult(String feed, int items, int stored, String error) {
+    }
+
+    private final List<String> feeds;
+    private final FeedFetcher fetcher;
+    private final EventStore store;
+    private final Function<InputItem, ArticleResult> process;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sitrep-feeds");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** @param process runs the pipeline on one item (the server's shared pipeline) */
+    public FeedPoller(List<String> feeds, FeedFetcher fetcher, EventStore store, Function<InputItem, ArticleResult> process) {
+        this.feeds = List.copyOf(feeds);
+        this.fetcher = fetcher;
+        this.store = store;
+        this.process = process;
+    }
+
+    public void start(Duration every) {
+        timer.scheduleWithFixedDelay(() -> {
+            for (PollResult r : pollOnce()) {
+                if (r.error() != null) System.err.println("sitrep serve: feed " + r.feed() + ": " + r.error());
+                else if (r.stored() > 0) System.err.println("sitrep serve: feed " + r.feed() + ": " + r.stored() + " new of " + r.items() + " items");
+            }
+        }, 0, every.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Polls every feed once; a failing feed is reported and the others still run. */
+    public List<PollResult> pollOnce() {
+        return feeds.stream().map(this::poll).toList();
+    }
+
+    private PollResult poll(String feed) {
+        List<Article> articles;
+        try {
+            articles = FeedParser.parse(fetcher.fetch(feed), feed);
+        } catch (FeedFetcher.FetchException | InputException e) {
+            return new PollResult(feed, 0, 0, e.getMessage());
+        }
+        int stored = 0;
+        for (Article a : articles) {
+            String hash = ContentHash.of(a.text());
+            synchronized (store) {
+                if (store.contains(a.id(), hash)) continue;
+            }
+            ArticleResult result = process.apply(new InputItem(a, List.of(), true));
+            synchronized (store) {
+                if (store.save(result, hash)) stored++;
+            }
+        }
+        return new PollResult(feed, articles.size(), stored, null);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

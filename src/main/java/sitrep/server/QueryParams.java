@@ -1,0 +1,97 @@
+package sitrep.server;
+
+import io.javalin.http.Context;
+import sitrep.store.EventQuery;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads and checks the API's event filters from a request; anything malformed is a 400 with the reason. */
+final class QueryParams {
+    static final int MAX_LIMIT = 500;
+    static final int DEFAULT_LIMIT = 100;
+    /** Longer filter values are refused: no real filter is this long, and they would only cost the database. */
+    static final int MAX_VALUE_LENGTH = 200;
+    static final Set<String> FILTERS = Set.of("from", "to", "country", "admin1", "bbox", "actor", "cameo", "plover",
+            "acled", "q", "cursor", "limit");
+    private static final Pattern ISO3 = Pattern.compile("[A-Za-z]{3}");
+    private static final Pattern CAMEO_ROOT = Pattern.compile("[0-9]{2}");
+
+    private QueryParams() {
+    }
+
+    static EventQuery events(Context ctx, Set<String> allowed) {
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!allowed.contains(name)) {
+                throw new BadRequest("unknown parameter '" + name + "'; this endpoint takes " + String.join(", ", allowed.stream().sorted().toList()));
+            }
+        }
+        LocalDate from = date(ctx, "from"), to = date(ctx, "to");
+        if (from != null && to != null && from.isAfter(to)) throw new BadRequest("bad parameters: 'from' " + from + " is after 'to' " + to);
+        String country = value(ctx, "country");
+        if (country != null && !ISO3.matcher(country).matches()) {
+            throw new BadRequest("bad parameter 'country': expected an ISO 3166 alpha-3 code such as SYR, got '" + country + "'");
+        }
+        String cameo = value(ctx, "cameo");
+        if (cameo != null && !CAMEO_ROOT.matcher(cameo).matches()) {
+            throw new BadRequest("bad parameter 'cameo': expected a two-digit CAMEO root such as 19, got '" + cameo + "'");
+        }
+        String plover = value(ctx, "plover");
+        EventQuery.Position after = value(ctx, "cursor") == null ? null : Cursor.decode(value(ctx, "cursor"));
+        return new EventQuery(from, to, country == null ? null : country.toUpperCase(Locale.ROOT), value(ctx, "admin1"),
+                bbox(ctx), value(ctx, "actor"), cameo, plover == null ? null : plover.toUpperCase(Locale.ROOT),
+                value(ctx, "acled"), value(ctx, "q"), after, limit(ctx, "limit", DEFAULT_LIMIT, MAX_LIMIT));
+    }
+
+    /** A trimmed parameter, null when absent or empty. */
+    static String value(Context ctx, String name) {
+        if (ctx.queryParams(name).size() > 1) throw new BadRequest("bad parameter '" + name + "': given more than once");
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) return null;
+        if (v.length() > MAX_VALUE_LENGTH) throw new BadRequest("bad parameter '" + name + "': longer than " + MAX_VALUE_LENGTH + " characters");
+        return v.trim();
+    }
+
+    static int limit(Context ctx, String name, int fallback, int max) {
+        String v = value(ctx, name);
+        if (v == null) return fallback;
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 1 || n > max) throw new BadRequest("bad parameter '" + name + "': must be between 1 and " + max + ", got " + n);
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadRequest("bad parameter '" + name + "': expected a whole number, got '" + v + "'");
+        }
+    }
+
+    private static LocalDate date(Context ctx, String name) {
+        String v = value(ctx, name);
+        if (v == null) return null;
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("bad parameter '" + name + "': expected a date YYYY-MM-DD, got '" + v + "'");
+        }
+    }
+
+    private static double[] bbox(Context ctx) {
+        String v = value(ctx, "bbox");
+        if (v == null) return null;
+        String[] parts = v.split(",", -1);
+        String usage = "bad parameter 'bbox': expected minLon,minLat,maxLon,maxLat in degrees, got '" + v + "'";
+        if (parts.length != 4) throw new BadRequest(usage);
+        double[] b = new double[4];
+        try {
+            for (int i = 0; i < 4; i++) b[i] = Double.parseDouble(parts[i].trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequest(usage);
+        }
+        if (b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90 || b[0] > b[2] || b[1] > b[3] || Double.isNaN(b[0] + b[1] + b[2] + b[3])) {
+            throw new BadRequest(usage + " (longitudes -180..180, latitudes -90..90, min before max)");
+        }
+        return b;
+    }
+}

@@ -1,0 +1,104 @@
+package sitrep.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A zone's area from GeoJSON: a Polygon or MultiPolygon geometry, or a Feature holding one. Points are
+ * tested by ray casting: inside a polygon's outer ring and outside its holes. Coordinates are lon/lat
+ * degrees on a plane, which is exact enough for zones that do not cross the antimeridian.
+ */
+final class ZoneGeometry {
+    /** More vertices are refused: a zone is drawn by a person, and each test walks every edge. */
+    static final int MAX_VERTICES = 10_000;
+
+    /** Each polygon: its rings, the first the outer boundary; each ring: [lon, lat] pairs, closed. */
+    private final List<List<double[][]>> polygons;
+    private final JsonNode geometry;
+
+    private ZoneGeometry(List<List<double[][]>> polygons, JsonNode geometry) {
+        this.polygons = polygons;
+        this.geometry = geometry;
+    }
+
+    JsonNode geometry() {
+        return geometry;
+    }
+
+    static ZoneGeometry parse(JsonNode node) {
+        if (node == null || !node.isObject()) throw new BadRequest("zone must be a GeoJSON Polygon, MultiPolygon or a Feature with one");
+        if ("Feature".equals(node.path("type").asText())) return parse(node.get("geometry"));
+        String type = node.path("type").asText();
+        JsonNode coords = node.get("coordinates");
+        if (coords == null || !coords.isArray()) throw new BadRequest("zone geometry has no coordinates array");
+        List<List<double[][]>> polygons = new ArrayList<>();
+        int[] vertices = {0};
+        switch (type) {
+            case "Polygon" -> polygons.add(polygon(coords, vertices));
+            case "MultiPolygon" -> {
+                for (JsonNode p : coords) polygons.add(polygon(p, vertices));
+                if (polygons.isEmpty()) throw new BadRequest("MultiPolygon has no polygons");
+            }
+            default -> throw new BadRequest("zone geometry must be a Polygon or MultiPolygon, got '" + type + "'");
+        }
+        return new ZoneGeometry(polygons, node);
+    }
+
+    private static List<double[][]> polygon(JsonNode rings, int[] vertices) {
+        if (!rings.isArray() || rings.isEmpty()) throw new BadRequest("a polygon needs at least its outer ring");
+        List<double[][]> out = new ArrayList<>();
+        for (JsonNode ring : rings) {
+            if (!ring.isArray() || ring.size() < 4) throw new BadRequest("each ring needs at least 4 positions (closed: last = first)");
+            vertices[0] += ring.size();
+            if (vertices[0] > MAX_VERTICES) throw new BadRequest("zone has more than " + MAX_VERTICES + " vertices");
+            double[][] r = new double[ring.size()][];
+            for (int i = 0; i < ring.size(); i++) {
+                JsonNode p = ring.get(i);
+                if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
+                    throw new BadRequest("positions must be [lon, lat] numbers");
+                }
+                double lon = p.get(0).asDouble(), lat = p.get(1).asDouble();
+                if (lon < -180 || lon > 180 || lat < -90 || lat > 90) throw new BadRequest("position out of range: [" + lon + ", " + lat + "]");
+                r[i] = new double[]{lon, lat};
+            }
+            if (r[0][0] != r[r.length - 1][0] || r[0][1] != r[r.length - 1][1]) throw new BadRequest("rings must be closed (last position = first)");
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** minLon, minLat, maxLon, maxLat over the outer rings. */
+    double[] bbox() {
+        double[] b = {180, 90, -180, -90};
+        for (List<double[][]> p : polygons) {
+            for (double[] v : p.get(0)) {
+                b[0] = Math.min(b[0], v[0]);
+                b[1] = Math.min(b[1], v[1]);
+                b[2] = Math.max(b[2], v[0]);
+                b[3] = Math.max(b[3], v[1]);
+            }
+        }
+        return b;
+    }
+
+    boolean contains(double lon, double lat) {
+        for (List<double[][]> p : polygons) {
+            if (!inRing(p.get(0), lon, lat)) continue;
+            boolean inHole = false;
+            for (int i = 1; i < p.size() && !inHole; i++) inHole = inRing(p.get(i), lon, lat);
+            if (!inHole) return true;
+        }
+        return false;
+    }
+
+    private static boolean inRing(double[][] ring, double x, double y) {
+        boolean inside = false;
+        for (int i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+            double xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) inside = !inside;
+        }
+        return inside;
+    }
+}

@@ -1,0 +1,247 @@
+package sitrep.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sitrep.model.Actor;
+import sitrep.model.Article;
+import sitrep.model.ArticleResult;
+import sitrep.model.Event;
+import sitrep.model.Place;
+import sitrep.store.ContentHash;
+import sitrep.store.EventStore;
+import sitrep.store.Stores;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The REST API over HTTP against a DuckDB store filled with hand-built events (no NLP here; posting through
+ * the real pipeline is in {@link ServeEndToEndTest}).
+ */
+class ApiServerTest {
+    @TempDir
+    static Path dir;
+    static EventStore store;
+    static ApiServer server;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static final Place DEIR_EZ_ZOR = new Place("Deir ez-Zor", 36, 47, "Deir ez-Zor", 170794L, 35.3359, 40.1408, "SYR",
+            "Deir ez-Zor", "PPLA", "city");
+    static final Place KHARKIV = new Place("Kharkiv", 30, 37, "Kharkiv", 706483L, 49.98, 36.25, "UKR", "Kharkiv", "PPLA", "city");
+
+    static ArticleResult article(String id, String date, String text, Actor source, Actor target, Place place, String trigger) {
+        int t = text.indexOf(trigger);
+        Event e = new Event(id + "-e", date, "day", "text", source, target,
+                new Event.Cameo("195", "195", "19", 4, -10.0, "Employ aerial weapons"),
+                new Event.Plover("ASSAULT", "aerial", List.of("military")),
+                new Event.Acled("Explosions/Remote violence", "Air/drone strike"), place, "asserted", null, Map.of(),
+                new Event.Evidence(text, 0, text.length(), new Event.Span(trigger, t, t + trigger.length())), 0.8);
+        Article a = new Article(id, text, LocalDate.parse(date), null, "https://news.example/" + id, "Example Wire", "en", id, false);
+        return new ArticleResult(a, List.of(place), List.of(e), List.of());
+    }
+
+    @BeforeAll
+    static void start() {
+        store = Stores.open(dir.resolve("api.duckdb").toString());
+        String syria = "Russian jets bombed Daesh positions in Deir ez-Zor <script>alert(1)</script>.";
+        String ukraine = "Russian missiles hit Ukrainian forces in Kharkiv.";
+        for (ArticleResult r : List.of(
+                article("a1", "2017-09-14", syria, new Actor("Russian jets", 0, 12, "RUSMIL", "Russia (military)", "RUS", "MIL"),
+                        new Actor("Daesh", 20, 25, "IMGMUSISI", "Islamic State", null, "REB"), DEIR_EZ_ZOR, "bombed"),
+                article("a2", "2022-10-10", ukraine, new Actor("Russian missiles", 0, 16, "RUSMIL", "Russia (military)", "RUS", "MIL"),
+                        new Actor("Ukrainian forces", 21, 37, "UKRMIL", "Ukraine (military)", "UKR", "MIL"), KHARKIV, "hit"))) {
+            assertTrue(store.save(r, ContentHash.of(r.article().text())));
+        }
+        server = new ApiServer(store, "s3cret", () -> {
+            throw new AssertionError("no test here runs the pipeline");
+        }).start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        store.close();
+    }
+
+    record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+    }
+
+    static Reply get(String pathAndQuery) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+    }
+
+    static URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+    }
+
+    static Reply send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode body = r.headers().firstValue("Content-Type").orElse("").startsWith("application/json") ? JSON.readTree(r.body()) : null;
+        return new Reply(r.statusCode(), body, r);
+    }
+
+    @Test
+    void listsFiltersAndPages() throws Exception {
+        Reply all = get("/api/events");
+        assertEquals(200, all.status());
+        assertEquals(2, all.body().get("count").asInt());
+        assertEquals("a2-e", all.body().get("events").get(0).get("id").asText(), "newest first");
+        assertTrue(all.body().get("next_cursor").isNull());
+
+        Reply page1 = get("/api/events?limit=1");
+        String cursor = page1.body().get("next_cursor").asText();
+        Reply page2 = get("/api/events?limit=1&cursor=" + cursor);
+        assertEquals("a1-e", page2.body().get("events").get(0).get("id").asText());
+        assertTrue(page2.body().get("next_cursor").isNull());
+
+        assertEquals(List.of("a1-e"), ids(get("/api/events?country=syr")));
+        assertEquals(List.of("a2-e"), ids(get("/api/events?bbox=30,45,40,55")));
+        assertEquals(List.of("a2-e"), ids(get("/api/events?actor=UKR")));
+        assertEquals(List.of("a2-e"), ids(get("/api/events?actor=ukraine")));
+        assertEquals(List.of("a1-e"), ids(get("/api/events?admin1=Deir%20ez-Zor&cameo=19&plover=assault")));
+        assertEquals(List.of("a1-e"), ids(get("/api/events?q=daesh%20positions&acled=Air/drone%20strike")));
+        assertEquals(List.of("a1-e"), ids(get("/api/events?from=2017-01-01&to=2017-12-31")));
+        assertEquals(List.of(), ids(get("/api/events?q=%27%3B%20DROP%20TABLE%20events%3B%20--")), "text is a value, never SQL");
+        assertEquals(2, get("/api/events").body().get("count").asInt(), "and the table is still there");
+    }
+
+    static List<String> ids(Reply r) {
+        assertEquals(200, r.status(), String.valueOf(r.body()));
+        return r.body().get("events").findValuesAsText("id").stream().filter(id -> id.endsWith("-e")).toList();
+    }
+
+    @Test
+    void badParametersGetJsonErrors() throws Exception {
+        for (String[] c : new String[][]{
+                {"/api/events?from=2017-13-01", "'from': expected a date YYYY-MM-DD"},
+                {"/api/events?from=2018-01-01&to=2017-01-01", "is after 'to'"},
+                {"/api/events?country=Syria", "ISO 3166 alpha-3"},
+                {"/api/events?bbox=1,2,3", "minLon,minLat,maxLon,maxLat"},
+                {"/api/events?bbox=10,0,5,1", "min before max"},
+                {"/api/events?limit=501", "between 1 and 500"},
+                {"/api/events?limit=ten", "whole number"},
+                {"/api/events?cursor=bm9wZQ", "'cursor'"},
+                {"/api/events?cameo=195", "two-digit CAMEO root"},
+                {"/api/events?colour=red", "unknown parameter 'colour'"},
+                {"/api/events?q=" + "x".repeat(201), "longer than 200"},
+                {"/api/stats/timeline?interval=month", "day or week"},
+                {"/api/stats/actors?top=0", "between 1 and 100"}}) {
+            Reply r = get(c[0]);
+            assertEquals(400, r.status(), c[0]);
+            assertEquals(400, r.body().get("status").asInt());
+            assertTrue(r.body().get("error").asText().contains(c[1]), c[0] + " -> " + r.body());
+        }
+        Reply missing = get("/api/events/no-such-event");
+        assertEquals(404, missing.status());
+        assertTrue(missing.body().get("error").asText().contains("no-such-event"));
+        assertEquals(404, get("/api/nothing-here").status());
+    }
+
+    @Test
+    void eventPageHasMentionsWithOffsets() throws Exception {
+        Reply r = get("/api/events/a1-e");
+        assertEquals(200, r.status());
+        JsonNode m = r.body().get("mentions").get(0);
+        assertEquals("https://news.example/a1", m.get("url").asText());
+        assertTrue(m.get("sentence").asText().contains("<script>"), "stored as given; the page renders it as text");
+        assertEquals("bombed", m.get("sentence").asText().substring(m.get("trigger").get("start").asInt(), m.get("trigger").get("end").asInt()));
+        assertEquals("Daesh", m.get("coding").get("target").get("text").asText());
+        assertEquals(20, m.get("coding").get("target").get("start").asInt());
+        assertTrue(r.raw().headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+    }
+
+    @Test
+    void aggregates() throws Exception {
+        JsonNode timeline = get("/api/stats/timeline?interval=week").body();
+        assertEquals("week", timeline.get("interval").asText());
+        assertEquals("2017-09-11", timeline.get("counts").get(0).get("period").asText());
+        assertEquals("ASSAULT", timeline.get("counts").get(0).get("type").asText());
+        assertEquals(2, timeline.get("counts").size());
+        JsonNode actors = get("/api/stats/actors?top=1").body().get("actors");
+        assertEquals(1, actors.size());
+        assertEquals("RUSMIL", actors.get(0).get("code").asText());
+        assertEquals(2, actors.get(0).get("as_source").asInt());
+        JsonNode dyads = get("/api/stats/dyads?country=UKR").body().get("dyads");
+        assertEquals(1, dyads.size());
+        assertEquals("UKRMIL", dyads.get(0).get("target").get("code").asText());
+    }
+
+    @Test
+    void openApiDocumentNamesEveryEndpoint() throws Exception {
+        Reply r = get("/api/openapi.json");
+        assertEquals(200, r.status());
+        assertTrue(r.body().get("openapi").asText().startsWith("3."));
+        for (String path : List.of("/api/events", "/api/events/{id}", "/api/stats/timeline", "/api/stats/actors", "/api/stats/dyads", "/api/articles", "/api/control", "/api/zones", "/api/zones/{id}/events")) {
+            assertTrue(r.body().get("paths").has(path), path);
+        }
+    }
+
+    static Reply postZone(String geojson, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/zones")).POST(HttpRequest.BodyPublishers.ofString(geojson));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return send(b.build());
+    }
+
+    @Test
+    void zones() throws Exception {
+        // A triangle around Deir ez-Zor (40.14E 35.34N), away from Kharkiv (36.25E 49.98N).
+        String triangle = "{\"type\": \"Feature\", \"properties\": {\"name\": \"Deir <b>ez</b>-Zor\"}, \"geometry\": "
+                + "{\"type\": \"Polygon\", \"coordinates\": [[[39, 34], [42, 34], [40, 60], [39, 34]]]}}";
+        assertEquals(401, postZone(triangle, null).status(), "zones are writes");
+        Reply created = postZone(triangle, "s3cret");
+        assertEquals(201, created.status(), String.valueOf(created.body()));
+        String id = created.body().get("id").asText();
+        assertEquals("Deir <b>ez</b>-Zor", get("/api/zones/" + id).body().get("name").asText());
+        assertEquals(List.of("a1-e"), ids(get("/api/zones/" + id + "/events")));
+        assertEquals(List.of(), ids(get("/api/zones/" + id + "/events?from=2020-01-01")), "filters apply inside the zone");
+
+        String holed = "{\"type\": \"Polygon\", \"coordinates\": [[[30, 30], [45, 30], [45, 55], [30, 55], [30, 30]], "
+                + "[[39, 34], [41, 34], [41, 36], [39, 36], [39, 34]]]}";
+        String holedId = postZone(holed, "s3cret").body().get("id").asText();
+        assertEquals(List.of("a2-e"), ids(get("/api/zones/" + holedId + "/events")), "Deir ez-Zor sits in the hole");
+        Reply one = get("/api/zones/" + holedId + "/events?limit=1");
+        assertEquals(1, one.body().get("count").asInt());
+
+        assertEquals(400, postZone("{\"type\": \"Polygon\", \"coordinates\": [[[0, 0], [1, 0], [1, 1], [0, 2]]]}", "s3cret").status(), "unclosed ring");
+        assertEquals(400, postZone("{\"type\": \"Point\", \"coordinates\": [0, 0]}", "s3cret").status());
+        assertEquals(404, get("/api/zones/zone-nope/events").status());
+    }
+
+    @Test
+    void writesNeedTheToken() throws Exception {
+        String article = "{\"text\": \"Rebels shelled the town.\"}";
+        Reply anonymous = send(HttpRequest.newBuilder(uri("/api/articles")).POST(HttpRequest.BodyPublishers.ofString(article)).build());
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.body().get("error").asText().contains("bearer token"));
+        Reply wrong = send(HttpRequest.newBuilder(uri("/api/articles")).header("Authorization", "Bearer guess")
+                .POST(HttpRequest.BodyPublishers.ofString(article)).build());
+        assertEquals(401, wrong.status());
+        Reply notJson = send(HttpRequest.newBuilder(uri("/api/articles")).header("Authorization", "Bearer s3cret")
+                .POST(HttpRequest.BodyPublishers.ofString("{oops")).build());
+        assertEquals(400, notJson.status());
+        assertTrue(notJson.body().get("error").asText().startsWith("body is not JSON"));
+        Reply noText = send(HttpRequest.newBuilder(uri("/api/articles")).header("Authorization", "Bearer s3cret")
+                .POST(HttpRequest.BodyPublishers.ofString("[{\"id\": \"x\"}]")).build());
+        assertEquals(400, noText.status());
+        assertEquals("rejected", noText.body().get("articles").get(0).get("status").asText());
+        Reply tooBig = send(HttpRequest.newBuilder(uri("/api/articles")).header("Authorization", "Bearer s3cret")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"" + "a".repeat(6 * 1024 * 1024) + "\"}")).build());
+        assertEquals(413, tooBig.status());
+        assertEquals(2, get("/api/events").body().get("count").asInt(), "nothing was written");
+    }
+}

@@ -1,0 +1,203 @@
+package sitrep.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import sitrep.pipeline.Pipeline;
+import sitrep.store.EventStore;
+import sitrep.store.Stores;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * serve end to end: an article written for this test is posted through the API (the real pipeline, CoreNLP
+ * shared with the other tests), listed by country, and then found in the web app in a real headless
+ * Chromium (Debian's chromium and chromium-driver; scripts/test.sh installs them when it can).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ServeEndToEndTest {
+    static final String TOKEN = "e2e-token";
+    static final String ARTICLE = "{\"id\": \"e2e-strike\", \"published\": \"2024-03-05\", \"url\": \"https://news.example/e2e-strike\", "
+            + "\"source\": \"Example Wire\", \"title\": \"Strike near Deir ez-Zor\", \"text\": "
+            + "\"Russian aircraft struck Islamic State positions near the airport of Deir ez-Zor on Monday, the Russian Defence Ministry said.\\n"
+            + "The Syrian Observatory for Human Rights said that at least 9 fighters were killed in the strikes.\"}";
+    static final String EVIDENCE = "Russian aircraft struck Islamic State positions near the airport of Deir ez-Zor";
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Selenium warns that it has no DevTools bindings for this Chromium; the test needs none. Held in a field
+     * because java.util.logging keeps loggers only weakly.
+     */
+    static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+    @TempDir
+    static Path dir;
+    static EventStore store;
+    static Pipeline pipeline;
+    static ApiServer server;
+
+    @BeforeAll
+    static void start() {
+        SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
+        store = Stores.open(dir.resolve("e2e.duckdb").toString());
+        pipeline = new Pipeline(2);
+        server = new ApiServer(store, TOKEN, () -> pipeline).start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        pipeline.close();
+        store.close();
+    }
+
+    static HttpResponse<String> post(String body, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + "/api/articles")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Test
+    @Order(1)
+    void postedArticleIsCodedStoredAndListed() throws Exception {
+        assertEquals(401, post(ARTICLE, null).statusCode(), "anonymous writes are refused");
+        HttpResponse<String> posted = post(ARTICLE, TOKEN);
+        assertEquals(201, posted.statusCode(), posted.body());
+        JsonNode result = JSON.readTree(posted.body()).get("articles").get(0);
+        assertEquals("stored", result.get("status").asText());
+        assertTrue(result.get("events").asInt() > 0, posted.body());
+        assertEquals(200, post(ARTICLE, TOKEN).statusCode(), "the same article again: already stored, nothing new");
+
+        JsonNode page = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/events?country=SYR")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertTrue(page.get("count").asInt() > 0, page.toString());
+        JsonNode strike = null;
+        for (JsonNode e : page.get("events")) if (e.path("evidence").path("sentence").asText().contains(EVIDENCE)) strike = e;
+        assertTrue(strike != null, "the strike is listed: " + page);
+        assertEquals("SYR", strike.get("location").get("country").asText());
+        assertEquals("2024-03-04", strike.get("date").asText(), "Monday before the publication date");
+    }
+
+    /** Debian's browser and driver, or null when this machine has none. */
+    static File[] browser() {
+        for (String[] pair : List.of(new String[]{"/usr/bin/chromium", "/usr/bin/chromedriver"},
+                new String[]{"/usr/lib/chromium/chromium", "/usr/lib/chromium/chromedriver"})) {
+            if (new File(pair[0]).canExecute() && new File(pair[1]).canExecute()) return new File[]{new File(pair[0]), new File(pair[1])};
+        }
+        return null;
+    }
+
+    @Test
+    @Order(2)
+    void webAppShowsMarkersAndEvidence() throws Exception {
+        File[] chromium = browser();
+        assumeTrue(chromium != null, "no Chromium: install the Debian packages chromium and chromium-driver "
+                + "(scripts/test.sh does when run as root) to run the browser test");
+        assumeTrue(ApiServer.class.getResource("/sitrep/webapp/index.html") != null, "web app not built (scripts/build-web.sh)");
+        if (server == null || store.stats().events() == 0) postedArticleIsCodedStoredAndListed();
+        // Untrusted text: an event whose actor name and evidence carry markup. It has no place, so it is in the
+        // list but not on the map; the page must show the markup as text and run none of it.
+        String hostile = "Gunmen <img src=x onerror=\"document.title='pwned'\"> attacked a checkpoint.";
+        sitrep.model.Event injected = new sitrep.model.Event("xss-e", "2024-03-01", "day", "text",
+                new sitrep.model.Actor("Gunmen", 0, 6, "UAF", "<b>Evil</b> gunmen", null, "UAF"), null,
+                new sitrep.model.Event.Cameo("190", "190", "19", 4, -10.0, "Use conventional military force"),
+                new sitrep.model.Event.Plover("ASSAULT", null, List.of()), null, null, "asserted", null, java.util.Map.of(),
+                new sitrep.model.Event.Evidence(hostile, 0, hostile.length(), new sitrep.model.Event.Span("attacked", hostile.indexOf("attacked"),
+                        hostile.indexOf("attacked") + 8)), 0.5);
+        sitrep.model.Article xssArticle = new sitrep.model.Article("xss", hostile, java.time.LocalDate.of(2024, 3, 1), null,
+                "javascript:alert(1)", null, "en", "xss", false);
+        synchronized (store) {
+            store.save(new sitrep.model.ArticleResult(xssArticle, List.of(), List.of(injected), List.of()), sitrep.store.ContentHash.of(hostile));
+        }
+        Path profile = Files.createTempDirectory(dir, "chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium[0]);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromium[1]).usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        try {
+            driver.get(base() + "/");
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            wait.until(d -> !d.findElements(By.cssSelector("#events li")).isEmpty());
+            assertTrue(driver.findElement(By.id("status")).getText().matches("\\d+ events?, [1-9]\\d* on the map"),
+                    driver.findElement(By.id("status")).getText());
+            // Several events at one place come as a cluster: clicking it zooms in or fans them out. While the
+            // map animates, Leaflet replaces marker elements, so a vanished element means: look again.
+            boolean clicked = false;
+            for (int i = 0; i < 30 && !clicked; i++) {
+                try {
+                    List<WebElement> markers = driver.findElements(By.cssSelector(".event-marker"));
+                    markers.removeIf(m -> !m.isDisplayed());
+                    if (!markers.isEmpty()) {
+                        markers.get(0).click();
+                        clicked = true;
+                    } else {
+                        List<WebElement> clusters = driver.findElements(By.cssSelector(".marker-cluster"));
+                        assertFalse(clusters.isEmpty(), "neither markers nor clusters on the map");
+                        clusters.get(0).click();
+                    }
+                } catch (StaleElementReferenceException | ElementClickInterceptedException e) {
+                    // the map was mid-animation; try again
+                }
+                if (!clicked) Thread.sleep(500);
+            }
+            assertTrue(clicked, "no event marker became clickable");
+            wait.until(d -> d.findElement(By.id("detail")).isDisplayed());
+            WebElement detail = driver.findElement(By.id("detail"));
+            wait.until(d -> !detail.findElements(By.cssSelector("blockquote")).isEmpty());
+            String evidence = detail.findElement(By.cssSelector("blockquote")).getText();
+            assertTrue(evidence.contains("Deir ez-Zor") || evidence.contains("strikes"), evidence);
+            assertFalse(detail.findElements(By.cssSelector("mark.trigger")).isEmpty(), "the trigger is highlighted");
+            WebElement link = detail.findElement(By.linkText("article"));
+            assertEquals("https://news.example/e2e-strike", link.getAttribute("href"));
+
+            WebElement hostileItem = driver.findElements(By.cssSelector("#events li")).stream()
+                    .filter(li -> li.getText().contains("<b>Evil</b> gunmen")).findFirst().orElseThrow(() -> new AssertionError("markup shown as text in the list"));
+            hostileItem.click();
+            wait.until(d -> detail.getText().contains("<img src=x"));
+            assertTrue(detail.findElements(By.tagName("img")).isEmpty(), "no element made from the data");
+            assertTrue(detail.findElements(By.tagName("b")).isEmpty());
+            assertTrue(detail.findElements(By.linkText("article")).isEmpty(), "a javascript: URL is not linked");
+            assertEquals("sitrep", driver.getTitle(), "the onerror handler never ran");
+        } finally {
+            driver.quit();
+        }
+    }
+}
