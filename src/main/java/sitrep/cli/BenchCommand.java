@@ -62,6 +62,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Also time ingest into a fresh DuckDB store, to compare with the pipeline alone (default: ${DEFAULT-VALUE}).")
     boolean ingest;
 
+    @Option(names = "--keep-store", paramLabel = "PATH",
+            description = "With --export-events: build that store at PATH (a new DuckDB file) and keep it, e.g. for a load test of serve.")
+    Path keepStore;
+
     @Option(names = "--export-events", defaultValue = "0", paramLabel = "N",
             description = "Also fill a store with N events (the corpus's events, repeated on shifted dates) and time each export format.")
     int exportEvents;
@@ -188,7 +192,9 @@ public final class BenchCommand implements Callable<Integer> {
      */
     private void exportBench(List<ArticleResult> results) throws IOException {
         Path dir = Files.createTempDirectory("sitrep-export-bench");
-        try (EventStore store = Stores.open(dir.resolve("export.duckdb").toString())) {
+        if (keepStore != null && Files.exists(keepStore)) throw new Main.UsageException("--keep-store " + keepStore + " exists already");
+        Path storePath = keepStore != null ? keepStore : dir.resolve("export.duckdb");
+        try (EventStore store = Stores.open(storePath.toString())) {
             long t0 = System.nanoTime();
             // Mentions of one article may merge into one event, so fill by the store's own event count.
             int copy = 0;
