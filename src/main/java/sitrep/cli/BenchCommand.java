@@ -58,9 +58,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "NER models to measure: sitrep (one 3-class CRF) or corenlp (CoreNLP's default three CRFs).")
     String ner;
 
-    @Option(names = "--ingest", negatable = true, defaultValue = "true",
-            description = "Also time ingest into a fresh DuckDB store, to compare with the pipeline alone (default: ${DEFAULT-VALUE}).")
-    boolean ingest;
+    @Option(names = "--skip-ingest", description = "Do not time ingest into a fresh DuckDB store (timed by default, to compare with the pipeline alone).")
+    boolean skipIngest;
 
     @Option(names = "--keep-store", paramLabel = "PATH",
             description = "With --export-events: build that store at PATH (a new DuckDB file) and keep it, e.g. for a load test of serve.")
@@ -146,7 +145,7 @@ public final class BenchCommand implements Callable<Integer> {
             errors += r.errors().size();
         }
         double ingestSecs = Double.NaN;
-        if (ingest) {
+        if (!skipIngest) {
             Path dir = Files.createTempDirectory("sitrep-bench");
             t0 = System.nanoTime();
             try (Pipeline pipeline = new Pipeline(threads); EventStore store = Stores.open(dir.resolve("bench.duckdb").toString())) {
@@ -172,7 +171,7 @@ public final class BenchCommand implements Callable<Integer> {
                 words / nlpTotal, n / nlpTotal);
         System.out.printf("%-22s %8.1f %10.0f %10.2f %12.0f %12.2f%n", "sitrep pipeline", pipeSecs, words / pipeSecs, n / pipeSecs,
                 words / pipeTotal, n / pipeTotal);
-        if (ingest) {
+        if (!skipIngest) {
             System.out.printf("%-22s %8.1f %10.0f %10.2f%n", "sitrep ingest (DuckDB)", ingestSecs, words / ingestSecs, n / ingestSecs);
         }
         System.out.println("* with JVM start and model loading included");
@@ -181,7 +180,7 @@ public final class BenchCommand implements Callable<Integer> {
                 nlpShare, stages.geo(), 100 * stages.geo() / nlpShare, stages.coding(), 100 * stages.coding() / nlpShare);
         System.out.printf("pipeline / CoreNLP time: %.2f; output: %d events, %d places, %d errors; peak heap %d MiB%n",
                 pipeSecs / nlpSecs, events, places, errors, peakHeap >> 20);
-        if (ingest) System.out.printf("ingest / pipeline time: %.2f%n", ingestSecs / pipeSecs);
+        if (!skipIngest) System.out.printf("ingest / pipeline time: %.2f%n", ingestSecs / pipeSecs);
         if (exportEvents > 0) exportBench(results);
         return 0;
     }
