@@ -47,6 +47,13 @@ public final class EventCoder {
             "crossing", "governorate", "suburb", "quarter", "oilfield", "field", "dam", "palace", "headquarters",
             "building", "barracks", "camp", "compound", "garrison", "parliament", "ministry", "capital", "strip", "pocket");
     private static final Set<String> ARMED_SECTORS = Set.of("MIL", "REB", "INS", "UAF", "COP", "SPY", "RAD", "SEP");
+    private static final Set<String> CIVILIAN_SECTORS = Set.of("CVL", "REF", "EDU", "MED", "JRN", "HLH", "LAB", "AGR", "BUS", "REL");
+    /**
+     * Material conflict that news often reports without a known doer ("a bomb exploded", "protests erupted",
+     * "weapons were seized"): kept without actors. A bare fighting noun ("flanking attacks") is kept only as a
+     * verb or with stated casualties, since without them it is mostly background, not an event report.
+     */
+    private static final List<String> ACTORLESS_CODES = List.of("14", "171", "18", "20");
     private static final Set<String> CONTROL_WORDS = Set.of("control", "hold", "occupy", "run", "dominate", "besiege");
     private static final Set<String> SYMMETRIC = Set.of("040", "046", "190", "030", "060", "057");
     private static final Map<String, String> QUANTITY_VERBS = Map.of("kill", "killed", "die", "killed",
@@ -122,7 +129,11 @@ public final class EventCoder {
                     target = obj < 0 ? null : "weapon".equals(f.trigger().condition())
                             ? resolver.resolve(s, mentions, obj, text, false) : actor(s, mentions, obj, text, lastSpeaker);
                     if (target == null) target = controller(s, head, mentions, text);
-                    if (!conditionHolds(f, s, obj, source, target, places)) continue;
+                    if (!conditionHolds(f, s, obj, source, target, places)) {
+                        TriggerLexicon.Trigger t = f.trigger();
+                        if (t.otherwise() == null) continue;
+                        f = new Found(f.first(), f.last(), new TriggerLexicon.Trigger(t.lemma(), t.verb(), t.otherwise(), null, null));
+                    }
                 } else {
                     Actor[] roles = nominalRoles(s, f, mentions, text, lastSpeaker);
                     source = roles[0];
@@ -136,7 +147,7 @@ public final class EventCoder {
                             for (int t : subtree(s, d.dependent())) attribution[t] = new Event.Attribution(source, s.token(head).word());
                         }
                     }
-                } else if (source == null && target == null) {
+                } else if (source == null && target == null && !actorless(f, quantities)) {
                     continue;
                 }
                 if (source != null && s.token(subject(s, head) >= 0 ? subject(s, head) : head).ner().equals("PERSON")) lastSpeaker = source;
@@ -204,6 +215,7 @@ public final class EventCoder {
         }
         if ("weapon".equals(condition)) {
             int weapon = child(s, f.head(), "obj");
+            if (weapon < 0) weapon = child(s, f.head(), "nsubj:pass");
             if (weapon < 0) return false;
             for (int t : s.phrase(weapon, 2)) if (lexicon.instrument(s.token(t).lemma().toLowerCase(Locale.ROOT)) != null) return true;
             return false;
@@ -376,11 +388,24 @@ public final class EventCoder {
         String code = refine(f, s);
         Codebook.Entry entry = codebook.get(code);
         Event.Acled acled = null;
-        if (entry.acledType() != null) {
+        // Rules (acled-rules.tsv) come first: they also place codes cameo.tsv leaves outside ACLED (surrenders, bases).
+        TriggerLexicon.AcledRule rule = acledRule(code, s);
+        if (rule != null) {
+            // "-": the sentence tells a disaster or a claim, not political violence: outside ACLED's scope.
+            acled = rule.eventType().equals("-") ? null : new Event.Acled(rule.eventType(), rule.subType());
+        } else if (entry.acledType() != null) {
             String sub = entry.acledSubType();
+            String type = entry.acledType();
             if (code.startsWith("192") && source != null && source.country() != null
-                    && ("GOV".equals(source.sector()) || "MIL".equals(source.sector()))) sub = "Government regains territory";
-            acled = new Event.Acled(entry.acledType(), sub);
+                    && ("GOV".equals(source.sector()) || "MIL".equals(source.sector()) || "COP".equals(source.sector()))) {
+                sub = "Government regains territory";
+            }
+            // Unarmed victims make an armed attack one on civilians (ACLED's distinction, not CAMEO's).
+            if ("Armed clash".equals(sub) && target != null && target.sector() != null && CIVILIAN_SECTORS.contains(target.sector())) {
+                type = "Violence against civilians";
+                sub = "Attack";
+            }
+            acled = new Event.Acled(type, sub);
         }
         String[] date = date(s, f.head(), article.published());
         int subject = f.trigger().verb() ? subject(s, f.head()) : -1;
@@ -394,7 +419,7 @@ public final class EventCoder {
                 + ("text".equals(date[2]) ? 0.05 : 0) - ("asserted".equals(modality) ? 0 : 0.2);
         confidence = Math.round(Math.max(0.05, Math.min(0.95, confidence)) * 100) / 100.0;
         return new Event(id(article.id(), first.start(), code), date[0], date[1], date[2], source, target,
-                codebook.cameo(code), new Event.Plover(entry.ploverType(), entry.ploverMode(), entry.ploverContext()),
+                codebook.cameo(code), plover(entry, modality),
                 acled, location, modality, attribution, quantities, evidence, confidence);
     }
 
@@ -430,10 +455,51 @@ public final class EventCoder {
                 country == null ? code : dictionary.countryName(country), country, sector);
     }
 
+    /**
+     * PLOVER codes intentions and refusals by what is said, not by the act named: a cooperative act announced
+     * for the future ("will allow", "will provide") is AGREE, a harmful one ("would blockade", "will withdraw
+     * unless") THREATEN, and a negated cooperative act ("will not accept") REJECT. Hypothetical events (may,
+     * could, if) keep the act's type, since nobody has committed to them.
+     */
+    private static Event.Plover plover(Codebook.Entry entry, String modality) {
+        int quad = entry.quadClass();
+        boolean cooperative = quad == 1 || quad == 2;
+        if ("future".equals(modality) && cooperative && !"AGREE".equals(entry.ploverType())) return new Event.Plover("AGREE", null, entry.ploverContext());
+        if ("future".equals(modality) && quad == 4) return new Event.Plover("THREATEN", null, entry.ploverContext());
+        if ("negated".equals(modality) && cooperative) return new Event.Plover("REJECT", null, entry.ploverContext());
+        return new Event.Plover(entry.ploverType(), entry.ploverMode(), entry.ploverContext());
+    }
+
+    private static boolean actorless(Found f, Map<String, Integer> quantities) {
+        String code = f.trigger().code();
+        if (ACTORLESS_CODES.stream().anyMatch(code::startsWith)) return true;
+        return code.startsWith("19") && (f.trigger().verb() || !quantities.isEmpty());
+    }
+
+    /** The first ACLED rule whose code prefix fits and one of whose cues the sentence holds, or null. */
+    private TriggerLexicon.AcledRule acledRule(String code, Sentence s) {
+        List<String> lemmas = new ArrayList<>();
+        for (Token t : s.tokens()) lemmas.add(t.lemma().toLowerCase(Locale.ROOT));
+        for (TriggerLexicon.AcledRule r : lexicon.acledRules()) {
+            boolean fits = false;
+            for (String c : r.codes()) if (c.equals("*") || code.startsWith(c)) fits = true;
+            if (!fits) continue;
+            for (String cue : r.cues()) {
+                String[] w = cue.trim().split(" ");
+                for (int i = 0; i + w.length <= lemmas.size(); i++) {
+                    boolean all = true;
+                    for (int k = 0; k < w.length && all; k++) all = lemmas.get(i + k).equals(w[k]);
+                    if (all) return r;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Attacks get a finer code from the weapons named around them ("cruise missile attacks" -> 195). */
     private String refine(Found f, Sentence s) {
         String code = f.trigger().code();
-        if (!code.equals("190")) return code;
+        if (!code.startsWith("18") && !code.startsWith("19") && !code.startsWith("20")) return code;
         List<Integer> around = new ArrayList<>(s.phrase(f.head(), 1));
         for (Dependency d : s.children(f.head())) {
             String rel = d.relation();
@@ -442,7 +508,7 @@ public final class EventCoder {
             }
         }
         for (int i : around) {
-            String refined = lexicon.instrument(s.token(i).lemma().toLowerCase(Locale.ROOT));
+            String refined = lexicon.instrument(s.token(i).lemma().toLowerCase(Locale.ROOT), code);
             if (refined != null && codebook.contains(refined)) return refined;
         }
         return code;
