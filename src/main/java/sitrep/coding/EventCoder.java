@@ -54,6 +54,7 @@ public final class EventCoder {
      * verb or with stated casualties, since without them it is mostly background, not an event report.
      */
     private static final List<String> ACTORLESS_CODES = List.of("14", "171", "18", "20");
+    private static final Set<String> NON_DOMESTIC = Set.of("IGO", "NGO", "MNC", "IMG", "NGM", "UIS");
     private static final Set<String> CONTROL_WORDS = Set.of("control", "hold", "occupy", "run", "dominate", "besiege");
     private static final Set<String> SYMMETRIC = Set.of("040", "046", "190", "030", "060", "057");
     private static final Map<String, String> QUANTITY_VERBS = Map.of("kill", "killed", "die", "killed",
@@ -119,6 +120,10 @@ public final class EventCoder {
                 if (f.trigger().verb()) {
                     int subj = subject(s, head);
                     source = subj < 0 ? null : actor(s, mentions, subj, text, lastSpeaker);
+                    // "Iraq said it would allow ...": a pronoun subject inside reported speech is the speaker.
+                    if (source == null && subj >= 0 && s.token(subj).pos().startsWith("PRP") && attribution[head] != null) {
+                        source = attribution[head].speaker();
+                    }
                     // "fired missiles at X": the object is the weapon, the target follows "at"/"on".
                     int obj = "weapon".equals(f.trigger().condition()) ? child(s, head, "obl:at", "obl:on", "obl:against")
                             : child(s, head, "obj");
@@ -151,7 +156,7 @@ public final class EventCoder {
                     continue;
                 }
                 if (source != null && s.token(subject(s, head) >= 0 ? subject(s, head) : head).ner().equals("PERSON")) lastSpeaker = source;
-                events.add(event(article, s, f, source, target, places, attribution[head], quantities));
+                events.add(event(article, s, f, source, target, places, attribution[head], quantities, geo.focusCountry()));
             }
         }
         return events;
@@ -383,9 +388,15 @@ public final class EventCoder {
     }
 
     private Event event(Article article, Sentence s, Found f, Actor source, Actor target, List<PlaceMention> places,
-                        Event.Attribution attribution, Map<String, Integer> sentenceQuantities) {
+                        Event.Attribution attribution, Map<String, Integer> sentenceQuantities, String focusCountry) {
         String text = article.text();
         String code = refine(f, s);
+        // Place first: it tells the country of domestic actors named only by their role ("police", "the president").
+        int subj = f.trigger().verb() ? subject(s, f.head()) : -1;
+        Place where = location(s, f.head(), places, source, target, subj < 0 ? List.of() : s.phrase(subj, 4));
+        String home = where != null && where.country() != null ? where.country() : focusCountry;
+        source = domestic(source, home);
+        target = domestic(target, home);
         Codebook.Entry entry = codebook.get(code);
         Event.Acled acled = null;
         // Rules (acled-rules.tsv) come first: they also place codes cameo.tsv leaves outside ACLED (surrenders, bases).
@@ -409,7 +420,7 @@ public final class EventCoder {
         }
         String[] date = date(s, f.head(), article.published());
         int subject = f.trigger().verb() ? subject(s, f.head()) : -1;
-        Place location = location(s, f.head(), places, source, target, subject < 0 ? List.of() : s.phrase(subject, 4));
+        Place location = where;
         String modality = modality(s, f.head());
         Map<String, Integer> quantities = code.compareTo("18") >= 0 || code.startsWith("17") ? sentenceQuantities : Map.of();
         Token first = s.token(f.first()), last = s.token(f.last());
@@ -474,6 +485,17 @@ public final class EventCoder {
         String code = f.trigger().code();
         if (ACTORLESS_CODES.stream().anyMatch(code::startsWith)) return true;
         return code.startsWith("19") && (f.trigger().verb() || !quantities.isEmpty());
+    }
+
+    /**
+     * A role without a country ("police", "opposition groups", "the vice-president") is the role in the country
+     * where the event happens (else the article's focus country), as ICEWS and CAMEO coders treat domestic
+     * actors: "police" in a Nairobi story is KENCOP. International and unknown organisations stay as they are.
+     */
+    private Actor domestic(Actor a, String country) {
+        if (a == null || a.country() != null || country == null || a.code() == null || a.code().length() != 3
+                || NON_DOMESTIC.contains(a.code()) || dictionary.countryName(a.code()) != null) return a;
+        return new Actor(a.text(), a.start(), a.end(), country + a.code(), a.name(), country, a.sector() != null ? a.sector() : a.code());
     }
 
     /** The first ACLED rule whose code prefix fits and one of whose cues the sentence holds, or null. */
@@ -595,14 +617,18 @@ public final class EventCoder {
                 String m = lexicon.modality(s.token(node).lemma().toLowerCase(Locale.ROOT));
                 if (m != null) return m;
             }
+            // "will not accept": a negation outranks the future or hypothetical cue beside it.
+            String found = null;
             for (Dependency d : s.children(node)) {
                 String rel = d.baseRelation();
                 if (rel.equals("neg") || rel.equals("aux") || rel.equals("mark") || rel.equals("advmod")
                         || rel.equals("det") && hops == 0) {
                     String m = lexicon.modality(s.token(d.dependent()).lemma().toLowerCase(Locale.ROOT));
-                    if (m != null) return m;
+                    if ("negated".equals(m)) return m;
+                    if (found == null) found = m;
                 }
             }
+            if (found != null) return found;
             // "not" on a passive or copular event hangs off the auxiliary's head: checked above via advmod.
             int up = s.head(node);
             if (up >= 0) {
