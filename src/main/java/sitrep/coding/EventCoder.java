@@ -55,6 +55,8 @@ public final class EventCoder {
      */
     private static final List<String> ACTORLESS_CODES = List.of("14", "171", "18", "20");
     private static final Set<String> NON_DOMESTIC = Set.of("IGO", "NGO", "MNC", "IMG", "NGM", "UIS");
+    private static final Set<String> LIGHT_NOUNS = Set.of("effort", "mission", "bid", "process", "drive", "campaign",
+            "initiative", "attempt", "plan", "operation");
     private static final Set<String> CONTROL_WORDS = Set.of("control", "hold", "occupy", "run", "dominate", "besiege");
     private static final Set<String> SYMMETRIC = Set.of("040", "046", "190", "030", "060", "057");
     private static final Map<String, String> QUANTITY_VERBS = Map.of("kill", "killed", "die", "killed",
@@ -180,8 +182,18 @@ public final class EventCoder {
                     }
                 }
                 if (trig == null) trig = lexicon.noun(lemma);
-                // A noun modifying another noun ("attack helicopter") is no event.
-                if (trig != null && s.parents(i).stream().anyMatch(d -> d.baseRelation().equals("compound"))) trig = null;
+                // A noun modifying another noun ("attack helicopter") is no event, unless the other noun only
+                // frames it ("mediation effort", "peace mission"): then the pair is the trigger, headed by the frame.
+                if (trig != null) {
+                    for (Dependency d : s.parents(i)) {
+                        if (!d.baseRelation().equals("compound")) continue;
+                        if (d.head() == i + 1 && LIGHT_NOUNS.contains(s.token(d.head()).lemma().toLowerCase(Locale.ROOT))) {
+                            out.add(new Found(i, i + 1, trig));
+                        }
+                        trig = null;
+                        break;
+                    }
+                }
             }
             if (trig == null) continue;
             if (trig.condition() != null && trig.condition().startsWith("prt=")) {
@@ -430,7 +442,8 @@ public final class EventCoder {
                 + ("text".equals(date[2]) ? 0.05 : 0) - ("asserted".equals(modality) ? 0 : 0.2);
         confidence = Math.round(Math.max(0.05, Math.min(0.95, confidence)) * 100) / 100.0;
         return new Event(id(article.id(), first.start(), code), date[0], date[1], date[2], source, target,
-                codebook.cameo(code), plover(entry, modality),
+                codebook.cameo(code), attribution != null && obliged(s, f.head())
+                        ? new Event.Plover("REQUEST", null, entry.ploverContext()) : plover(entry, modality, conditional(s)),
                 acled, location, modality, attribution, quantities, evidence, confidence);
     }
 
@@ -472,9 +485,13 @@ public final class EventCoder {
      * unless") THREATEN, and a negated cooperative act ("will not accept") REJECT. Hypothetical events (may,
      * could, if) keep the act's type, since nobody has committed to them.
      */
-    private static Event.Plover plover(Codebook.Entry entry, String modality) {
+    private static Event.Plover plover(Codebook.Entry entry, String modality, boolean conditional) {
         int quad = entry.quadClass();
         boolean cooperative = quad == 1 || quad == 2;
+        // "will withdraw its force unless ...": an act announced on a condition the other side must meet is a threat.
+        if (conditional && ("future".equals(modality) || "hypothetical".equals(modality)) && quad != 1) {
+            return new Event.Plover("THREATEN", null, entry.ploverContext());
+        }
         if ("future".equals(modality) && cooperative && !"AGREE".equals(entry.ploverType())) return new Event.Plover("AGREE", null, entry.ploverContext());
         if ("future".equals(modality) && quad == 4) return new Event.Plover("THREATEN", null, entry.ploverContext());
         if ("negated".equals(modality) && cooperative) return new Event.Plover("REJECT", null, entry.ploverContext());
@@ -496,6 +513,21 @@ public final class EventCoder {
         if (a == null || a.country() != null || country == null || a.code() == null || a.code().length() != 3
                 || NON_DOMESTIC.contains(a.code()) || dictionary.countryName(a.code()) != null) return a;
         return new Actor(a.text(), a.start(), a.end(), country + a.code(), a.name(), country, a.sector() != null ? a.sector() : a.code());
+    }
+
+    /** "Russia said Sudan must return the helicopter": what a speaker says another must do is a demand (PLOVER REQUEST). */
+    private static boolean obliged(Sentence s, int trigger) {
+        for (Dependency d : s.children(trigger)) {
+            String lemma = s.token(d.dependent()).lemma().toLowerCase(Locale.ROOT);
+            if (d.baseRelation().equals("aux") && (lemma.equals("must") || lemma.equals("should"))) return true;
+        }
+        return false;
+    }
+
+    /** Whether the sentence sets a condition on the other side ("unless"). */
+    private static boolean conditional(Sentence s) {
+        for (Token t : s.tokens()) if (t.lemma().equalsIgnoreCase("unless")) return true;
+        return false;
     }
 
     /** The first ACLED rule whose code prefix fits and one of whose cues the sentence holds, or null. */
