@@ -81,7 +81,7 @@ public final class GoldFiles {
 
     /** FA-KES CSV (header row; quoted fields with commas and line breaks), decoded by the caller. */
     public static List<FakesRecord> fakes(Reader in) throws IOException {
-        List<List<String>> rows = csv(in);
+        List<List<String>> rows = sitrep.ingest.CsvReader.read(in);
         if (rows.isEmpty()) return List.of();
         List<String> header = rows.get(0);
         int id = header.indexOf("unit_id"), text = header.indexOf("article_content"), date = header.indexOf("date"),
@@ -106,46 +106,6 @@ public final class GoldFiles {
         } catch (DateTimeException e) {
             return null;
         }
-    }
-
-    private static List<List<String>> csv(Reader in) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int c;
-        while ((c = in.read()) >= 0) {
-            char ch = (char) c;
-            if (quoted) {
-                if (ch == '"') {
-                    in.mark(1);
-                    int next = in.read();
-                    if (next == '"') field.append('"');
-                    else {
-                        quoted = false;
-                        if (next >= 0) in.reset();
-                    }
-                } else field.append(ch);
-            } else if (ch == '"') quoted = true;
-            else if (ch == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r') {
-                    in.mark(1);
-                    if (in.read() != '\n') in.reset();
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else field.append(ch);
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 
     private static final String MONTHS = "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
