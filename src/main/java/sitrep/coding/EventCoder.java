@@ -237,6 +237,10 @@ public final class EventCoder {
             for (int t : s.phrase(weapon, 2)) if (lexicon.instrument(s.token(t).lemma().toLowerCase(Locale.ROOT)) != null) return true;
             return false;
         }
+        if (condition != null && condition.startsWith("obj=")) {
+            // "accepted demands" yields, "accepted a formula" agrees: the object's head word decides.
+            return obj >= 0 && Set.of(condition.substring(4).split("\\|")).contains(s.token(obj).lemma().toLowerCase(Locale.ROOT));
+        }
         if ("actor-object".equals(condition)) {
             return target != null || source != null && source.sector() != null && ARMED_SECTORS.contains(source.sector());
         }
@@ -485,11 +489,13 @@ public final class EventCoder {
      * unless") THREATEN, and a negated cooperative act ("will not accept") REJECT. Hypothetical events (may,
      * could, if) keep the act's type, since nobody has committed to them.
      */
-    private static Event.Plover plover(Codebook.Entry entry, String modality, boolean conditional) {
+    private static Event.Plover plover(Codebook.Entry entry, String modality, String conditional) {
         int quad = entry.quadClass();
         boolean cooperative = quad == 1 || quad == 2;
-        // "will withdraw its force unless ...": an act announced on a condition the other side must meet is a threat.
-        if (conditional && ("future".equals(modality) || "hypothetical".equals(modality)) && quad != 1) {
+        // "will withdraw its force unless ...", "may halt mediation if ...": a harmful act announced on a condition
+        // the other side must meet is a threat; "unless" makes even a withdrawal one, "if" only a conflictual act.
+        if (conditional != null && ("future".equals(modality) || "hypothetical".equals(modality))
+                && (quad >= 3 || quad == 2 && conditional.equals("unless"))) {
             return new Event.Plover("THREATEN", null, entry.ploverContext());
         }
         if ("future".equals(modality) && cooperative && !"AGREE".equals(entry.ploverType())) return new Event.Plover("AGREE", null, entry.ploverContext());
@@ -524,10 +530,15 @@ public final class EventCoder {
         return false;
     }
 
-    /** Whether the sentence sets a condition on the other side ("unless"). */
-    private static boolean conditional(Sentence s) {
-        for (Token t : s.tokens()) if (t.lemma().equalsIgnoreCase("unless")) return true;
-        return false;
+    /** The word by which the sentence sets a condition ("unless", else "if"), or null. */
+    private static String conditional(Sentence s) {
+        String found = null;
+        for (Token t : s.tokens()) {
+            String l = t.lemma().toLowerCase(Locale.ROOT);
+            if (l.equals("unless")) return l;
+            if (l.equals("if")) found = l;
+        }
+        return found;
     }
 
     /** The first ACLED rule whose code prefix fits and one of whose cues the sentence holds, or null. */

@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The built-in coder's ACLED sub-event types (acled-rules.tsv), actorless violent events and wider triggers,
- * end to end over CoreNLP on sentences written for these tests.
+ * The built-in coder's ACLED sub-event types (acled-rules.tsv), actorless violent events, wider triggers, PLOVER's
+ * reading of intentions and domestic actors, end to end over CoreNLP on sentences written for these tests.
  */
 class AcledRulesTest {
     static Pipeline pipeline;
@@ -72,5 +72,32 @@ class AcledRulesTest {
     @Test
     void disastersAreOutsideAcled() {
         assertTrue(code("Floods hit the coastal towns on Sunday, killing 40 people.").stream().allMatch(e -> e.acled() == null));
+    }
+
+    private static Event trigger(List<Event> events, String word) {
+        return events.stream().filter(e -> e.evidence().trigger().text().equals(word)).findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + word + "' in " + events));
+    }
+
+    @Test
+    void intentionsAreReadAsPloverDoes() {
+        Event withdraw = trigger(code("Nigeria said it will withdraw its peacekeepers from Chad unless the rebels agree to a ceasefire."), "withdraw");
+        assertEquals("THREATEN", withdraw.plover().type(), "a harmful act on a condition is a threat");
+        assertEquals("NGA", withdraw.source().code(), "the pronoun in reported speech is the speaker");
+        Event accept = trigger(code("Syria said it would not accept more refugees."), "accept");
+        assertEquals("negated", accept.modality(), "the negation outranks 'would'");
+        assertEquals("REJECT", accept.plover().type());
+        Event yielded = trigger(code("The Mozambique government accepted demands from the rebels on Thursday."), "accepted");
+        assertEquals("080", yielded.cameo().code(), "accepting demands is yielding, not agreeing");
+        assertEquals("CONCEDE", yielded.plover().type());
+    }
+
+    @Test
+    void peoplesAndDomesticRolesGetTheirCountry() {
+        Event blamed = trigger(code("Palestinians blamed Israel for the attack."), "blamed");
+        assertEquals("PSE", blamed.source().country());
+        assertEquals("ISR", blamed.target().country());
+        Event arrest = trigger(code("Police in Nairobi arrested 30 protesters on Friday."), "arrested");
+        assertEquals("KENCOP", arrest.source().code(), "police take the country of the place they act in");
     }
 }
