@@ -45,12 +45,20 @@ public final class ActorDictionary {
     }
 
     private void loadCountries(Gazetteer gazetteer) {
-        for (Country c : gazetteer.countries()) {
+        // A demonym shared by a state and its territories ("French": France and the French Southern Lands) means
+        // the state: the first country added wins, and the state has the shorter name.
+        List<Country> countries = new ArrayList<>(gazetteer.countries());
+        countries.sort(java.util.Comparator.comparingInt((Country c) -> c.name().length()));
+        for (Country c : countries) {
             countryNames.put(c.iso3(), c.name());
             ActorEntry country = new ActorEntry(c.iso3(), c.name(), c.iso3(), null, null, null, false);
             named.add(c.name(), country);
             for (String n : c.otherNames()) if (n.length() > 3) named.add(n, country);
-            for (String d : c.demonyms()) named.add(d, country);
+            for (String d : c.demonyms()) {
+                named.add(d, country);
+                // The people as a group act too: "Palestinians blamed Israel", "Iraqis voted".
+                if (d.endsWith("n") || d.endsWith("i")) named.add(d + "s", country);
+            }
             ActorEntry government = new ActorEntry(c.iso3() + "GOV", c.name() + " (government)", c.iso3(), "GOV", null, null, true);
             for (String capital : c.capitals()) named.add(capital, government);
         }

@@ -47,6 +47,18 @@ public final class ActorResolver {
                 namedDist = dist;
             }
         }
+        // "Hungarian and Romanian officials": the nearest demonym is the second conjunct; the first leads.
+        for (int guard = 0; country != null && guard < 4; guard++) {
+            ActorMention first = null;
+            for (ActorMention m : mentions) {
+                if (m == country || m.isAgent() || !inPhrase(m, phrase)) continue;
+                for (var d : s.children(m.lastToken())) {
+                    if (d.relation().startsWith("conj") && d.dependent() >= country.firstToken() && d.dependent() <= country.lastToken()) first = m;
+                }
+            }
+            if (first == null || first.entry().sector() != null || first.entry().country() == null) break;
+            country = first;
+        }
         String role = agent == null ? null : agent.agent().role();
         if (named != null) {
             ActorEntry e = named.entry();

@@ -47,6 +47,16 @@ public final class EventCoder {
             "crossing", "governorate", "suburb", "quarter", "oilfield", "field", "dam", "palace", "headquarters",
             "building", "barracks", "camp", "compound", "garrison", "parliament", "ministry", "capital", "strip", "pocket");
     private static final Set<String> ARMED_SECTORS = Set.of("MIL", "REB", "INS", "UAF", "COP", "SPY", "RAD", "SEP");
+    private static final Set<String> CIVILIAN_SECTORS = Set.of("CVL", "REF", "EDU", "MED", "JRN", "HLH", "LAB", "AGR", "BUS", "REL");
+    /**
+     * Material conflict that news often reports without a known doer ("a bomb exploded", "protests erupted",
+     * "weapons were seized"): kept without actors. A bare fighting noun ("flanking attacks") is kept only as a
+     * verb or with stated casualties, since without them it is mostly background, not an event report.
+     */
+    private static final List<String> ACTORLESS_CODES = List.of("14", "171", "18", "20");
+    private static final Set<String> NON_DOMESTIC = Set.of("IGO", "NGO", "MNC", "IMG", "NGM", "UIS");
+    private static final Set<String> LIGHT_NOUNS = Set.of("effort", "mission", "bid", "process", "drive", "campaign",
+            "initiative", "attempt", "plan", "operation");
     private static final Set<String> CONTROL_WORDS = Set.of("control", "hold", "occupy", "run", "dominate", "besiege");
     private static final Set<String> SYMMETRIC = Set.of("040", "046", "190", "030", "060", "057");
     private static final Map<String, String> QUANTITY_VERBS = Map.of("kill", "killed", "die", "killed",
@@ -112,6 +122,10 @@ public final class EventCoder {
                 if (f.trigger().verb()) {
                     int subj = subject(s, head);
                     source = subj < 0 ? null : actor(s, mentions, subj, text, lastSpeaker);
+                    // "Iraq said it would allow ...": a pronoun subject inside reported speech is the speaker.
+                    if (source == null && subj >= 0 && s.token(subj).pos().startsWith("PRP") && attribution[head] != null) {
+                        source = attribution[head].speaker();
+                    }
                     // "fired missiles at X": the object is the weapon, the target follows "at"/"on".
                     int obj = "weapon".equals(f.trigger().condition()) ? child(s, head, "obl:at", "obl:on", "obl:against")
                             : child(s, head, "obj");
@@ -122,7 +136,11 @@ public final class EventCoder {
                     target = obj < 0 ? null : "weapon".equals(f.trigger().condition())
                             ? resolver.resolve(s, mentions, obj, text, false) : actor(s, mentions, obj, text, lastSpeaker);
                     if (target == null) target = controller(s, head, mentions, text);
-                    if (!conditionHolds(f, s, obj, source, target, places)) continue;
+                    if (!conditionHolds(f, s, obj, source, target, places)) {
+                        TriggerLexicon.Trigger t = f.trigger();
+                        if (t.otherwise() == null) continue;
+                        f = new Found(f.first(), f.last(), new TriggerLexicon.Trigger(t.lemma(), t.verb(), t.otherwise(), null, null));
+                    }
                 } else {
                     Actor[] roles = nominalRoles(s, f, mentions, text, lastSpeaker);
                     source = roles[0];
@@ -136,11 +154,11 @@ public final class EventCoder {
                             for (int t : subtree(s, d.dependent())) attribution[t] = new Event.Attribution(source, s.token(head).word());
                         }
                     }
-                } else if (source == null && target == null) {
+                } else if (source == null && target == null && !actorless(f, quantities)) {
                     continue;
                 }
                 if (source != null && s.token(subject(s, head) >= 0 ? subject(s, head) : head).ner().equals("PERSON")) lastSpeaker = source;
-                events.add(event(article, s, f, source, target, places, attribution[head], quantities));
+                events.add(event(article, s, f, source, target, places, attribution[head], quantities, geo.focusCountry()));
             }
         }
         return events;
@@ -164,8 +182,18 @@ public final class EventCoder {
                     }
                 }
                 if (trig == null) trig = lexicon.noun(lemma);
-                // A noun modifying another noun ("attack helicopter") is no event.
-                if (trig != null && s.parents(i).stream().anyMatch(d -> d.baseRelation().equals("compound"))) trig = null;
+                // A noun modifying another noun ("attack helicopter") is no event, unless the other noun only
+                // frames it ("mediation effort", "peace mission"): then the pair is the trigger, headed by the frame.
+                if (trig != null) {
+                    for (Dependency d : s.parents(i)) {
+                        if (!d.baseRelation().equals("compound")) continue;
+                        if (d.head() == i + 1 && LIGHT_NOUNS.contains(s.token(d.head()).lemma().toLowerCase(Locale.ROOT))) {
+                            out.add(new Found(i, i + 1, trig));
+                        }
+                        trig = null;
+                        break;
+                    }
+                }
             }
             if (trig == null) continue;
             if (trig.condition() != null && trig.condition().startsWith("prt=")) {
@@ -204,9 +232,14 @@ public final class EventCoder {
         }
         if ("weapon".equals(condition)) {
             int weapon = child(s, f.head(), "obj");
+            if (weapon < 0) weapon = child(s, f.head(), "nsubj:pass");
             if (weapon < 0) return false;
             for (int t : s.phrase(weapon, 2)) if (lexicon.instrument(s.token(t).lemma().toLowerCase(Locale.ROOT)) != null) return true;
             return false;
+        }
+        if (condition != null && condition.startsWith("obj=")) {
+            // "accepted demands" yields, "accepted a formula" agrees: the object's head word decides.
+            return obj >= 0 && Set.of(condition.substring(4).split("\\|")).contains(s.token(obj).lemma().toLowerCase(Locale.ROOT));
         }
         if ("actor-object".equals(condition)) {
             return target != null || source != null && source.sector() != null && ARMED_SECTORS.contains(source.sector());
@@ -375,21 +408,38 @@ public final class EventCoder {
     }
 
     private Event event(Article article, Sentence s, Found f, Actor source, Actor target, List<PlaceMention> places,
-                        Event.Attribution attribution, Map<String, Integer> sentenceQuantities) {
+                        Event.Attribution attribution, Map<String, Integer> sentenceQuantities, String focusCountry) {
         String text = article.text();
         String code = refine(f, s);
+        // Place first: it tells the country of domestic actors named only by their role ("police", "the president").
+        int subj = f.trigger().verb() ? subject(s, f.head()) : governingSubject(s, f.head());
+        Place where = location(s, f.head(), places, source, target, subj < 0 ? List.of() : s.phrase(subj, 4), code.startsWith("195"));
+        String home = where != null && where.country() != null ? where.country() : focusCountry;
+        source = domestic(source, home);
+        target = domestic(target, home);
         Codebook.Entry entry = codebook.get(code);
         Event.Acled acled = null;
-        if (entry.acledType() != null) {
+        // Rules (acled-rules.tsv) come first: they also place codes cameo.tsv leaves outside ACLED (surrenders, bases).
+        TriggerLexicon.AcledRule rule = acledRule(code, s);
+        if (rule != null) {
+            // "-": the sentence tells a disaster or a claim, not political violence: outside ACLED's scope.
+            acled = rule.eventType().equals("-") ? null : new Event.Acled(rule.eventType(), rule.subType());
+        } else if (entry.acledType() != null) {
             String sub = entry.acledSubType();
+            String type = entry.acledType();
             if (code.startsWith("192") && source != null && source.country() != null
-                    && ("GOV".equals(source.sector()) || "MIL".equals(source.sector()))) sub = "Government regains territory";
-            acled = new Event.Acled(entry.acledType(), sub);
+                    && ("GOV".equals(source.sector()) || "MIL".equals(source.sector()) || "COP".equals(source.sector()))) {
+                sub = "Government regains territory";
+            }
+            // Unarmed victims make an armed attack one on civilians (ACLED's distinction, not CAMEO's).
+            if ("Armed clash".equals(sub) && target != null && target.sector() != null && CIVILIAN_SECTORS.contains(target.sector())) {
+                type = "Violence against civilians";
+                sub = "Attack";
+            }
+            acled = new Event.Acled(type, sub);
         }
         String[] date = date(s, f.head(), article.published());
-        int subject = f.trigger().verb() ? subject(s, f.head()) : governingSubject(s, f.head());
-        List<Integer> subjectPhrase = subject < 0 ? List.of() : s.phrase(subject, 4);
-        Place location = location(s, f.head(), places, source, target, subjectPhrase, code.startsWith("195"));
+        Place location = where;
         String modality = modality(s, f.head());
         Map<String, Integer> quantities = code.compareTo("18") >= 0 || code.startsWith("17") ? sentenceQuantities : Map.of();
         Token first = s.token(f.first()), last = s.token(f.last());
@@ -399,7 +449,8 @@ public final class EventCoder {
                 + ("text".equals(date[2]) ? 0.05 : 0) - ("asserted".equals(modality) ? 0 : 0.2);
         confidence = Math.round(Math.max(0.05, Math.min(0.95, confidence)) * 100) / 100.0;
         return new Event(id(article.id(), first.start(), code), date[0], date[1], date[2], source, target,
-                codebook.cameo(code), new Event.Plover(entry.ploverType(), entry.ploverMode(), entry.ploverContext()),
+                codebook.cameo(code), attribution != null && obliged(s, f.head())
+                        ? new Event.Plover("REQUEST", null, entry.ploverContext()) : plover(entry, modality, conditional(s)),
                 acled, location, modality, attribution, quantities, evidence, confidence);
     }
 
@@ -435,10 +486,88 @@ public final class EventCoder {
                 country == null ? code : dictionary.countryName(country), country, sector);
     }
 
+    /**
+     * PLOVER codes intentions and refusals by what is said, not by the act named: a cooperative act announced
+     * for the future ("will allow", "will provide") is AGREE, a harmful one ("would blockade", "will withdraw
+     * unless") THREATEN, and a negated cooperative act ("will not accept") REJECT. Hypothetical events (may,
+     * could, if) keep the act's type, since nobody has committed to them.
+     */
+    private static Event.Plover plover(Codebook.Entry entry, String modality, String conditional) {
+        int quad = entry.quadClass();
+        boolean cooperative = quad == 1 || quad == 2;
+        // "will withdraw its force unless ...", "may halt mediation if ...": a harmful act announced on a condition
+        // the other side must meet is a threat; "unless" makes even a withdrawal one, "if" only a conflictual act.
+        if (conditional != null && ("future".equals(modality) || "hypothetical".equals(modality))
+                && (quad >= 3 || quad == 2 && conditional.equals("unless"))) {
+            return new Event.Plover("THREATEN", null, entry.ploverContext());
+        }
+        if ("future".equals(modality) && cooperative && !"AGREE".equals(entry.ploverType())) return new Event.Plover("AGREE", null, entry.ploverContext());
+        if ("future".equals(modality) && quad == 4) return new Event.Plover("THREATEN", null, entry.ploverContext());
+        if ("negated".equals(modality) && cooperative) return new Event.Plover("REJECT", null, entry.ploverContext());
+        return new Event.Plover(entry.ploverType(), entry.ploverMode(), entry.ploverContext());
+    }
+
+    private static boolean actorless(Found f, Map<String, Integer> quantities) {
+        String code = f.trigger().code();
+        if (ACTORLESS_CODES.stream().anyMatch(code::startsWith)) return true;
+        return code.startsWith("19") && (f.trigger().verb() || !quantities.isEmpty());
+    }
+
+    /**
+     * A role without a country ("police", "opposition groups", "the vice-president") is the role in the country
+     * where the event happens (else the article's focus country), as ICEWS and CAMEO coders treat domestic
+     * actors: "police" in a Nairobi story is KENCOP. International and unknown organisations stay as they are.
+     */
+    private Actor domestic(Actor a, String country) {
+        if (a == null || a.country() != null || country == null || a.code() == null || a.code().length() != 3
+                || NON_DOMESTIC.contains(a.code()) || dictionary.countryName(a.code()) != null) return a;
+        return new Actor(a.text(), a.start(), a.end(), country + a.code(), a.name(), country, a.sector() != null ? a.sector() : a.code());
+    }
+
+    /** "Russia said Sudan must return the helicopter": what a speaker says another must do is a demand (PLOVER REQUEST). */
+    private static boolean obliged(Sentence s, int trigger) {
+        for (Dependency d : s.children(trigger)) {
+            String lemma = s.token(d.dependent()).lemma().toLowerCase(Locale.ROOT);
+            if (d.baseRelation().equals("aux") && (lemma.equals("must") || lemma.equals("should"))) return true;
+        }
+        return false;
+    }
+
+    /** The word by which the sentence sets a condition ("unless", else "if"), or null. */
+    private static String conditional(Sentence s) {
+        String found = null;
+        for (Token t : s.tokens()) {
+            String l = t.lemma().toLowerCase(Locale.ROOT);
+            if (l.equals("unless")) return l;
+            if (l.equals("if")) found = l;
+        }
+        return found;
+    }
+
+    /** The first ACLED rule whose code prefix fits and one of whose cues the sentence holds, or null. */
+    private TriggerLexicon.AcledRule acledRule(String code, Sentence s) {
+        List<String> lemmas = new ArrayList<>();
+        for (Token t : s.tokens()) lemmas.add(t.lemma().toLowerCase(Locale.ROOT));
+        for (TriggerLexicon.AcledRule r : lexicon.acledRules()) {
+            boolean fits = false;
+            for (String c : r.codes()) if (c.equals("*") || code.startsWith(c)) fits = true;
+            if (!fits) continue;
+            for (String cue : r.cues()) {
+                String[] w = cue.trim().split(" ");
+                for (int i = 0; i + w.length <= lemmas.size(); i++) {
+                    boolean all = true;
+                    for (int k = 0; k < w.length && all; k++) all = lemmas.get(i + k).equals(w[k]);
+                    if (all) return r;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Attacks get a finer code from the weapons named around them ("cruise missile attacks" -> 195). */
     private String refine(Found f, Sentence s) {
         String code = f.trigger().code();
-        if (!code.equals("190")) return code;
+        if (!code.startsWith("18") && !code.startsWith("19") && !code.startsWith("20")) return code;
         List<Integer> around = new ArrayList<>(s.phrase(f.head(), 1));
         for (Dependency d : s.children(f.head())) {
             String rel = d.relation();
@@ -447,7 +576,7 @@ public final class EventCoder {
             }
         }
         for (int i : around) {
-            String refined = lexicon.instrument(s.token(i).lemma().toLowerCase(Locale.ROOT));
+            String refined = lexicon.instrument(s.token(i).lemma().toLowerCase(Locale.ROOT), code);
             if (refined != null && codebook.contains(refined)) return refined;
         }
         return code;
@@ -537,14 +666,18 @@ public final class EventCoder {
                 String m = lexicon.modality(s.token(node).lemma().toLowerCase(Locale.ROOT));
                 if (m != null) return m;
             }
+            // "will not accept": a negation outranks the future or hypothetical cue beside it.
+            String found = null;
             for (Dependency d : s.children(node)) {
                 String rel = d.baseRelation();
                 if (rel.equals("neg") || rel.equals("aux") || rel.equals("mark") || rel.equals("advmod")
                         || rel.equals("det") && hops == 0) {
                     String m = lexicon.modality(s.token(d.dependent()).lemma().toLowerCase(Locale.ROOT));
-                    if (m != null) return m;
+                    if ("negated".equals(m)) return m;
+                    if (found == null) found = m;
                 }
             }
+            if (found != null) return found;
             // "not" on a passive or copular event hangs off the auxiliary's head: checked above via advmod.
             int up = s.head(node);
             if (up >= 0) {

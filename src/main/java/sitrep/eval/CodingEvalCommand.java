@@ -26,13 +26,18 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "coding", mixinStandardHelpOptions = true,
         description = {"Score the event coder against gold data.",
-                "--format petrarch: PETRARCH validation records (<Sentence> with <Parse> and <EventCoding>), coded with the loaded dictionaries."})
+                "--format petrarch: PETRARCH validation records (<Sentence> with <Parse> and <EventCoding>), coded with the loaded dictionaries.",
+                "--format plover: PLOVER gold records (JSON), run through the pipeline; top event's type and source country.",
+                "--format case2021: CASE 2021 task 2 snippets (TSV); ACLED sub-event type of the top event, macro-F1.",
+                "--format fakes: FA-KES articles (CSV, Windows-1252); main violent event's date and governorate."})
 public final class CodingEvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The gold file.")
     Path file;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "petrarch (plover and case2021 are not available yet).")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "petrarch, plover, case2021 or fakes.")
     String format;
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for the pipeline formats (default 2).")
+    int threads = 2;
 
     @Option(names = "--verbs", paramLabel = "FILE", description = "TABARI/PETRARCH verb dictionary.")
     Path verbs;
@@ -55,9 +60,15 @@ public final class CodingEvalCommand implements Callable<Integer> {
     public Integer call() {
         if (!Files.isReadable(file)) return usage("cannot read " + file);
         for (Path p : paths()) if (!Files.isReadable(p)) return usage("cannot read dictionary " + p);
-        if (!format.equals("petrarch")) {
-            System.err.println("sitrep: eval coding --format " + format + " is not available yet in this version.");
-            return 2;
+        switch (format) {
+            case "petrarch" -> {
+            }
+            case "plover", "case2021", "fakes" -> {
+                return GoldEvals.run(format, file, limit, threads, showErrors);
+            }
+            default -> {
+                return usage("unknown --format " + format + " (petrarch, plover, case2021, fakes)");
+            }
         }
         if (verbs == null) return usage("--format petrarch needs --verbs (and normally --actors, --agents, --discards)");
         UserDictionaries dictionaries = UserDictionaries.load(verbs, actors, agents, discards, true);

@@ -1,0 +1,103 @@
+package sitrep.coding;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import sitrep.ingest.ArticleReader;
+import sitrep.model.ArticleResult;
+import sitrep.model.Event;
+import sitrep.pipeline.Pipeline;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The built-in coder's ACLED sub-event types (acled-rules.tsv), actorless violent events, wider triggers, PLOVER's
+ * reading of intentions and domestic actors, end to end over CoreNLP on sentences written for these tests.
+ */
+class AcledRulesTest {
+    static Pipeline pipeline;
+
+    @BeforeAll
+    static void start() {
+        pipeline = new Pipeline(2);
+    }
+
+    @AfterAll
+    static void stop() {
+        pipeline.close();
+    }
+
+    private static List<Event> code(String text) {
+        ArticleResult r = pipeline.process(ArticleReader.ofTexts(List.of(text), List.of(LocalDate.of(2021, 3, 5))).get(0));
+        assertTrue(r.errors().isEmpty(), r.errors().toString());
+        return r.events();
+    }
+
+    private static void hasSubType(String text, String subType) {
+        List<Event> events = code(text);
+        assertTrue(events.stream().anyMatch(e -> e.acled() != null && subType.equals(e.acled().subEventType())),
+                () -> subType + " expected in " + events.stream().map(e -> e.cameo().code() + " " + e.acled()).toList());
+    }
+
+    @Test
+    void protestsAreToldApartByWhatHappensToThem() {
+        hasSubType("Thousands of students marched peacefully through the capital on Saturday to demand lower fees.", "Peaceful protest");
+        hasSubType("Police fired tear gas to disperse hundreds of protesters in the capital on Friday.", "Protest with intervention");
+        hasSubType("Protesters threw stones at police and set fire to cars in the capital on Friday.", "Violent demonstration");
+    }
+
+    @Test
+    void explosivesBySuicideBomberAndRoadsideBombWithoutKnownDoer() {
+        hasSubType("A suicide bomber blew himself up at a crowded market in the city, killing 12 people.", "Suicide bomb");
+        List<Event> bomb = code("A roadside bomb exploded near a police patrol in the south, wounding three officers.");
+        Event exploded = bomb.stream().filter(e -> e.evidence().trigger().text().equals("exploded")).findFirst().orElseThrow();
+        assertEquals("1833", exploded.cameo().code(), "roadside refines the bombing");
+        assertEquals("Remote explosive/landmine/IED", exploded.acled().subEventType());
+        assertEquals(null, exploded.source(), "kept although nobody is named as the bomber");
+    }
+
+    @Test
+    void seizedWeaponsAndAbductions() {
+        List<Event> seized = code("Police seized 20 rifles and a large amount of ammunition in the northern province on Sunday.");
+        Event e = seized.stream().filter(x -> x.evidence().trigger().text().equals("seized")).findFirst().orElseThrow();
+        assertEquals("1711", e.cameo().code(), "seizing rifles is no taking of territory");
+        assertEquals("Disrupted weapons use", e.acled().subEventType());
+        hasSubType("Gunmen kidnapped two aid workers near the border on Monday.", "Abduction/forced disappearance");
+    }
+
+    @Test
+    void disastersAreOutsideAcled() {
+        assertTrue(code("Floods hit the coastal towns on Sunday, killing 40 people.").stream().allMatch(e -> e.acled() == null));
+    }
+
+    private static Event trigger(List<Event> events, String word) {
+        return events.stream().filter(e -> e.evidence().trigger().text().equals(word)).findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + word + "' in " + events));
+    }
+
+    @Test
+    void intentionsAreReadAsPloverDoes() {
+        Event withdraw = trigger(code("Nigeria said it will withdraw its peacekeepers from Chad unless the rebels agree to a ceasefire."), "withdraw");
+        assertEquals("THREATEN", withdraw.plover().type(), "a harmful act on a condition is a threat");
+        assertEquals("NGA", withdraw.source().code(), "the pronoun in reported speech is the speaker");
+        Event accept = trigger(code("Syria said it would not accept more refugees."), "accept");
+        assertEquals("negated", accept.modality(), "the negation outranks 'would'");
+        assertEquals("REJECT", accept.plover().type());
+        Event yielded = trigger(code("The Mozambique government accepted demands from the rebels on Thursday."), "accepted");
+        assertEquals("080", yielded.cameo().code(), "accepting demands is yielding, not agreeing");
+        assertEquals("CONCEDE", yielded.plover().type());
+    }
+
+    @Test
+    void peoplesAndDomesticRolesGetTheirCountry() {
+        Event blamed = trigger(code("Palestinians blamed Israel for the attack."), "blamed");
+        assertEquals("PSE", blamed.source().country());
+        assertEquals("ISR", blamed.target().country());
+        Event arrest = trigger(code("Police in Nairobi arrested 30 protesters on Friday."), "arrested");
+        assertEquals("KENCOP", arrest.source().code(), "police take the country of the place they act in");
+    }
+}
