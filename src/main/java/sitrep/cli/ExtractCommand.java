@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 import sitrep.coding.UserDictionaries;
+import sitrep.eval.DictionaryOptions;
 import sitrep.ingest.ArticleReader;
 import sitrep.model.ArticleResult;
 import sitrep.pipeline.ExtractJson;
@@ -17,8 +18,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "extract", mixinStandardHelpOptions = true,
@@ -31,31 +30,21 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Output file (default: standard output).")
     Path output;
 
-    @Option(names = "--verbs", paramLabel = "FILE", description = "TABARI/PETRARCH verb dictionary.")
-    Path verbs;
-    @Option(names = "--actors", paramLabel = "FILE", description = "TABARI/PETRARCH actor dictionary (repeatable).")
-    List<Path> actors;
-    @Option(names = "--agents", paramLabel = "FILE", description = "TABARI/PETRARCH agent dictionary.")
-    Path agents;
-    @Option(names = "--discards", paramLabel = "FILE", description = "TABARI/PETRARCH discard list.")
-    Path discards;
-    @Option(names = "--dictionaries-only", description = "Code with the loaded dictionaries alone.")
-    boolean dictionariesOnly;
+    @Mixin
+    DictionaryOptions dictionaryOptions;
 
     @Override
     public Integer call() {
         ArticleReader reader = in.reader();
         UserDictionaries dictionaries = null;
-        if (verbs != null || actors != null || agents != null || discards != null || dictionariesOnly) {
-            if (dictionariesOnly && verbs == null) throw new Main.UsageException("--dictionaries-only needs --verbs");
-            List<Path> all = new ArrayList<>();
-            if (verbs != null) all.add(verbs);
-            if (actors != null) all.addAll(actors);
-            if (agents != null) all.add(agents);
-            if (discards != null) all.add(discards);
-            for (Path p : all) if (!Files.isReadable(p)) throw new Main.UsageException("cannot read dictionary " + p);
+        if (dictionaryOptions.any()) {
+            if (dictionaryOptions.dictionariesOnly() && !dictionaryOptions.hasVerbs()) {
+                throw new Main.UsageException("--dictionaries-only needs --verbs");
+            }
+            Path unreadable = dictionaryOptions.unreadable();
+            if (unreadable != null) throw new Main.UsageException("cannot read dictionary " + unreadable);
             try {
-                dictionaries = UserDictionaries.load(verbs, actors, agents, discards, dictionariesOnly);
+                dictionaries = dictionaryOptions.load(dictionaryOptions.dictionariesOnly());
             } catch (UncheckedIOException e) {
                 throw new Main.UsageException(e.getMessage());
             }

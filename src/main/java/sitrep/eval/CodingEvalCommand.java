@@ -1,6 +1,7 @@
 package sitrep.eval;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sitrep.coding.PatternCoder;
@@ -39,16 +40,8 @@ public final class CodingEvalCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads for the pipeline formats (default 2).")
     int threads = 2;
 
-    @Option(names = "--verbs", paramLabel = "FILE", description = "TABARI/PETRARCH verb dictionary.")
-    Path verbs;
-    @Option(names = "--actors", paramLabel = "FILE", description = "TABARI/PETRARCH actor dictionary (repeatable).")
-    List<Path> actors;
-    @Option(names = "--agents", paramLabel = "FILE", description = "TABARI/PETRARCH agent dictionary.")
-    Path agents;
-    @Option(names = "--discards", paramLabel = "FILE", description = "TABARI/PETRARCH discard list.")
-    Path discards;
-    @Option(names = "--dictionaries-only", description = "Code with the loaded dictionaries alone (for petrarch records this is always so).")
-    boolean dictionariesOnly;
+    @Mixin
+    DictionaryOptions dictionaryOptions;
     @Option(names = "--limit", paramLabel = "N", description = "Score only the first N records.")
     int limit = Integer.MAX_VALUE;
     @Option(names = "--show-errors", description = "List the sentences not coded exactly, with gold and coded tuples.")
@@ -59,7 +52,8 @@ public final class CodingEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isReadable(file)) return usage("cannot read " + file);
-        for (Path p : paths()) if (!Files.isReadable(p)) return usage("cannot read dictionary " + p);
+        Path unreadable = dictionaryOptions.unreadable();
+        if (unreadable != null) return usage("cannot read dictionary " + unreadable);
         switch (format) {
             case "petrarch" -> {
             }
@@ -70,8 +64,8 @@ public final class CodingEvalCommand implements Callable<Integer> {
                 return usage("unknown --format " + format + " (petrarch, plover, case2021, fakes)");
             }
         }
-        if (verbs == null) return usage("--format petrarch needs --verbs (and normally --actors, --agents, --discards)");
-        UserDictionaries dictionaries = UserDictionaries.load(verbs, actors, agents, discards, true);
+        if (!dictionaryOptions.hasVerbs()) return usage("--format petrarch needs --verbs (and normally --actors, --agents, --discards)");
+        UserDictionaries dictionaries = dictionaryOptions.load(true);
         List<PetrarchRecords.Record> records;
         try (InputStream in = Files.newInputStream(file)) {
             records = PetrarchRecords.read(in);
@@ -116,15 +110,6 @@ public final class CodingEvalCommand implements Callable<Integer> {
             }
         }
         return score;
-    }
-
-    private List<Path> paths() {
-        List<Path> out = new java.util.ArrayList<>();
-        if (verbs != null) out.add(verbs);
-        if (actors != null) out.addAll(actors);
-        if (agents != null) out.add(agents);
-        if (discards != null) out.add(discards);
-        return out;
     }
 
     private static int usage(String message) {
