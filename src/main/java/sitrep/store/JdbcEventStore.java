@@ -55,6 +55,8 @@ public final class JdbcEventStore implements EventStore {
 
     private final Connection db;
     private final Merger merger = new Merger();
+    /** Statements of the write path, prepared once per connection (see {@link #prepared}). */
+    private final java.util.Map<String, PreparedStatement> statements = new java.util.HashMap<>();
     /** True on PostgreSQL with PostGIS: events then carry a geometry column with a spatial index. */
     private boolean postgis;
 
@@ -154,7 +156,7 @@ public final class JdbcEventStore implements EventStore {
 
     /** Fills the filter columns that are read from an event's JSON: admin1 and the actors' names. */
     private void updateSearchColumns(String eventId, JsonNode json) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement("UPDATE events SET admin1 = ?, source_name = ?, target_name = ? WHERE id = ?")) {
+        try (PreparedStatement s = prepared("UPDATE events SET admin1 = ?, source_name = ?, target_name = ? WHERE id = ?")) {
             JsonNode loc = json.get("location");
             s.setString(1, loc == null || loc.isNull() ? null : loc.path("admin1").asText(null));
             s.setString(2, json.path("source").path("name").asText(null));
@@ -164,9 +166,38 @@ public final class JdbcEventStore implements EventStore {
         }
     }
 
+    /**
+     * A prepared statement kept for the connection's life: ingest runs the same few statements for every
+     * mention, and preparing them anew each time cost about as much as running them. Its close() (from
+     * try-with-resources) only clears the parameters; the store's close() closes it for real.
+     */
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            PreparedStatement real = db.prepareStatement(sql);
+            ps = (PreparedStatement) java.lang.reflect.Proxy.newProxyInstance(JdbcEventStore.class.getClassLoader(),
+                    new Class<?>[]{PreparedStatement.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            real.clearParameters();
+                            return null;
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            statements.put(sql, ps);
+            realStatements.add(real);
+        }
+        return ps;
+    }
+
+    private final List<PreparedStatement> realStatements = new ArrayList<>();
+
     @Override
     public boolean contains(String articleId, String contentHash) {
-        try (PreparedStatement q = db.prepareStatement("SELECT 1 FROM articles WHERE id = ? OR content_hash = ?")) {
+        try (PreparedStatement q = prepared("SELECT 1 FROM articles WHERE id = ? OR content_hash = ?")) {
             q.setString(1, articleId);
             q.setString(2, contentHash);
             try (ResultSet r = q.executeQuery()) {
@@ -221,7 +252,7 @@ public final class JdbcEventStore implements EventStore {
         Article a = result.article();
         ArrayNode errors = JSON.createArrayNode();
         for (Problem p : result.errors()) errors.addObject().put("stage", p.stage()).put("message", p.message());
-        try (PreparedStatement s = db.prepareStatement("INSERT INTO articles VALUES (?, ?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?)")) {
+        try (PreparedStatement s = prepared("INSERT INTO articles VALUES (?, ?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?)")) {
             s.setString(1, a.id());
             s.setString(2, contentHash);
             s.setString(3, a.url());
@@ -249,7 +280,7 @@ public final class JdbcEventStore implements EventStore {
             reason = "new event";
             insertEvent(eventId, json, key);
         }
-        try (PreparedStatement s = db.prepareStatement("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = prepared("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, e.id());
             s.setString(2, eventId);
             s.setString(3, a.id());
@@ -272,7 +303,7 @@ public final class JdbcEventStore implements EventStore {
     /** Stored events of the same family and modality whose dates come within a day of the mention's. */
     private List<Merger.Candidate> candidates(EventKey key) throws SQLException {
         List<Merger.Candidate> out = new ArrayList<>();
-        try (PreparedStatement q = db.prepareStatement("SELECT id, event_json FROM events WHERE cameo_root = ? AND modality = ? "
+        try (PreparedStatement q = prepared("SELECT id, event_json FROM events WHERE cameo_root = ? AND modality = ? "
                 + "AND date_start <= CAST(? AS DATE) AND date_end >= CAST(? AS DATE) ORDER BY id")) {
             // The order breaks ties between equally good candidates, so it must not depend on storage layout:
             // a resumed ingest then merges exactly as an uninterrupted one.
@@ -289,7 +320,7 @@ public final class JdbcEventStore implements EventStore {
 
     private void insertEvent(String id, ObjectNode json, EventKey key) throws SQLException {
         String now = Instant.now().toString();
-        try (PreparedStatement s = db.prepareStatement("INSERT INTO events (" + EVENT_COLUMNS + ") VALUES "
+        try (PreparedStatement s = prepared("INSERT INTO events (" + EVENT_COLUMNS + ") VALUES "
                 + "(?, ?, ?, CAST(? AS DATE), CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, '{}', ?, ?)")) {
             s.setString(1, id);
             bindColumns(s, 2, json, key);
@@ -329,7 +360,7 @@ public final class JdbcEventStore implements EventStore {
     private void mergeInto(String eventId, ObjectNode incoming) throws SQLException {
         ObjectNode stored;
         ObjectNode disagreements;
-        try (PreparedStatement q = db.prepareStatement("SELECT event_json, disagreements FROM events WHERE id = ?")) {
+        try (PreparedStatement q = prepared("SELECT event_json, disagreements FROM events WHERE id = ?")) {
             q.setString(1, eventId);
             try (ResultSet r = q.executeQuery()) {
                 if (!r.next()) throw new SQLException("event " + eventId + " vanished during merge");
@@ -372,7 +403,7 @@ public final class JdbcEventStore implements EventStore {
         });
         stored.put("confidence", Math.min(0.99, Math.max(stored.path("confidence").asDouble(), incoming.path("confidence").asDouble()) + 0.05));
         EventKey key = key(stored);
-        try (PreparedStatement s = db.prepareStatement("UPDATE events SET cameo_root = ?, modality = ?, date_start = CAST(? AS DATE), "
+        try (PreparedStatement s = prepared("UPDATE events SET cameo_root = ?, modality = ?, date_start = CAST(? AS DATE), "
                 + "date_end = CAST(? AS DATE), date = ?, date_precision = ?, source_code = ?, target_code = ?, lat = ?, lon = ?, "
                 + "loc_precision = ?, country = ?, plover_type = ?, acled_type = ?, acled_sub_type = ?, event_json = ?, "
                 + "num_mentions = (SELECT count(*) FROM mentions WHERE event_id = ?), "
@@ -758,6 +789,7 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public void close() {
         try {
+            for (PreparedStatement ps : realStatements) ps.close();
             db.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close the store: " + e.getMessage(), e);
