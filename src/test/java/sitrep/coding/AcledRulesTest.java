@@ -1,12 +1,11 @@
 package sitrep.coding;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import sitrep.ingest.ArticleReader;
 import sitrep.model.ArticleResult;
 import sitrep.model.Event;
 import sitrep.pipeline.Pipeline;
+import sitrep.pipeline.TestPipeline;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -19,17 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reading of intentions and domestic actors, end to end over CoreNLP on sentences written for these tests.
  */
 class AcledRulesTest {
-    static Pipeline pipeline;
-
-    @BeforeAll
-    static void start() {
-        pipeline = new Pipeline(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        pipeline.close();
-    }
+    static final Pipeline pipeline = TestPipeline.get();
 
     private static List<Event> code(String text) {
         ArticleResult r = pipeline.process(ArticleReader.ofTexts(List.of(text), List.of(LocalDate.of(2021, 3, 5))).get(0));

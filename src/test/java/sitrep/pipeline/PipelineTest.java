@@ -1,7 +1,5 @@
 package sitrep.pipeline;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import sitrep.ingest.ArticleReader;
 import sitrep.ingest.InputItem;
@@ -21,17 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** End to end over real CoreNLP models (loaded once for the suite) on articles written for these tests. */
 class PipelineTest {
-    static Pipeline pipeline;
-
-    @BeforeAll
-    static void start() {
-        pipeline = new Pipeline(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        pipeline.close();
-    }
+    static final Pipeline pipeline = TestPipeline.get();
 
     static ArticleResult run(String text, String published) {
         InputItem item = ArticleReader.ofTexts(List.of(text), java.util.Collections.singletonList(
