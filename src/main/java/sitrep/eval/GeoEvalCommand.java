@@ -11,6 +11,7 @@ import sitrep.geo.PlaceMention;
 import sitrep.model.Place;
 import sitrep.nlp.AnnotatedText;
 import sitrep.nlp.NlpAnnotator;
+import sitrep.pipeline.Pipeline;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -177,14 +177,7 @@ public final class GeoEvalCommand implements Callable<Integer> {
     }
 
     private static <T> T join(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("geoparsing an article failed: " + e.getCause(), e.getCause());
-        }
+        return Pipeline.await(f, "geoparsing an article");
     }
 
     private void writeErrors(GeoScorer.Matching matching, List<GeoEvalDocument> docs) throws IOException {

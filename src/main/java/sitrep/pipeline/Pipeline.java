@@ -114,13 +114,18 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private static ArticleResult take(Future<ArticleResult> f) {
+        return await(f, "pipeline worker");
+    }
+
+    /** The result of a task run on worker threads; its failure becomes an unchecked one naming {@code what}. */
+    public static <T> T await(Future<T> f, String what) {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("pipeline worker failed", e.getCause());
+            throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
         }
     }
 
