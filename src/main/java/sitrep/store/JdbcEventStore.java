@@ -702,16 +702,8 @@ public final class JdbcEventStore implements EventStore {
         String period = weekly ? "CAST(date_trunc('week', e.date_start) AS DATE)" : "e.date_start";
         String sql = "SELECT CAST(" + period + " AS VARCHAR), COALESCE(e.plover_type, 'OTHER'), count(*) FROM events e" + where
                 + " AND e.date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2";
-        List<Aggregates.TimelineCount> out = new ArrayList<>();
-        try (PreparedStatement s = db.prepareStatement(sql)) {
-            bind(s, params);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) out.add(new Aggregates.TimelineCount(r.getString(1).substring(0, 10), r.getString(2), r.getLong(3)));
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot count events over time: " + e.getMessage(), e);
-        }
-        return out;
+        return rows(sql, params, r -> new Aggregates.TimelineCount(r.getString(1).substring(0, 10), r.getString(2), r.getLong(3)),
+                "cannot count events over time");
     }
 
     @Override
@@ -724,16 +716,8 @@ public final class JdbcEventStore implements EventStore {
                 + "SELECT e.source_code AS code, e.source_name AS name, 1 AS s, 0 AS t FROM events e" + where + " AND e.source_code IS NOT NULL"
                 + " UNION ALL SELECT e.target_code, e.target_name, 0, 1 FROM events e" + where + " AND e.target_code IS NOT NULL"
                 + ") a GROUP BY code ORDER BY sum(s) + sum(t) DESC, code LIMIT ?";
-        List<Aggregates.ActorCount> out = new ArrayList<>();
-        try (PreparedStatement s = db.prepareStatement(sql)) {
-            bind(s, params);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) out.add(new Aggregates.ActorCount(r.getString(1), r.getString(2), r.getLong(3), r.getLong(4)));
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot count actors: " + e.getMessage(), e);
-        }
-        return out;
+        return rows(sql, params, r -> new Aggregates.ActorCount(r.getString(1), r.getString(2), r.getLong(3), r.getLong(4)),
+                "cannot count actors");
     }
 
     @Override
@@ -744,14 +728,25 @@ public final class JdbcEventStore implements EventStore {
         String sql = "SELECT e.source_code, max(e.source_name), e.target_code, max(e.target_name), count(*) FROM events e" + where
                 + " AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL GROUP BY e.source_code, e.target_code"
                 + " ORDER BY count(*) DESC, e.source_code, e.target_code LIMIT ?";
-        List<Aggregates.DyadCount> out = new ArrayList<>();
+        return rows(sql, params, r -> new Aggregates.DyadCount(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getLong(5)),
+                "cannot count dyads");
+    }
+
+    /** A row of a result set as a record. */
+    private interface RowReader<T> {
+        T read(ResultSet r) throws SQLException;
+    }
+
+    /** Runs a read-only query with bound parameters and reads every row; {@code what} names it in errors. */
+    private <T> List<T> rows(String sql, List<Object> params, RowReader<T> reader, String what) {
+        List<T> out = new ArrayList<>();
         try (PreparedStatement s = db.prepareStatement(sql)) {
             bind(s, params);
             try (ResultSet r = s.executeQuery()) {
-                while (r.next()) out.add(new Aggregates.DyadCount(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getLong(5)));
+                while (r.next()) out.add(reader.read(r));
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot count dyads: " + e.getMessage(), e);
+            throw new StoreException(what + ": " + e.getMessage(), e);
         }
         return out;
     }
