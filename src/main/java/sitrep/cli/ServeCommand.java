@@ -39,6 +39,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Minutes between polls of the feeds (default: ${DEFAULT-VALUE}).")
     int feedInterval;
 
+    @Option(names = "--readers", paramLabel = "N",
+            description = "Store connections that serve API reads in parallel (default: twice the cores, at most 8).")
+    int readers = sitrep.server.ApiServer.DEFAULT_READERS;
+
     @Option(names = "--allow-private-feeds",
             description = "Allow feeds on loopback and private addresses (refused by default).")
     boolean allowPrivateFeeds;
@@ -46,6 +50,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (feedInterval < 1) throw new Main.UsageException("--feed-interval must be at least 1 minute, got " + feedInterval);
+        if (readers < 1 || readers > 64) throw new Main.UsageException("--readers must be 1..64, got " + readers);
         if (port < 0 || port > 65535) throw new Main.UsageException("--port must be 0..65535, got " + port);
         String t = token != null ? token : System.getenv("SITREP_TOKEN");
         EventStore db = IngestCommand.open(store);
@@ -54,7 +59,7 @@ public final class ServeCommand implements Callable<Integer> {
         Lazy<Pipeline> pipeline = new Lazy<>(() -> new Pipeline(1));
         ApiServer server;
         try {
-            server = new ApiServer(db, t, pipeline::get).start(host, port);
+            server = new ApiServer(db, t, pipeline::get, readers).start(host, port);
         } catch (RuntimeException e) {
             db.close();
             throw new Main.UsageException("cannot listen on " + host + ":" + port + ": " + e.getMessage());

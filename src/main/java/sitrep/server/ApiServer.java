@@ -24,6 +24,7 @@ import sitrep.store.EventStore;
 import sitrep.store.StoredEvent;
 import sitrep.store.StoredEventDetail;
 import sitrep.store.StoredMention;
+import sitrep.store.Zone;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,9 +37,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The REST API and the web app over one store. Reads are open; writes (POST /api/articles) need the bearer
- * token. All store access goes through one lock: a JDBC connection is not safe for concurrent use, and the
- * store is one connection.
+ * The REST API and the web app over one store. Reads are open; writes (articles, zones) need the bearer
+ * token. A JDBC connection is not safe for concurrent use: reads run on a pool of reader connections
+ * ({@link StoreReaders}), in parallel; writes go through the store's own connection under its lock.
  */
 public final class ApiServer implements AutoCloseable {
     /** The largest request body: a batch of articles; larger bodies get 413 before they are read. */
@@ -46,10 +47,13 @@ public final class ApiServer implements AutoCloseable {
     /** The most articles in one POST, so one request cannot hold the pipeline for long. */
     public static final int MAX_ARTICLES_PER_POST = 50;
     static final int MAX_TOP = 100;
+    /** Reader connections by default: enough to keep every core busy while other requests wait on I/O. */
+    public static final int DEFAULT_READERS = Math.min(8, 2 * Runtime.getRuntime().availableProcessors());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WEB_ROOT = "/sitrep/webapp";
 
     private final EventStore store;
+    private final StoreReaders readers;
     private final byte[] token;
     private final Supplier<Pipeline> pipeline;
     private final Javalin app;
@@ -59,7 +63,13 @@ public final class ApiServer implements AutoCloseable {
      * @param pipeline gives the pipeline on the first write (CoreNLP loads then, not at start-up)
      */
     public ApiServer(EventStore store, String token, Supplier<Pipeline> pipeline) {
+        this(store, token, pipeline, DEFAULT_READERS);
+    }
+
+    /** @param readers how many reader connections serve the API's reads in parallel */
+    public ApiServer(EventStore store, String token, Supplier<Pipeline> pipeline, int readers) {
         this.store = store;
+        this.readers = new StoreReaders(store, readers);
         this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
         this.pipeline = pipeline;
         boolean webApp = ApiServer.class.getResource(WEB_ROOT + "/index.html") != null;
@@ -88,9 +98,13 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/stats/actors", this::actors);
         app.get("/api/stats/dyads", this::dyads);
         app.get("/api/control", this::control);
+        app.get("/api/zones", this::listZones);
         app.post("/api/zones", this::postZone);
         app.get("/api/zones/{id}", this::getZone);
+        app.delete("/api/zones/{id}", this::deleteZone);
         app.get("/api/zones/{id}/events", this::zoneEvents);
+        app.get("/api/alerts", this::alerts);
+        app.get("/api/alerts.atom", this::alertsAtom);
         app.get("/api/openapi.json", this::openApi);
         app.post("/api/articles", this::postArticles);
         app.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -118,6 +132,7 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        readers.close();
     }
 
     private static void error(Context ctx, int status, String message) {
@@ -133,10 +148,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void events(Context ctx) {
         EventQuery q = QueryParams.events(ctx, QueryParams.FILTERS);
-        EventPage page;
-        synchronized (store) {
-            page = store.search(q);
-        }
+        EventPage page = readers.read(r -> r.search(q));
         ObjectNode out = JSON.createObjectNode();
         ArrayNode events = out.putArray("events");
         for (StoredEvent e : page.events()) {
@@ -152,10 +164,7 @@ public final class ApiServer implements AutoCloseable {
     private void event(Context ctx) {
         String id = ctx.pathParam("id");
         if (id.length() > QueryParams.MAX_VALUE_LENGTH) throw new BadRequest("bad event id: too long");
-        StoredEventDetail detail;
-        synchronized (store) {
-            detail = store.event(id).orElseThrow(() -> new BadRequest(404, "no event with id '" + id + "'"));
-        }
+        StoredEventDetail detail = readers.read(r -> r.event(id)).orElseThrow(() -> new BadRequest(404, "no event with id '" + id + "'"));
         ObjectNode o = EventExporter.jsonl(detail.event());
         // Each mention carries its own coding too: its actor, trigger and place offsets locate the words the
         // event rests on inside the mention's sentence.
@@ -187,27 +196,28 @@ public final class ApiServer implements AutoCloseable {
         if (!interval.equals("day") && !interval.equals("week")) {
             throw new BadRequest("bad parameter 'interval': expected day or week, got '" + interval + "'");
         }
-        List<Aggregates.TimelineCount> rows;
-        synchronized (store) {
-            rows = store.timeline(q, interval.equals("week"));
-        }
+        boolean weekly = interval.equals("week");
+        List<Aggregates.TimelineCount> rows = readers.read(r -> r.timeline(q, weekly));
         ObjectNode out = JSON.createObjectNode().put("interval", interval);
         ArrayNode counts = out.putArray("counts");
         for (Aggregates.TimelineCount r : rows) counts.addObject().put("period", r.period()).put("type", r.type()).put("count", r.count());
         json(ctx, out);
     }
 
-    /** Rows of a top-N statistic: the event filters plus {@code top}, queried under the store lock. */
-    private <T> List<T> topRows(Context ctx, java.util.function.BiFunction<EventQuery, Integer, List<T>> query) {
+    /** A top-N statistic's query, on a reader. */
+    private interface TopQuery<T> {
+        List<T> run(EventStore reader, EventQuery q, int top);
+    }
+
+    /** Rows of a top-N statistic: the event filters plus {@code top}. */
+    private <T> List<T> topRows(Context ctx, TopQuery<T> query) {
         EventQuery q = QueryParams.events(ctx, filtersWith("top"));
         int top = QueryParams.limit(ctx, "top", 20, MAX_TOP);
-        synchronized (store) {
-            return query.apply(q, top);
-        }
+        return readers.read(r -> query.run(r, q, top));
     }
 
     private void actors(Context ctx) {
-        List<Aggregates.ActorCount> rows = topRows(ctx, store::topActors);
+        List<Aggregates.ActorCount> rows = topRows(ctx, EventStore::topActors);
         ObjectNode out = JSON.createObjectNode();
         ArrayNode actors = out.putArray("actors");
         for (Aggregates.ActorCount a : rows) {
@@ -218,7 +228,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void dyads(Context ctx) {
-        List<Aggregates.DyadCount> rows = topRows(ctx, store::dyads);
+        List<Aggregates.DyadCount> rows = topRows(ctx, EventStore::dyads);
         ObjectNode out = JSON.createObjectNode();
         ArrayNode dyads = out.putArray("dyads");
         for (Aggregates.DyadCount d : rows) {
@@ -231,28 +241,20 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void control(Context ctx) {
-        for (String name : ctx.queryParamMap().keySet()) {
-            if (!Set.of("country", "as_of").contains(name)) throw new BadRequest("unknown parameter '" + name + "'; this endpoint takes as_of, country");
-        }
+        QueryParams.only(ctx, Set.of("country", "as_of"));
         String country = QueryParams.value(ctx, "country");
         if (country != null && !country.matches("[A-Za-z]{3}")) {
             throw new BadRequest("bad parameter 'country': expected an ISO 3166 alpha-3 code such as SYR, got '" + country + "'");
         }
-        java.time.LocalDate asOf = null;
-        String a = QueryParams.value(ctx, "as_of");
-        if (a != null) {
-            try {
-                asOf = java.time.LocalDate.parse(a);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new BadRequest("bad parameter 'as_of': expected a date YYYY-MM-DD, got '" + a + "'");
-            }
-        }
+        java.time.LocalDate asOf = QueryParams.date(ctx, "as_of");
         List<StoredEvent> events = new java.util.ArrayList<>();
         String iso3 = country == null ? null : country.toUpperCase(java.util.Locale.ROOT);
-        synchronized (store) {
+        java.time.LocalDate until = asOf;
+        readers.read(r -> {
             // Territorial codes live under two CAMEO roots: 19 (192 occupy territory) and 08 (0874 retreat).
-            for (String root : List.of("19", "08")) store.export(new sitrep.store.ExportQuery(null, asOf, iso3, root), events::add);
-        }
+            for (String root : List.of("19", "08")) r.export(new sitrep.store.ExportQuery(null, until, iso3, root), events::add);
+            return null;
+        });
         ObjectNode out = JSON.createObjectNode();
         ArrayNode places = out.putArray("places");
         for (ControlLedger.Entry e : ControlLedger.build(events)) {
@@ -272,31 +274,53 @@ public final class ApiServer implements AutoCloseable {
         if (name != null && name.length() > QueryParams.MAX_VALUE_LENGTH) throw new BadRequest("zone name longer than " + QueryParams.MAX_VALUE_LENGTH + " characters");
         double[] b = geometry.bbox();
         String id = "zone-" + java.util.UUID.randomUUID();
+        Zone stored;
         synchronized (store) {
-            store.saveZone(new sitrep.store.Zone(id, name, geometry.geometry().toString(), b[0], b[1], b[2], b[3]));
+            stored = store.saveZone(new Zone(id, name, geometry.geometry().toString(), b[0], b[1], b[2], b[3], null));
         }
         ctx.status(201);
-        json(ctx, zoneJson(id, name, geometry.geometry(), b));
+        json(ctx, zoneJson(stored));
     }
 
-    private static ObjectNode zoneJson(String id, String name, JsonNode geometry, double[] b) {
-        ObjectNode o = JSON.createObjectNode().put("id", id).put("name", name);
-        o.putArray("bbox").add(b[0]).add(b[1]).add(b[2]).add(b[3]);
-        o.set("geometry", geometry);
+    private static ObjectNode zoneJson(Zone z) {
+        ObjectNode o = JSON.createObjectNode().put("id", z.id()).put("name", z.name()).put("created_at", z.createdAt());
+        o.putArray("bbox").add(z.minLon()).add(z.minLat()).add(z.maxLon()).add(z.maxLat());
+        o.set("geometry", parse(z.geometryJson()));
         return o;
     }
 
-    private sitrep.store.Zone zone(Context ctx) {
+    private static String zoneId(Context ctx) {
         String id = ctx.pathParam("id");
         if (id.length() > QueryParams.MAX_VALUE_LENGTH) throw new BadRequest("bad zone id: too long");
-        synchronized (store) {
-            return store.zone(id).orElseThrow(() -> new BadRequest(404, "no zone with id '" + id + "'"));
-        }
+        return id;
+    }
+
+    private Zone zone(Context ctx) {
+        String id = zoneId(ctx);
+        return readers.read(r -> r.zone(id)).orElseThrow(() -> new BadRequest(404, "no zone with id '" + id + "'"));
     }
 
     private void getZone(Context ctx) {
-        sitrep.store.Zone z = zone(ctx);
-        json(ctx, zoneJson(z.id(), z.name(), parse(z.geometryJson()), new double[]{z.minLon(), z.minLat(), z.maxLon(), z.maxLat()}));
+        json(ctx, zoneJson(zone(ctx)));
+    }
+
+    private void listZones(Context ctx) {
+        QueryParams.only(ctx, Set.of());
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode zones = out.putArray("zones");
+        for (Zone z : readers.read(EventStore::zones)) zones.add(zoneJson(z));
+        json(ctx, out);
+    }
+
+    private void deleteZone(Context ctx) {
+        requireToken(ctx);
+        String id = zoneId(ctx);
+        boolean deleted;
+        synchronized (store) {
+            deleted = store.deleteZone(id);
+        }
+        if (!deleted) throw new BadRequest(404, "no zone with id '" + id + "'");
+        ctx.status(204);
     }
 
     /**
@@ -308,7 +332,7 @@ public final class ApiServer implements AutoCloseable {
         Set<String> allowed = new HashSet<>(QueryParams.FILTERS);
         allowed.remove("bbox");
         EventQuery q = QueryParams.events(ctx, allowed);
-        sitrep.store.Zone z = zone(ctx);
+        Zone z = zone(ctx);
         ZoneGeometry geometry = ZoneGeometry.parse(parse(z.geometryJson()));
         ArrayNode events = JSON.createArrayNode();
         EventQuery.Position after = q.after(), next = null;
@@ -317,10 +341,7 @@ public final class ApiServer implements AutoCloseable {
         while (true) {
             EventQuery pageQuery = new EventQuery(q.from(), q.to(), q.country(), q.admin1(), new double[]{z.minLon(), z.minLat(), z.maxLon(), z.maxLat()},
                     q.actor(), q.cameoRoot(), q.ploverType(), q.acledType(), q.text(), after, QueryParams.MAX_LIMIT);
-            EventPage page;
-            synchronized (store) {
-                page = store.search(pageQuery);
-            }
+            EventPage page = readers.read(r -> r.search(pageQuery));
             for (int i = 0; i < page.events().size(); i++) {
                 ObjectNode o = EventExporter.jsonl(page.events().get(i));
                 o.remove("mentions");
@@ -347,6 +368,114 @@ public final class ApiServer implements AutoCloseable {
         out.put("count", events.size());
         if (next == null) out.putNull("next_cursor"); else out.put("next_cursor", Cursor.encode(next));
         json(ctx, out);
+    }
+
+    /** A zone's alert: an event first seen after the zone was drawn, located inside it. */
+    record Alert(Zone zone, StoredEvent event) {
+    }
+
+    /** Most alerts in one answer; older ones are found by asking with an earlier {@code since}. */
+    static final int MAX_ALERTS = 500;
+    /** Candidates read per zone: newly seen events inside its bounding box, before the polygon test. */
+    private static final int ALERT_SCAN = 5000;
+
+    /**
+     * Alerts, newest first: for each zone (or the one asked for), events the store first saw after the zone
+     * was drawn and after {@code since}, whose place lies inside the zone. Polling with {@code since} set to
+     * the previous answer's {@code latest} gives only new alerts.
+     */
+    private List<Alert> alertList(Context ctx) {
+        QueryParams.only(ctx, Set.of("since", "zone", "limit"));
+        java.time.Instant since = QueryParams.instant(ctx, "since");
+        String zoneId = QueryParams.value(ctx, "zone");
+        int limit = QueryParams.limit(ctx, "limit", 100, MAX_ALERTS);
+        List<Zone> zones = zoneId == null ? readers.read(EventStore::zones)
+                : List.of(readers.read(r -> r.zone(zoneId)).orElseThrow(() -> new BadRequest(404, "no zone with id '" + zoneId + "'")));
+        List<Alert> alerts = new java.util.ArrayList<>();
+        for (Zone z : zones) {
+            java.time.Instant created = java.time.Instant.parse(z.createdAt());
+            String after = (since != null && since.isAfter(created) ? since : created).toString();
+            ZoneGeometry geometry = ZoneGeometry.parse(parse(z.geometryJson()));
+            List<StoredEvent> candidates = readers.read(r -> r.seenAfter(after, z.bbox(), ALERT_SCAN));
+            int taken = 0;
+            for (StoredEvent e : candidates) {
+                JsonNode loc = parse(e.eventJson()).get("location");
+                if (loc == null || loc.isNull() || !geometry.contains(loc.path("lon").asDouble(), loc.path("lat").asDouble())) continue;
+                alerts.add(new Alert(z, e));
+                if (++taken == limit) break;
+            }
+        }
+        alerts.sort(java.util.Comparator.comparing((Alert a) -> java.time.Instant.parse(a.event().firstSeen())).reversed()
+                .thenComparing(a -> a.event().id()).thenComparing(a -> a.zone().id()));
+        return alerts.size() > limit ? alerts.subList(0, limit) : alerts;
+    }
+
+    private void alerts(Context ctx) {
+        List<Alert> alerts = alertList(ctx);
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode list = out.putArray("alerts");
+        for (Alert a : alerts) {
+            ObjectNode o = list.addObject();
+            o.putObject("zone").put("id", a.zone().id()).put("name", a.zone().name());
+            o.put("seen_at", a.event().firstSeen());
+            ObjectNode e = EventExporter.jsonl(a.event());
+            e.remove("mentions");
+            o.set("event", e);
+        }
+        out.put("count", alerts.size());
+        String since = QueryParams.value(ctx, "since");
+        out.put("latest", alerts.isEmpty() ? since : alerts.get(0).event().firstSeen());
+        json(ctx, out);
+    }
+
+    /** The alerts as an Atom feed, for feed readers and other tools that watch feeds. */
+    private void alertsAtom(Context ctx) {
+        List<Alert> alerts = alertList(ctx);
+        String base = ctx.scheme() + "://" + ctx.host();
+        java.io.StringWriter text = new java.io.StringWriter();
+        try {
+            javax.xml.stream.XMLStreamWriter x = javax.xml.stream.XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+            x.writeStartDocument("UTF-8", "1.0");
+            x.writeStartElement("feed");
+            x.writeDefaultNamespace("http://www.w3.org/2005/Atom");
+            atomText(x, "title", "sitrep zone alerts");
+            atomText(x, "id", "urn:sitrep:alerts" + (QueryParams.value(ctx, "zone") == null ? "" : ":" + QueryParams.value(ctx, "zone")));
+            atomText(x, "updated", alerts.isEmpty() ? java.time.Instant.now().toString() : alerts.get(0).event().firstSeen());
+            x.writeEmptyElement("link");
+            x.writeAttribute("rel", "self");
+            x.writeAttribute("href", ctx.fullUrl());
+            x.writeStartElement("author");
+            atomText(x, "name", "sitrep");
+            x.writeEndElement();
+            for (Alert a : alerts) {
+                JsonNode e = parse(a.event().eventJson());
+                x.writeStartElement("entry");
+                String zone = a.zone().name() == null ? a.zone().id() : a.zone().name();
+                JsonNode loc = e.get("location");
+                String place = loc == null || loc.isNull() ? "" : " at " + loc.path("name").asText();
+                atomText(x, "title", zone + ": " + e.path("cameo").path("label").asText("event") + place + " (" + e.path("date").asText("undated") + ")");
+                atomText(x, "id", "urn:sitrep:alert:" + a.zone().id() + ":" + a.event().id());
+                atomText(x, "updated", a.event().firstSeen());
+                x.writeEmptyElement("link");
+                x.writeAttribute("href", base + "/#event=" + java.net.URLEncoder.encode(a.event().id(), StandardCharsets.UTF_8));
+                atomText(x, "summary", e.path("evidence").path("sentence").asText(""));
+                x.writeEndElement();
+            }
+            x.writeEndElement();
+            x.writeEndDocument();
+            x.close();
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new IllegalStateException("cannot write the alerts feed: " + e.getMessage(), e);
+        }
+        ctx.contentType("application/atom+xml; charset=utf-8");
+        ctx.result(text.toString());
+    }
+
+    /** An element with text; the writer escapes the text, which comes from untrusted articles. */
+    private static void atomText(javax.xml.stream.XMLStreamWriter x, String name, String value) throws javax.xml.stream.XMLStreamException {
+        x.writeStartElement(name);
+        x.writeCharacters(value == null ? "" : value.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", ""));
+        x.writeEndElement();
     }
 
     private void openApi(Context ctx) {

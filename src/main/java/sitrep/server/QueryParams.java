@@ -23,12 +23,18 @@ final class QueryParams {
     private QueryParams() {
     }
 
-    static EventQuery events(Context ctx, Set<String> allowed) {
+    /** Refuses any parameter not in {@code allowed}, naming the ones the endpoint takes. */
+    static void only(Context ctx, Set<String> allowed) {
         for (String name : ctx.queryParamMap().keySet()) {
             if (!allowed.contains(name)) {
-                throw new BadRequest("unknown parameter '" + name + "'; this endpoint takes " + String.join(", ", allowed.stream().sorted().toList()));
+                throw new BadRequest("unknown parameter '" + name + "'; this endpoint takes "
+                        + (allowed.isEmpty() ? "none" : String.join(", ", allowed.stream().sorted().toList())));
             }
         }
+    }
+
+    static EventQuery events(Context ctx, Set<String> allowed) {
+        only(ctx, allowed);
         LocalDate from = date(ctx, "from"), to = date(ctx, "to");
         if (from != null && to != null && from.isAfter(to)) throw new BadRequest("bad parameters: 'from' " + from + " is after 'to' " + to);
         String country = value(ctx, "country");
@@ -67,7 +73,18 @@ final class QueryParams {
         }
     }
 
-    private static LocalDate date(Context ctx, String name) {
+    /** An ISO-8601 instant parameter (2024-03-05T10:00:00Z), null when absent. */
+    static java.time.Instant instant(Context ctx, String name) {
+        String v = value(ctx, name);
+        if (v == null) return null;
+        try {
+            return java.time.Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("bad parameter '" + name + "': expected an instant such as 2024-03-05T10:00:00Z, got '" + v + "'");
+        }
+    }
+
+    static LocalDate date(Context ctx, String name) {
         String v = value(ctx, name);
         if (v == null) return null;
         try {

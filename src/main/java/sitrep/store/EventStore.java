@@ -45,10 +45,29 @@ public interface EventStore extends AutoCloseable {
     /** The most frequent source-to-target actor pairs among matching events; paging ignored. */
     java.util.List<Aggregates.DyadCount> dyads(EventQuery query, int limit);
 
-    /** Stores a zone (a new id each time). */
-    void saveZone(Zone zone);
+    /**
+     * Events the store first saw after {@code after} (an ISO-8601 instant), inside the bounding box (minLon,
+     * minLat, maxLon, maxLat; null for anywhere), most recently seen first, without mentions.
+     */
+    java.util.List<StoredEvent> seenAfter(String after, double[] bbox, int limit);
+
+    /** Stores a zone (a new id each time), stamped with the time it was stored; returns it as stored. */
+    Zone saveZone(Zone zone);
 
     java.util.Optional<Zone> zone(String id);
+
+    /** All zones, newest first. */
+    java.util.List<Zone> zones();
+
+    /** Removes a zone; false when there was none with that id. */
+    boolean deleteZone(String id);
+
+    /**
+     * Another connection to the same store, for reads that run alongside this one's (a JDBC connection is
+     * not safe for concurrent use). Its writes would work, but the store's writes belong to one connection;
+     * close it when done.
+     */
+    EventStore openReader();
 
     @Override
     void close();

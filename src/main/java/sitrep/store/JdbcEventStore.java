@@ -60,12 +60,37 @@ public final class JdbcEventStore implements EventStore {
     /** True on PostgreSQL with PostGIS: events then carry a geometry column with a spatial index. */
     private boolean postgis;
 
-    JdbcEventStore(Connection db, Dialect dialect) {
+    /** Opens another connection to the store's database, for {@link #openReader()}. */
+    interface Connector {
+        Connection connect() throws SQLException;
+    }
+
+    private final Connector readers;
+
+    /** A store over {@code db}, creating or updating the schema; {@code readers} opens reader connections. */
+    JdbcEventStore(Connection db, Dialect dialect, Connector readers) {
         this.db = db;
+        this.readers = readers;
         try {
             createSchema(dialect);
         } catch (SQLException e) {
             throw new StoreException("cannot create the store schema: " + e.getMessage(), e);
+        }
+    }
+
+    /** A reader: the schema is in place already. */
+    private JdbcEventStore(Connection db, Connector readers, boolean postgis) {
+        this.db = db;
+        this.readers = readers;
+        this.postgis = postgis;
+    }
+
+    @Override
+    public EventStore openReader() {
+        try {
+            return new JdbcEventStore(readers.connect(), readers, postgis);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open another connection to the store: " + e.getMessage(), e);
         }
     }
 
@@ -752,32 +777,73 @@ public final class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public synchronized void saveZone(Zone z) {
+    public List<StoredEvent> seenAfter(String after, double[] bbox, int limit) {
+        List<Object> params = new ArrayList<>();
+        // Instants are compared as timestamps: as text, "…:05Z" would sort after "…:05.5Z".
+        StringBuilder sql = new StringBuilder("SELECT e.id, e.event_json, e.num_mentions, e.num_articles, e.num_sources, e.disagreements, "
+                + "e.first_seen FROM events e WHERE " + SEEN + " > CAST(? AS TIMESTAMP)");
+        params.add(timestamp(after));
+        if (bbox != null) {
+            sql.append(" AND e.lon >= ? AND e.lat >= ? AND e.lon <= ? AND e.lat <= ?");
+            for (double v : bbox) params.add(v);
+        }
+        sql.append(" ORDER BY ").append(SEEN).append(" DESC, e.id DESC LIMIT ?");
+        params.add(limit);
+        return rows(sql.toString(), params, r -> new StoredEvent(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4), r.getInt(5),
+                r.getString(6), r.getString(7), List.of()), "cannot list newly seen events");
+    }
+
+    /** first_seen (an ISO instant in UTC, stored as text) as a timestamp both dialects compare. */
+    private static final String SEEN = "CAST(replace(replace(e.first_seen, 'T', ' '), 'Z', '') AS TIMESTAMP)";
+
+    /** An ISO instant as the UTC timestamp text both dialects cast. */
+    private static String timestamp(String instant) {
+        return Instant.parse(instant).toString().replace('T', ' ').replace("Z", "");
+    }
+
+    @Override
+    public synchronized Zone saveZone(Zone z) {
+        Zone stored = new Zone(z.id(), z.name(), z.geometryJson(), z.minLon(), z.minLat(), z.maxLon(), z.maxLat(), Instant.now().toString());
         try (PreparedStatement s = db.prepareStatement("INSERT INTO zones VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, z.id());
-            s.setString(2, z.name());
-            s.setString(3, z.geometryJson());
-            s.setDouble(4, z.minLon());
-            s.setDouble(5, z.minLat());
-            s.setDouble(6, z.maxLon());
-            s.setDouble(7, z.maxLat());
-            s.setString(8, Instant.now().toString());
+            s.setString(1, stored.id());
+            s.setString(2, stored.name());
+            s.setString(3, stored.geometryJson());
+            s.setDouble(4, stored.minLon());
+            s.setDouble(5, stored.minLat());
+            s.setDouble(6, stored.maxLon());
+            s.setDouble(7, stored.maxLat());
+            s.setString(8, stored.createdAt());
             s.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("cannot store zone " + z.id() + ": " + e.getMessage(), e);
         }
+        return stored;
+    }
+
+    private static final String ZONE_COLUMNS = "SELECT id, name, geometry, min_lon, min_lat, max_lon, max_lat, created_at FROM zones";
+
+    private static Zone zone(ResultSet r) throws SQLException {
+        return new Zone(r.getString(1), r.getString(2), r.getString(3), r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7), r.getString(8));
     }
 
     @Override
     public Optional<Zone> zone(String id) {
-        try (PreparedStatement q = db.prepareStatement("SELECT id, name, geometry, min_lon, min_lat, max_lon, max_lat FROM zones WHERE id = ?")) {
-            q.setString(1, id);
-            try (ResultSet r = q.executeQuery()) {
-                if (!r.next()) return Optional.empty();
-                return Optional.of(new Zone(r.getString(1), r.getString(2), r.getString(3), r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7)));
-            }
+        List<Zone> found = rows(ZONE_COLUMNS + " WHERE id = ?", List.<Object>of(id), JdbcEventStore::zone, "cannot read zone " + id);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public List<Zone> zones() {
+        return rows(ZONE_COLUMNS + " ORDER BY created_at DESC, id", List.of(), JdbcEventStore::zone, "cannot list zones");
+    }
+
+    @Override
+    public synchronized boolean deleteZone(String id) {
+        try (PreparedStatement s = db.prepareStatement("DELETE FROM zones WHERE id = ?")) {
+            s.setString(1, id);
+            return s.executeUpdate() > 0;
         } catch (SQLException e) {
-            throw new StoreException("cannot read zone " + id + ": " + e.getMessage(), e);
+            throw new StoreException("cannot delete zone " + id + ": " + e.getMessage(), e);
         }
     }
 

@@ -19,14 +19,17 @@ public final class Stores {
     public static EventStore open(String location) {
         try {
             if (location.startsWith("postgresql://") || location.startsWith("postgres://")) {
-                return new JdbcEventStore(postgres(location), JdbcEventStore.Dialect.POSTGRES);
+                return new JdbcEventStore(postgres(location), JdbcEventStore.Dialect.POSTGRES, () -> postgres(location));
             }
             if (location.startsWith("jdbc:postgresql:")) {
-                return new JdbcEventStore(DriverManager.getConnection(location), JdbcEventStore.Dialect.POSTGRES);
+                return new JdbcEventStore(DriverManager.getConnection(location), JdbcEventStore.Dialect.POSTGRES,
+                        () -> DriverManager.getConnection(location));
             }
             Path file = Path.of(location).toAbsolutePath();
             if (file.getParent() != null) Files.createDirectories(file.getParent());
-            return new JdbcEventStore(DriverManager.getConnection("jdbc:duckdb:" + file), JdbcEventStore.Dialect.DUCKDB);
+            Connection duck = DriverManager.getConnection("jdbc:duckdb:" + file);
+            // One database instance per file and process: readers are further connections to it, not new opens.
+            return new JdbcEventStore(duck, JdbcEventStore.Dialect.DUCKDB, () -> duck.unwrap(org.duckdb.DuckDBConnection.class).duplicate());
         } catch (SQLException e) {
             throw new StoreException("cannot open store " + redact(location) + ": " + e.getMessage(), e);
         } catch (java.io.IOException e) {

@@ -186,7 +186,8 @@ class ApiServerTest {
         Reply r = get("/api/openapi.json");
         assertEquals(200, r.status());
         assertTrue(r.body().get("openapi").asText().startsWith("3."));
-        for (String path : List.of("/api/events", "/api/events/{id}", "/api/stats/timeline", "/api/stats/actors", "/api/stats/dyads", "/api/articles", "/api/control", "/api/zones", "/api/zones/{id}/events")) {
+        for (String path : List.of("/api/events", "/api/events/{id}", "/api/stats/timeline", "/api/stats/actors", "/api/stats/dyads", "/api/articles", "/api/control", "/api/zones", "/api/zones/{id}",
+                "/api/zones/{id}/events", "/api/alerts", "/api/alerts.atom")) {
             assertTrue(r.body().get("paths").has(path), path);
         }
     }
@@ -220,6 +221,63 @@ class ApiServerTest {
         assertEquals(400, postZone("{\"type\": \"Polygon\", \"coordinates\": [[[0, 0], [1, 0], [1, 1], [0, 2]]]}", "s3cret").status(), "unclosed ring");
         assertEquals(400, postZone("{\"type\": \"Point\", \"coordinates\": [0, 0]}", "s3cret").status());
         assertEquals(404, get("/api/zones/zone-nope/events").status());
+    }
+
+    /**
+     * Alerts on a server of their own (its new events would change the counts the other tests assert): a zone
+     * drawn around Kharkiv raises alerts for events stored after it inside it, not for older ones or ones elsewhere.
+     */
+    @Test
+    void zonesRaiseAlertsForNewEventsInsideThem() throws Exception {
+        try (EventStore own = Stores.open(dir.resolve("alerts.duckdb").toString());
+             ApiServer alerting = new ApiServer(own, "s3cret", () -> {
+                 throw new AssertionError("no pipeline here");
+             }, 2).start("127.0.0.1", 0)) {
+            String base = "http://127.0.0.1:" + alerting.port();
+            Actor rus = new Actor("Russian missiles", 0, 16, "RUSMIL", "Russia (military)", "RUS", "MIL");
+            own.save(article("old", "2022-10-10", "Russian missiles hit a depot in Kharkiv.", rus, null, KHARKIV, "hit"), "h-old");
+            String box = "{\"type\": \"Feature\", \"properties\": {\"name\": \"Kharkiv <oblast>\"}, \"geometry\": {\"type\": \"Polygon\", "
+                    + "\"coordinates\": [[[35, 49], [38, 49], [38, 51], [35, 51], [35, 49]]]}}";
+            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/zones")).header("Authorization", "Bearer s3cret")
+                    .POST(HttpRequest.BodyPublishers.ofString(box)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, created.statusCode(), created.body());
+            String zone = JSON.readTree(created.body()).get("id").asText();
+            Thread.sleep(5); // first_seen of the next events is after the zone's creation, to the microsecond
+            own.save(article("new", "2022-10-20", "Russian missiles hit the power station in Kharkiv.", rus, null, KHARKIV, "hit"), "h-new");
+            own.save(article("far", "2022-10-11", "Russian jets bombed Deir ez-Zor.", rus, null, DEIR_EZ_ZOR, "bombed"), "h-far");
+
+            JsonNode alerts = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(1, alerts.get("count").asInt(), alerts.toString());
+            JsonNode alert = alerts.get("alerts").get(0);
+            assertEquals("new-e", alert.get("event").get("id").asText(), "the older event and the one in Syria raise none");
+            assertEquals(zone, alert.get("zone").get("id").asText());
+            assertEquals(alert.get("seen_at").asText(), alerts.get("latest").asText());
+            String since = java.net.URLEncoder.encode(alerts.get("latest").asText(), java.nio.charset.StandardCharsets.UTF_8);
+            JsonNode none = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts?zone=" + zone + "&since=" + since)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(0, none.get("count").asInt(), "polling from the latest alert: nothing new");
+
+            HttpResponse<String> atom = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts.atom")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, atom.statusCode());
+            assertTrue(atom.headers().firstValue("Content-Type").orElse("").startsWith("application/atom+xml"));
+            org.w3c.dom.Document feed = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new java.io.ByteArrayInputStream(atom.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertEquals(1, feed.getElementsByTagName("entry").getLength(), atom.body());
+            String title = feed.getElementsByTagName("entry").item(0).getFirstChild().getTextContent();
+            assertTrue(title.startsWith("Kharkiv <oblast>: Employ aerial weapons at Kharkiv"), "markup in names stays text: " + title);
+
+            assertEquals(400, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts?since=yesterday")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            JsonNode zones = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/zones")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(1, zones.get("zones").size());
+            HttpRequest.Builder delete = HttpRequest.newBuilder(URI.create(base + "/api/zones/" + zone)).DELETE();
+            assertEquals(401, HTTP.send(delete.build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "deleting is a write");
+            assertEquals(204, HTTP.send(delete.header("Authorization", "Bearer s3cret").build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/zones/" + zone)).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(0, JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).get("count").asInt(), "no zone, no alerts");
+        }
     }
 
     @Test

@@ -146,10 +146,23 @@ class StoreTest {
         assertEquals(2, detail.event().mentions().size());
         assertTrue(detail.mentionJson().get("m2").contains("\"killed\":8"), detail.mentionJson().get("m2"));
         assertTrue(store.event("no-such-event").isEmpty());
-        Zone zone = new Zone("z1", "box", "{\"type\":\"Polygon\"}", 39.5, 35, 41, 36.5);
-        store.saveZone(zone);
+        Zone zone = store.saveZone(new Zone("z1", "box", "{\"type\":\"Polygon\"}", 39.5, 35, 41, 36.5, null));
+        assertTrue(zone.createdAt() != null);
         assertEquals(zone, store.zone("z1").orElseThrow());
         assertTrue(store.zone("z2").isEmpty());
+        assertEquals(List.of(zone), store.zones());
+        // Both events were stored before the zone: nothing is newer than it; everything is newer than an old instant.
+        assertEquals(List.of(), store.seenAfter(zone.createdAt(), null, 10));
+        assertEquals(List.of("m3", "m1"), store.seenAfter("2000-01-01T00:00:00Z", new double[]{39.5, 35, 41, 36.5}, 10).stream()
+                .map(StoredEvent::id).toList(), "most recently seen first");
+        assertEquals(List.of(), store.seenAfter("2000-01-01T00:00:00Z", new double[]{30, 45, 40, 55}, 10), "nothing in a box elsewhere");
+        try (EventStore reader = store.openReader()) {
+            assertEquals(store.stats(), reader.stats(), "a reader sees what the store holds");
+            assertEquals(zone, reader.zone("z1").orElseThrow());
+        }
+        assertTrue(store.deleteZone("z1"));
+        assertFalse(store.deleteZone("z1"));
+        assertTrue(store.zones().isEmpty());
 
         assertEquals(List.of(new Aggregates.TimelineCount("2017-09-14", "ASSAULT", 1), new Aggregates.TimelineCount("2017-10-20", "ASSAULT", 1)),
                 store.timeline(EventQuery.all(1), false));
