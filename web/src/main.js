@@ -24,6 +24,10 @@ if (tiles && /^https:\/\//i.test(tiles)) L.tileLayer(tiles, { maxZoom: 18, attri
 const cluster = L.markerClusterGroup({ showCoverageOnHover: false });
 map.addLayer(cluster);
 const markerIcon = L.divIcon({ className: 'event-marker', iconSize: [14, 14] });
+// The control ledger (who last claimed each place) and the stored zones, each a layer users switch on and off.
+const controlLayer = L.layerGroup().addTo(map);
+const zoneLayer = L.featureGroup().addTo(map);
+L.control.layers(null, { Events: cluster, 'Control ledger': controlLayer, Zones: zoneLayer }, { collapsed: false }).addTo(map);
 
 function el(tag, text, className) {
   const e = document.createElement(tag);
@@ -55,22 +59,34 @@ function summary(e) {
   return `${e.date || 'undated'} · ${e.plover ? e.plover.type : ''} · ${actorLabel(e.source)} → ${actorLabel(e.target)} · ${place}`;
 }
 
-async function loadEvents() {
-  statusLine.textContent = 'Loading events…';
-  const params = filters();
+/** Every page of a listing endpoint, up to MAX_EVENTS events. */
+async function allPages(path, params) {
   params.set('limit', '500');
   const events = [];
+  for (;;) {
+    const page = await api(path, params);
+    events.push(...page.events);
+    if (!page.next_cursor || events.length >= MAX_EVENTS) break;
+    params.set('cursor', page.next_cursor);
+  }
+  return events;
+}
+
+async function loadEvents() {
+  statusLine.textContent = 'Loading events…';
+  let events;
   try {
-    for (;;) {
-      const page = await api('/api/events', params);
-      events.push(...page.events);
-      if (!page.next_cursor || events.length >= MAX_EVENTS) break;
-      params.set('cursor', page.next_cursor);
-    }
+    events = await allPages('/api/events', filters());
   } catch (err) {
     statusLine.textContent = `Could not load events: ${err.message}`;
     return;
   }
+  showEvents(events, '');
+  loadControl();
+}
+
+/** The events in the list and as markers; {@code scope} says what they are (a zone's, or the filters'). */
+function showEvents(events, scope) {
   cluster.clearLayers();
   list.replaceChildren();
   const markers = [];
@@ -87,7 +103,7 @@ async function loadEvents() {
     }
   }
   cluster.addLayers(markers);
-  statusLine.textContent = `${events.length} event${events.length === 1 ? '' : 's'}${events.length >= MAX_EVENTS ? ' (first ' + MAX_EVENTS + ')' : ''}, ${markers.length} on the map`;
+  statusLine.textContent = `${events.length} event${events.length === 1 ? '' : 's'}${scope}${events.length >= MAX_EVENTS ? ' (first ' + MAX_EVENTS + ')' : ''}, ${markers.length} on the map`;
   if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3), { maxZoom: 7 });
 }
 
@@ -270,6 +286,262 @@ function setRange(px1, px2) {
   form.elements.to.value = isoDay(Math.min(b, scale.last));
 }
 
+// Control ledger: the latest claimed controller of each place, as of the filters' end date, in their country.
+function colour(code) {
+  let h = 0;
+  for (const ch of String(code)) h = (h * 31 + ch.charCodeAt(0)) % 360;
+  return `hsl(${h}, 65%, 42%)`;
+}
+
+async function loadControl() {
+  const params = new URLSearchParams();
+  const f = filters();
+  if (f.get('country')) params.set('country', f.get('country'));
+  if (f.get('to')) params.set('as_of', f.get('to'));
+  let body;
+  try {
+    body = await api('/api/control', params);
+  } catch (err) {
+    statusLine.textContent = `Could not load the control ledger: ${err.message}`;
+    return;
+  }
+  controlLayer.clearLayers();
+  for (const p of body.places) {
+    if (!Number.isFinite(p.place.lat) || !Number.isFinite(p.place.lon)) continue;
+    const who = p.controller ? actorLabel(p.controller) : null;
+    const text = who ? `${p.place.name}: claimed by ${who} since ${p.date}` : `${p.place.name}: ${actorLabel(p.relinquished_by)} withdrew on ${p.date}`;
+    const icon = L.divIcon({ className: 'control-marker', iconSize: [16, 16], html: '' });
+    const m = L.marker([p.place.lat, p.place.lon], { icon, title: text, zIndexOffset: 500 });
+    m.on('add', () => { const e = m.getElement(); if (e) e.style.background = who ? colour(p.controller.code || who) : '#777'; });
+    const box = el('div', null, 'control-popup');
+    box.append(el('strong', text));
+    box.append(el('p', `${p.claims} claim${p.claims === 1 ? '' : 's'}; latest evidence:`, 'meta'));
+    box.append(el('blockquote', p.evidence || ''));
+    const open = el('button', 'Show the event');
+    open.type = 'button';
+    open.addEventListener('click', () => showEvent(p.event_id));
+    box.append(open);
+    m.bindPopup(box);
+    controlLayer.addLayer(m);
+  }
+}
+
+// Zones: drawn on the map or uploaded as GeoJSON, stored through the API (a write: it needs the token).
+const tokenInput = document.getElementById('token');
+const zoneList = document.getElementById('zones');
+const zoneName = document.getElementById('zone-name');
+const drawButton = document.getElementById('draw-zone');
+const finishButton = document.getElementById('finish-zone');
+const cancelButton = document.getElementById('cancel-zone');
+const zoneFile = document.getElementById('zone-file');
+tokenInput.value = sessionStorage.getItem('sitrep-token') || '';
+tokenInput.addEventListener('change', () => sessionStorage.setItem('sitrep-token', tokenInput.value.trim()));
+
+async function write(method, path, body) {
+  const token = tokenInput.value.trim();
+  if (!token) throw new Error('enter the token (the server operator has it) to change zones');
+  const headers = { Accept: 'application/json', Authorization: `Bearer ${token}` };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (r.status === 204) return null;
+  const reply = await r.json().catch(() => ({ error: `HTTP ${r.status}` }));
+  if (!r.ok) throw new Error(reply.error || `HTTP ${r.status}`);
+  return reply;
+}
+
+async function loadZones() {
+  let body;
+  try {
+    body = await api('/api/zones');
+  } catch (err) {
+    statusLine.textContent = `Could not load zones: ${err.message}`;
+    return;
+  }
+  zoneLayer.clearLayers();
+  zoneList.replaceChildren();
+  for (const z of body.zones) {
+    const label = z.name || z.id;
+    const shape = L.geoJSON(z.geometry, { style: { color: '#7b3fa0', weight: 2, fillOpacity: 0.08 } });
+    shape.bindTooltip(label);
+    shape.on('click', () => { if (!drawing) showZoneEvents(z); });
+    zoneLayer.addLayer(shape);
+    const li = el('li', null, 'zone');
+    li.dataset.zoneId = z.id;
+    const show = el('button', label, 'zone-name');
+    show.type = 'button';
+    show.title = 'List the events inside this zone';
+    show.addEventListener('click', () => showZoneEvents(z));
+    const remove = el('button', '×', 'zone-delete');
+    remove.type = 'button';
+    remove.title = 'Delete this zone';
+    remove.addEventListener('click', async () => {
+      if (!confirm(`Delete zone “${label}”?`)) return;
+      try {
+        await write('DELETE', `/api/zones/${encodeURIComponent(z.id)}`);
+        loadZones();
+      } catch (err) {
+        statusLine.textContent = `Could not delete the zone: ${err.message}`;
+      }
+    });
+    li.append(show, remove);
+    zoneList.append(li);
+  }
+}
+
+async function showZoneEvents(z) {
+  statusLine.textContent = 'Loading the zone’s events…';
+  const params = filters();
+  params.delete('bbox');
+  let events;
+  try {
+    events = await allPages(`/api/zones/${encodeURIComponent(z.id)}/events`, params);
+  } catch (err) {
+    statusLine.textContent = `Could not load the zone’s events: ${err.message}`;
+    return;
+  }
+  detail.hidden = true;
+  showEvents(events, ` in zone “${z.name || z.id}”`);
+}
+
+async function saveZone(geometry, name) {
+  const feature = { type: 'Feature', properties: { name: name || null }, geometry };
+  const z = await write('POST', '/api/zones', feature);
+  statusLine.textContent = `Zone “${z.name || z.id}” stored; events inside it from now on raise alerts.`;
+  await loadZones();
+  loadAlerts();
+  return z;
+}
+
+// Drawing: each click on the map adds a corner; Finish closes the polygon, Escape or Cancel drops it.
+let drawing = null;
+function stopDrawing() {
+  if (drawing) map.removeLayer(drawing.preview);
+  drawing = null;
+  map.getContainer().classList.remove('drawing');
+  map.doubleClickZoom.enable();
+  drawButton.hidden = false;
+  finishButton.hidden = true;
+  cancelButton.hidden = true;
+}
+drawButton.addEventListener('click', () => {
+  stopDrawing();
+  drawing = { points: [], preview: L.polygon([], { color: '#7b3fa0', dashArray: '4 4' }).addTo(map) };
+  map.getContainer().classList.add('drawing');
+  map.doubleClickZoom.disable();
+  drawButton.hidden = true;
+  finishButton.hidden = false;
+  cancelButton.hidden = false;
+  statusLine.textContent = 'Click the map to add the zone’s corners, then Finish.';
+});
+map.on('click', (ev) => {
+  if (!drawing) return;
+  drawing.points.push(ev.latlng);
+  drawing.preview.setLatLngs(drawing.points);
+  statusLine.textContent = `${drawing.points.length} corner${drawing.points.length === 1 ? '' : 's'}; Finish when done.`;
+});
+finishButton.addEventListener('click', async () => {
+  if (!drawing || drawing.points.length < 3) {
+    statusLine.textContent = 'A zone needs at least 3 corners.';
+    return;
+  }
+  const ring = drawing.points.map((p) => [Number(p.wrap().lng.toFixed(6)), Number(p.lat.toFixed(6))]);
+  ring.push(ring[0]);
+  try {
+    await saveZone({ type: 'Polygon', coordinates: [ring] }, zoneName.value.trim());
+    zoneName.value = '';
+    stopDrawing();
+  } catch (err) {
+    statusLine.textContent = `Could not store the zone: ${err.message}`;
+  }
+});
+cancelButton.addEventListener('click', stopDrawing);
+document.addEventListener('keydown', (ev) => { if (ev.key === 'Escape' && drawing) stopDrawing(); });
+
+/** Polygons of an uploaded GeoJSON file: a geometry, a Feature, or a FeatureCollection's polygon features. */
+function polygonsOf(geojson) {
+  if (!geojson || typeof geojson !== 'object') return [];
+  if (geojson.type === 'FeatureCollection') return (geojson.features || []).flatMap(polygonsOf);
+  if (geojson.type === 'Feature') {
+    return polygonsOf(geojson.geometry).map((p) => ({ geometry: p.geometry, name: (geojson.properties && geojson.properties.name) || null }));
+  }
+  if (geojson.type === 'Polygon' || geojson.type === 'MultiPolygon') return [{ geometry: geojson, name: null }];
+  return [];
+}
+
+zoneFile.addEventListener('change', async () => {
+  const file = zoneFile.files[0];
+  zoneFile.value = '';
+  if (!file) return;
+  if (file.size > 5 * 1024 * 1024) {
+    statusLine.textContent = 'That file is larger than 5 MB; a zone file is usually a few kB.';
+    return;
+  }
+  let polygons;
+  try {
+    polygons = polygonsOf(JSON.parse(await file.text()));
+  } catch (err) {
+    statusLine.textContent = `${file.name} is not GeoJSON: ${err.message}`;
+    return;
+  }
+  if (!polygons.length) {
+    statusLine.textContent = `${file.name} holds no Polygon or MultiPolygon.`;
+    return;
+  }
+  let stored = 0;
+  for (const p of polygons) {
+    try {
+      await saveZone(p.geometry, p.name || zoneName.value.trim() || file.name.replace(/\.(geo)?json$/i, ''));
+      stored++;
+    } catch (err) {
+      statusLine.textContent = `Could not store a zone from ${file.name}: ${err.message}`;
+      return;
+    }
+  }
+  statusLine.textContent = `${stored} zone${stored === 1 ? '' : 's'} stored from ${file.name}.`;
+});
+
+// Alerts: events first seen inside a zone after it was drawn. Polled every minute; new ones since the page
+// opened are counted on the panel's heading.
+const alertList = document.getElementById('alerts');
+const alertCount = document.getElementById('alert-count');
+let knownAlerts = null; // alerts shown before (zone and event ids); null until the first load
+let unseenAlerts = 0;
+async function loadAlerts() {
+  let body;
+  try {
+    body = await api('/api/alerts', new URLSearchParams({ limit: '50' }));
+  } catch (err) {
+    statusLine.textContent = `Could not load alerts: ${err.message}`;
+    return;
+  }
+  alertList.replaceChildren();
+  const keys = [];
+  for (const a of body.alerts) {
+    const key = `${a.zone.id} ${a.event.id}`;
+    keys.push(key);
+    const li = el('li', `${a.zone.name || a.zone.id}: ${summary(a.event)}`);
+    li.title = `first seen ${a.seen_at}`;
+    if (knownAlerts && !knownAlerts.has(key)) {
+      li.classList.add('new');
+      unseenAlerts++;
+    }
+    li.addEventListener('click', () => showEvent(a.event.id));
+    alertList.append(li);
+  }
+  if (!body.alerts.length) alertList.append(el('li', 'No alerts: no event has been stored inside a zone since it was drawn.', 'meta'));
+  knownAlerts = new Set([...(knownAlerts || []), ...keys]);
+  alertCount.textContent = unseenAlerts ? `${unseenAlerts} new` : '';
+}
+document.getElementById('refresh-alerts').addEventListener('click', loadAlerts);
+setInterval(loadAlerts, 60000);
+
+// A link to one event (the alerts feed gives them): /#event=ID opens it.
+function openLinkedEvent() {
+  const m = /^#event=(.+)$/.exec(location.hash);
+  if (m) showEvent(decodeURIComponent(m[1]));
+}
+window.addEventListener('hashchange', openLinkedEvent);
+
 form.addEventListener('submit', (ev) => {
   ev.preventDefault();
   detail.hidden = true;
@@ -285,3 +557,6 @@ document.getElementById('reset').addEventListener('click', () => {
 
 loadEvents();
 loadTimeline();
+loadZones();
+loadAlerts();
+openLinkedEvent();

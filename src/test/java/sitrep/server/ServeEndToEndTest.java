@@ -122,13 +122,25 @@ class ServeEndToEndTest {
         return null;
     }
 
-    @Test
-    @Order(2)
-    void webAppShowsMarkersAndEvidence() throws Exception {
+    /** A headless Chromium, or the test is skipped where the machine has none or the web app is not built. */
+    static WebDriver chromium() throws IOException {
         File[] chromium = browser();
         assumeTrue(chromium != null, "no Chromium: install the Debian packages chromium and chromium-driver "
                 + "(scripts/test.sh does when run as root) to run the browser test");
         assumeTrue(ApiServer.class.getResource("/sitrep/webapp/index.html") != null, "web app not built (scripts/build-web.sh)");
+        Path profile = Files.createTempDirectory(dir, "chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium[0]);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromium[1]).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    @Test
+    @Order(2)
+    void webAppShowsMarkersAndEvidence() throws Exception {
         if (server == null || store.stats().events() == 0) postedArticleIsCodedStoredAndListed();
         // Untrusted text: an event whose actor name and evidence carry markup. It has no place, so it is in the
         // list but not on the map; the page must show the markup as text and run none of it.
@@ -144,14 +156,7 @@ class ServeEndToEndTest {
         synchronized (store) {
             store.save(new sitrep.model.ArticleResult(xssArticle, List.of(), List.of(injected), List.of()), sitrep.store.ContentHash.of(hostile));
         }
-        Path profile = Files.createTempDirectory(dir, "chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium[0]);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromium[1]).usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
+        WebDriver driver = chromium();
         try {
             driver.get(base() + "/");
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -196,6 +201,64 @@ class ServeEndToEndTest {
             assertTrue(detail.findElements(By.tagName("b")).isEmpty());
             assertTrue(detail.findElements(By.linkText("article")).isEmpty(), "a javascript: URL is not linked");
             assertEquals("sitrep", driver.getTitle(), "the onerror handler never ran");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    static final String CAPTURE = "{\"id\": \"e2e-capture\", \"published\": \"2024-03-08\", \"url\": \"https://news.example/e2e-capture\", "
+            + "\"text\": \"Syrian government forces captured the town of Al-Mayadin from Islamic State fighters on Tuesday, the army said.\"}";
+    static final String LATER = "{\"id\": \"e2e-later\", \"published\": \"2024-03-12\", \"url\": \"https://news.example/e2e-later\", "
+            + "\"text\": \"Russian aircraft bombed Islamic State hideouts near Deir ez-Zor on Sunday, the Syrian Observatory for Human Rights said.\"}";
+
+    /**
+     * The control ledger as a map layer; a zone drawn on the map by clicking its corners, stored with the
+     * token, listed with the events inside it; an article stored afterwards inside the zone shows as an alert.
+     */
+    @Test
+    @Order(3)
+    void controlLayerZoneDrawingAndAlerts() throws Exception {
+        WebDriver driver = chromium();
+        if (store.stats().events() == 0) postedArticleIsCodedStoredAndListed();
+        assertEquals(201, post(CAPTURE, TOKEN).statusCode());
+        try {
+            driver.get(base() + "/");
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            wait.until(d -> !d.findElements(By.cssSelector(".control-marker")).isEmpty());
+            String claim = driver.findElement(By.cssSelector(".control-marker")).getAttribute("title");
+            assertTrue(claim.contains("Mayādīn: claimed by") && claim.contains("Syria"), claim);
+
+            driver.findElement(By.cssSelector("#zone-tools summary")).click();
+            driver.findElement(By.id("token")).sendKeys(TOKEN);
+            driver.findElement(By.id("zone-name")).sendKeys("Deir ez-Zor pocket");
+            driver.findElement(By.id("draw-zone")).click();
+            // Four corners around the map's centre, where the page has fitted its markers (Deir ez-Zor, Al-Mayadin).
+            WebElement map = driver.findElement(By.id("map"));
+            for (int[] corner : new int[][]{{-200, -150}, {200, -150}, {200, 150}, {-200, 150}}) {
+                new org.openqa.selenium.interactions.Actions(driver).moveToElement(map, corner[0], corner[1]).click().perform();
+            }
+            assertTrue(driver.findElement(By.id("status")).getText().startsWith("4 corners"), driver.findElement(By.id("status")).getText());
+            driver.findElement(By.id("finish-zone")).click();
+            wait.until(d -> d.findElements(By.cssSelector("#zones .zone-name")).stream().anyMatch(b -> b.getText().equals("Deir ez-Zor pocket")));
+            JsonNode zones = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/zones")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals("Deir ez-Zor pocket", zones.get("zones").get(0).get("name").asText(), "the drawn zone is stored");
+
+            driver.findElement(By.cssSelector("#zones .zone-name")).click();
+            wait.until(d -> d.findElement(By.id("status")).getText().contains("in zone “Deir ez-Zor pocket”"));
+            assertTrue(driver.findElements(By.cssSelector("#events li")).stream().anyMatch(li -> li.getText().contains("Deir ez-Zor")),
+                    "the strike at Deir ez-Zor is inside the zone");
+            assertTrue(driver.findElements(By.cssSelector("#events li")).stream().noneMatch(li -> li.getText().contains("Evil")),
+                    "the unlocated event is not");
+
+            assertEquals(201, post(LATER, TOKEN).statusCode(), "a new report after the zone was drawn");
+            driver.findElement(By.id("refresh-alerts")).click();
+            wait.until(d -> d.findElements(By.cssSelector("#alerts li")).stream().anyMatch(li -> li.getText().startsWith("Deir ez-Zor pocket: 2024-03-10")));
+            // The report holds the strike and the Observatory's statement, both placed at Deir ez-Zor: each is new.
+            List<WebElement> fresh = driver.findElements(By.cssSelector("#alerts li.new"));
+            assertTrue(fresh.stream().anyMatch(li -> li.getText().contains("ASSAULT")), "the strike is among the new alerts");
+            assertEquals(fresh.size() + " new", driver.findElement(By.id("alert-count")).getText());
+            driver.findElements(By.cssSelector("#alerts li")).stream().filter(li -> li.getText().startsWith("Deir ez-Zor pocket")).findFirst().orElseThrow().click();
+            wait.until(d -> d.findElement(By.id("detail")).getText().contains("hideouts"));
         } finally {
             driver.quit();
         }
