@@ -15,7 +15,9 @@ import java.util.Map;
  * Who last claimed each place, from territorial events: CAMEO 192 "Occupy territory" (captured, seized,
  * liberated, retook) makes the source the claimed controller; CAMEO 0874 "Retreat or surrender militarily"
  * (withdrew from) ends the source's claim without naming a new controller. Only asserted events count: a
- * denied or threatened capture claims nothing. These are claims as reported, not verified control.
+ * denied or threatened capture claims nothing. Only places a side can hold count: towns, districts and
+ * provinces, not a whole country or a region or river ("took the last pocket on the Euphrates" names the river
+ * only to say where the pocket was). These are claims as reported, not verified control.
  */
 public final class ControlLedger {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,6 +26,9 @@ public final class ControlLedger {
     public record Entry(JsonNode place, JsonNode controller, JsonNode relinquishedBy, String change, String date,
                         String eventId, String evidence, int claims) {
     }
+
+    /** Location precisions of places one side can hold (see extract-format.md). */
+    private static final java.util.Set<String> HOLDABLE = java.util.Set.of("point", "city", "admin2", "admin1");
 
     private ControlLedger() {
     }
@@ -39,6 +44,7 @@ public final class ControlLedger {
             boolean territorial = code.startsWith("192") || code.equals("0874");
             JsonNode loc = json.get("location");
             if (!territorial || loc == null || loc.isNull() || !"asserted".equals(json.path("modality").asText())) continue;
+            if (!HOLDABLE.contains(loc.path("precision").asText())) continue;
             if (json.path("date").asText("").isEmpty()) continue;
             claims.add(new Claim(e, json));
         }

@@ -658,18 +658,30 @@ public final class JdbcEventStore implements EventStore {
             params.add(d);
             params.add(q.after().id());
         }
+        // Ranking every matching row by (date, id) with its JSON would carry every row's JSON through the sort.
+        // Instead the page's oldest date is found on dates alone, and only rows from that date on are ranked,
+        // with their JSON: one narrow pass over the table, whatever its size. A text filter (an EXISTS over
+        // mentions, costly) is not run twice: there the page's ids are ranked first and their JSON read after.
+        boolean narrowByDate = q.text() == null;
+        String columns = "e.id, CAST(" + SORT_DATE + " AS VARCHAR)" + (narrowByDate ? ", " + STORED_EVENT_COLUMNS : "");
+        String pageWhere = where;
+        List<Object> pageParams = new ArrayList<>(params);
+        if (narrowByDate) {
+            pageWhere += " AND " + SORT_DATE + " >= (SELECT min(d) FROM (SELECT " + SORT_DATE + " AS d FROM events e" + where
+                    + " ORDER BY d DESC LIMIT ?) AS newest)";
+            pageParams.addAll(params);
+            pageParams.add(q.limit() + 1);
+        }
         // One more row than asked says whether there is a next page.
-        params.add(q.limit() + 1);
-        // The page's ids are chosen on the narrow sort columns first; only those rows' JSON is then read (an IN
-        // filter the scan can push down), so a page costs about the same with a hundred events or millions.
-        String page = "SELECT e.id, CAST(" + SORT_DATE + " AS VARCHAR) FROM events e" + where
-                + " ORDER BY " + SORT_DATE + " DESC, e.id DESC LIMIT ?";
+        pageParams.add(q.limit() + 1);
+        String page = "SELECT " + columns + " FROM events e" + pageWhere + " ORDER BY " + SORT_DATE + " DESC, e.id DESC LIMIT ?";
         List<String> ids = new ArrayList<>();
         List<EventQuery.Position> positions = new ArrayList<>();
+        java.util.Map<String, StoredEvent> byId = new java.util.HashMap<>();
         EventQuery.Position next = null;
         try {
             try (PreparedStatement s = db.prepareStatement(page)) {
-                bind(s, params);
+                bind(s, pageParams);
                 EventQuery.Position last = null;
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -680,18 +692,16 @@ public final class JdbcEventStore implements EventStore {
                         ids.add(r.getString(1));
                         last = new EventQuery.Position(LocalDate.parse(r.getString(2).substring(0, 10)), r.getString(1));
                         positions.add(last);
+                        if (narrowByDate) byId.put(r.getString(1), storedEvent(r, 3));
                     }
                 }
             }
-            java.util.Map<String, StoredEvent> byId = new java.util.HashMap<>();
-            if (!ids.isEmpty()) {
+            if (!narrowByDate && !ids.isEmpty()) {
                 String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-                try (PreparedStatement s = db.prepareStatement("SELECT e.id, e.event_json, e.num_mentions, e.num_articles, "
-                        + "e.num_sources, e.disagreements, e.first_seen FROM events e WHERE e.id IN (" + in + ")")) {
+                try (PreparedStatement s = db.prepareStatement("SELECT " + STORED_EVENT_COLUMNS + " FROM events e WHERE e.id IN (" + in + ")")) {
                     bind(s, new ArrayList<>(ids));
                     try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) byId.put(r.getString(1), new StoredEvent(r.getString(1), r.getString(2), r.getInt(3),
-                                r.getInt(4), r.getInt(5), r.getString(6), r.getString(7), List.of()));
+                        while (r.next()) byId.put(r.getString(1), storedEvent(r, 1));
                     }
                 }
             }
@@ -701,6 +711,15 @@ public final class JdbcEventStore implements EventStore {
         } catch (SQLException e) {
             throw new StoreException("cannot search events: " + e.getMessage(), e);
         }
+    }
+
+    /** An event without its mentions, as the API's listings read it. */
+    private static final String STORED_EVENT_COLUMNS = "e.id, e.event_json, e.num_mentions, e.num_articles, e.num_sources, e.disagreements, e.first_seen";
+
+    /** A row's {@link #STORED_EVENT_COLUMNS} from column {@code at} on. */
+    private static StoredEvent storedEvent(ResultSet r, int at) throws SQLException {
+        return new StoredEvent(r.getString(at), r.getString(at + 1), r.getInt(at + 2), r.getInt(at + 3), r.getInt(at + 4),
+                r.getString(at + 5), r.getString(at + 6), List.of());
     }
 
     @Override
@@ -780,8 +799,7 @@ public final class JdbcEventStore implements EventStore {
     public List<StoredEvent> seenAfter(String after, double[] bbox, int limit) {
         List<Object> params = new ArrayList<>();
         // Instants are compared as timestamps: as text, "…:05Z" would sort after "…:05.5Z".
-        StringBuilder sql = new StringBuilder("SELECT e.id, e.event_json, e.num_mentions, e.num_articles, e.num_sources, e.disagreements, "
-                + "e.first_seen FROM events e WHERE " + SEEN + " > CAST(? AS TIMESTAMP)");
+        StringBuilder sql = new StringBuilder("SELECT " + STORED_EVENT_COLUMNS + " FROM events e WHERE " + SEEN + " > CAST(? AS TIMESTAMP)");
         params.add(timestamp(after));
         if (bbox != null) {
             sql.append(" AND e.lon >= ? AND e.lat >= ? AND e.lon <= ? AND e.lat <= ?");
@@ -789,8 +807,7 @@ public final class JdbcEventStore implements EventStore {
         }
         sql.append(" ORDER BY ").append(SEEN).append(" DESC, e.id DESC LIMIT ?");
         params.add(limit);
-        return rows(sql.toString(), params, r -> new StoredEvent(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4), r.getInt(5),
-                r.getString(6), r.getString(7), List.of()), "cannot list newly seen events");
+        return rows(sql.toString(), params, r -> storedEvent(r, 1), "cannot list newly seen events");
     }
 
     /** first_seen (an ISO instant in UTC, stored as text) as a timestamp both dialects compare. */
