@@ -506,7 +506,14 @@ const alertList = document.getElementById('alerts');
 const alertCount = document.getElementById('alert-count');
 let knownAlerts = null; // alerts shown before (zone and event ids); null until the first load
 let unseenAlerts = 0;
-async function loadAlerts() {
+// One load at a time: overlapping loads (a stored zone, the timer, the button) would count alerts twice.
+let alertsLoading = Promise.resolve();
+function loadAlerts() {
+  alertsLoading = alertsLoading.then(renderAlerts);
+  return alertsLoading;
+}
+
+async function renderAlerts() {
   let body;
   try {
     body = await api('/api/alerts', new URLSearchParams({ limit: '50' }));
@@ -532,7 +539,7 @@ async function loadAlerts() {
   knownAlerts = new Set([...(knownAlerts || []), ...keys]);
   alertCount.textContent = unseenAlerts ? `${unseenAlerts} new` : '';
 }
-document.getElementById('refresh-alerts').addEventListener('click', loadAlerts);
+document.getElementById('refresh-alerts').addEventListener('click', () => loadAlerts());
 setInterval(loadAlerts, 60000);
 
 // A link to one event (the alerts feed gives them): /#event=ID opens it.

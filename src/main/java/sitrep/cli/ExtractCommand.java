@@ -36,19 +36,7 @@ public final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ArticleReader reader = in.reader();
-        UserDictionaries dictionaries = null;
-        if (dictionaryOptions.any()) {
-            if (dictionaryOptions.dictionariesOnly() && !dictionaryOptions.hasVerbs()) {
-                throw new Main.UsageException("--dictionaries-only needs --verbs");
-            }
-            Path unreadable = dictionaryOptions.unreadable();
-            if (unreadable != null) throw new Main.UsageException("cannot read dictionary " + unreadable);
-            try {
-                dictionaries = dictionaryOptions.load(dictionaryOptions.dictionariesOnly());
-            } catch (UncheckedIOException e) {
-                throw new Main.UsageException(e.getMessage());
-            }
-        }
+        UserDictionaries dictionaries = userDictionaries(dictionaryOptions);
         try (Writer out = output == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                 : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
              Pipeline pipeline = new Pipeline(in.threads, dictionaries)) {
@@ -58,6 +46,19 @@ public final class ExtractCommand implements Callable<Integer> {
             throw new Main.UsageException("cannot write output: " + e.getMessage());
         }
         return 0;
+    }
+
+    /** The users' TABARI/PETRARCH dictionaries the options name, or null when they name none. */
+    static UserDictionaries userDictionaries(DictionaryOptions options) {
+        if (!options.any()) return null;
+        if (options.dictionariesOnly() && !options.hasVerbs()) throw new Main.UsageException("--dictionaries-only needs --verbs");
+        Path unreadable = options.unreadable();
+        if (unreadable != null) throw new Main.UsageException("cannot read dictionary " + unreadable);
+        try {
+            return options.load(options.dictionariesOnly());
+        } catch (UncheckedIOException e) {
+            throw new Main.UsageException(e.getMessage());
+        }
     }
 
     private static void write(Writer out, ArticleResult r) {

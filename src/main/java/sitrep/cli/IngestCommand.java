@@ -30,13 +30,17 @@ public final class IngestCommand implements Callable<Integer> {
             description = "DuckDB file (created when missing) or postgresql://user:password@host:port/database.")
     String store;
 
+    @Mixin
+    sitrep.eval.DictionaryOptions dictionaryOptions;
+
     private long stored, skipped, failed, mentions;
 
     @Override
     public Integer call() {
         ArticleReader reader = in.reader();
         long t0 = System.nanoTime();
-        try (EventStore db = open(store); Pipeline pipeline = new Pipeline(in.threads)) {
+        sitrep.coding.UserDictionaries dictionaries = ExtractCommand.userDictionaries(dictionaryOptions);
+        try (EventStore db = open(store); Pipeline pipeline = new Pipeline(in.threads, dictionaries)) {
             Set<String> known = db.articleKeys();
             Progress progress = new Progress();
             pipeline.run(unseen(in.read(reader), known), r -> {

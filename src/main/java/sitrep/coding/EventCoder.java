@@ -472,7 +472,7 @@ public final class EventCoder {
         String[] date = date(s, c.verbFirst(), article.published());
         return new Event(id(article.id(), first.start(), c.code()), date[0], date[1], date[2],
                 dictionaryActor(s, text, c.source(), c.sourceToken()), dictionaryActor(s, text, c.target(), c.targetToken()),
-                cameo, entry == null ? null : new Event.Plover(entry.ploverType(), entry.ploverMode(), entry.ploverContext()),
+                cameo, entry == null ? new Event.Plover(null, null, List.of()) : new Event.Plover(entry.ploverType(), entry.ploverMode(), entry.ploverContext()),
                 entry == null || entry.acledType() == null ? null : new Event.Acled(entry.acledType(), entry.acledSubType()),
                 null, modality(s, c.verbFirst()), null, Map.of(), evidence, 0.6);
     }

@@ -90,5 +90,16 @@ class ExtractCommandTest {
         assertEquals("GON", events.get(0).get("target").get("code").asText());
         assertEquals("condemned", events.get(0).get("evidence").get("trigger").get("text").asText());
         assertEquals(2, Main.run("extract", "--dictionaries-only", in.toString()), "--dictionaries-only needs --verbs");
+
+        // A user's code outside the CAMEO codebook (no PLOVER mapping) is kept, and ingest stores it.
+        Path own = Files.writeString(dir.resolve("own-verbs.txt"), "--- CONDEMN [991] ---\nCONDEMN\n");
+        Path store = dir.resolve("dict.duckdb");
+        assertEquals(0, Main.run("ingest", "--store", store.toString(), "--verbs", own.toString(), "--actors", actors.toString(),
+                "--agents", agents.toString(), "--dictionaries-only", in.toString()));
+        Path exported = dir.resolve("dict.jsonl");
+        assertEquals(0, Main.run("export", "--store", store.toString(), "--format", "jsonl", "--output", exported.toString()));
+        JsonNode stored = lines(exported).get(0);
+        assertEquals("991", stored.get("cameo").get("code").asText(), stored.toString());
+        assertTrue(stored.get("plover").get("type").isNull(), "no PLOVER type for a code we have no mapping for");
     }
 }

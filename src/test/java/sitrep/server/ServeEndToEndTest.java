@@ -239,6 +239,7 @@ class ServeEndToEndTest {
             }
             assertTrue(driver.findElement(By.id("status")).getText().startsWith("4 corners"), driver.findElement(By.id("status")).getText());
             driver.findElement(By.id("finish-zone")).click();
+            wait.ignoring(StaleElementReferenceException.class);
             wait.until(d -> d.findElements(By.cssSelector("#zones .zone-name")).stream().anyMatch(b -> b.getText().equals("Deir ez-Zor pocket")));
             JsonNode zones = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/zones")).build(), HttpResponse.BodyHandlers.ofString()).body());
             assertEquals("Deir ez-Zor pocket", zones.get("zones").get(0).get("name").asText(), "the drawn zone is stored");
@@ -252,12 +253,20 @@ class ServeEndToEndTest {
 
             assertEquals(201, post(LATER, TOKEN).statusCode(), "a new report after the zone was drawn");
             driver.findElement(By.id("refresh-alerts")).click();
-            wait.until(d -> d.findElements(By.cssSelector("#alerts li")).stream().anyMatch(li -> li.getText().startsWith("Deir ez-Zor pocket: 2024-03-10")));
+            // The list is redrawn on each load: an element read mid-redraw is stale, so the waits look again.
+            wait.ignoring(StaleElementReferenceException.class);
             // The report holds the strike and the Observatory's statement, both placed at Deir ez-Zor: each is new.
-            List<WebElement> fresh = driver.findElements(By.cssSelector("#alerts li.new"));
-            assertTrue(fresh.stream().anyMatch(li -> li.getText().contains("ASSAULT")), "the strike is among the new alerts");
-            assertEquals(fresh.size() + " new", driver.findElement(By.id("alert-count")).getText());
-            driver.findElements(By.cssSelector("#alerts li")).stream().filter(li -> li.getText().startsWith("Deir ez-Zor pocket")).findFirst().orElseThrow().click();
+            wait.until(d -> {
+                List<String> fresh = d.findElements(By.cssSelector("#alerts li.new")).stream().map(WebElement::getText).toList();
+                return fresh.stream().anyMatch(t -> t.startsWith("Deir ez-Zor pocket: 2024-03-10") && t.contains("ASSAULT"))
+                        && d.findElement(By.id("alert-count")).getText().equals(fresh.size() + " new");
+            });
+            wait.until(d -> {
+                java.util.Optional<WebElement> strike = d.findElements(By.cssSelector("#alerts li.new")).stream()
+                        .filter(li -> li.getText().contains("ASSAULT")).findFirst();
+                strike.ifPresent(WebElement::click);
+                return strike.isPresent();
+            });
             wait.until(d -> d.findElement(By.id("detail")).getText().contains("hideouts"));
         } finally {
             driver.quit();
