@@ -57,15 +57,16 @@ public final class ServeCommand implements Callable<Integer> {
         // CoreNLP takes a while and a few GB to load: only when the first article is posted.
         // Each request runs its articles on its own thread (Pipeline.process), so the pool stays at one.
         Lazy<Pipeline> pipeline = new Lazy<>(() -> new Pipeline(1));
+        FeedPoller poller = new FeedPoller(feeds, new FeedFetcher(allowPrivateFeeds), db, item -> pipeline.get().process(item));
         ApiServer server;
         try {
-            server = new ApiServer(db, t, pipeline::get, readers).start(host, port);
+            server = new ApiServer(db, t, pipeline::get, readers, poller).start(host, port);
         } catch (RuntimeException e) {
             db.close();
             throw new Main.UsageException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }
-        FeedPoller poller = new FeedPoller(feeds, new FeedFetcher(allowPrivateFeeds), db, item -> pipeline.get().process(item));
-        if (!feeds.isEmpty()) poller.start(java.time.Duration.ofMinutes(feedInterval));
+        // Always scheduled: feeds added through the API later are polled on the same schedule.
+        poller.start(java.time.Duration.ofMinutes(feedInterval));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             poller.close();
@@ -77,7 +78,8 @@ public final class ServeCommand implements Callable<Integer> {
         }));
         System.err.printf("sitrep: serving %s on http://%s:%d/ (API under /api, spec at /api/openapi.json; writes %s); Ctrl-C stops%n",
                 store, host, server.port(), t == null || t.isBlank() ? "disabled: no token" : "need the bearer token");
-        if (!feeds.isEmpty()) System.err.printf("sitrep: polling %d feed(s) every %d minutes%n", feeds.size(), feedInterval);
+        int polled = poller.all().size();
+        if (polled > 0) System.err.printf("sitrep: polling %d feed(s) every %d minutes%n", polled, feedInterval);
         stopped.await();
         return 0;
     }

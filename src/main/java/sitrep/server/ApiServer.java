@@ -56,6 +56,8 @@ public final class ApiServer implements AutoCloseable {
     private final StoreReaders readers;
     private final byte[] token;
     private final Supplier<Pipeline> pipeline;
+    /** Polls the feeds; null where this server polls none (feeds added through the API are kept all the same). */
+    private final FeedPoller feeds;
     private final Javalin app;
 
     /**
@@ -68,7 +70,13 @@ public final class ApiServer implements AutoCloseable {
 
     /** @param readers how many reader connections serve the API's reads in parallel */
     public ApiServer(EventStore store, String token, Supplier<Pipeline> pipeline, int readers) {
+        this(store, token, pipeline, readers, null);
+    }
+
+    /** @param feeds the feed poller, which learns of feeds added through the API; null for none */
+    public ApiServer(EventStore store, String token, Supplier<Pipeline> pipeline, int readers, FeedPoller feeds) {
         this.store = store;
+        this.feeds = feeds;
         this.readers = new StoreReaders(store, readers);
         this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
         this.pipeline = pipeline;
@@ -103,6 +111,9 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/zones/{id}", this::getZone);
         app.delete("/api/zones/{id}", this::deleteZone);
         app.get("/api/zones/{id}/events", this::zoneEvents);
+        app.get("/api/feeds", this::listFeeds);
+        app.post("/api/feeds", this::postFeed);
+        app.delete("/api/feeds/{id}", this::deleteFeed);
         app.get("/api/alerts", this::alerts);
         app.get("/api/alerts.atom", this::alertsAtom);
         app.get("/api/openapi.json", this::openApi);
@@ -368,6 +379,72 @@ public final class ApiServer implements AutoCloseable {
         out.put("count", events.size());
         if (next == null) out.putNull("next_cursor"); else out.put("next_cursor", Cursor.encode(next));
         json(ctx, out);
+    }
+
+    /** A feed's id in the API: short, URL-safe, and the same for the same URL on every server. */
+    static String feedId(String url) {
+        return ContentHash.of(url).substring(0, 16);
+    }
+
+    private void listFeeds(Context ctx) {
+        QueryParams.only(ctx, Set.of());
+        List<String> configured = feeds == null ? List.of() : feeds.configured();
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(configured);
+        all.addAll(readers.read(EventStore::feeds));
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode list = out.putArray("feeds");
+        for (String url : all) {
+            ObjectNode o = list.addObject().put("id", feedId(url)).put("url", url).put("origin", configured.contains(url) ? "command line" : "api");
+            FeedPoller.LastPoll last = feeds == null ? null : feeds.lastPoll(url);
+            if (last == null) {
+                o.putNull("last_poll");
+            } else {
+                o.putObject("last_poll").put("at", last.at().toString()).put("items", last.result().items())
+                        .put("stored", last.result().stored()).put("error", last.result().error());
+            }
+        }
+        out.put("polling", feeds != null);
+        json(ctx, out);
+    }
+
+    private void postFeed(Context ctx) {
+        JsonNode body = authorisedJsonBody(ctx);
+        String url = body != null && body.path("url").isTextual() ? body.path("url").asText().trim() : null;
+        if (url == null || url.isEmpty()) throw new BadRequest("body must be {\"url\": \"https://...\"}");
+        if (url.length() > 2000) throw new BadRequest("feed URL longer than 2000 characters");
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new BadRequest("not a URL: " + e.getMessage());
+        }
+        // Only the scheme and host are checked here; where the host points (loopback, private networks) is
+        // checked at each fetch, since a name can resolve differently later.
+        if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT)) || uri.getHost() == null) {
+            throw new BadRequest("feed URL must be an absolute http(s) URL, got '" + url + "'");
+        }
+        boolean added;
+        synchronized (store) {
+            added = store.addFeed(url);
+        }
+        if (added && feeds != null) feeds.pollSoon(url);
+        ctx.status(added ? 201 : 200);
+        json(ctx, JSON.createObjectNode().put("id", feedId(url)).put("url", url).put("status", added ? "added" : "already there")
+                .put("polling", feeds != null));
+    }
+
+    private void deleteFeed(Context ctx) {
+        requireToken(ctx);
+        String id = ctx.pathParam("id");
+        if (feeds != null && feeds.configured().stream().anyMatch(u -> feedId(u).equals(id))) {
+            throw new BadRequest(409, "that feed was given on serve's command line (--feed); restart serve without it to stop polling it");
+        }
+        String url = readers.read(EventStore::feeds).stream().filter(u -> feedId(u).equals(id)).findFirst()
+                .orElseThrow(() -> new BadRequest(404, "no feed with id '" + id + "'"));
+        synchronized (store) {
+            store.removeFeed(url);
+        }
+        ctx.status(204);
     }
 
     /** A zone's alert: an event first seen after the zone was drawn, located inside it. */

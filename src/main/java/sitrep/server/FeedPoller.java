@@ -16,16 +16,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Polls the configured feeds on a schedule and ingests their new items through the pipeline. Items already
- * stored (same id, from the item's guid or link, or same text) are skipped before any NLP runs, so polling
- * again costs only the fetch.
+ * Polls feeds on a schedule and ingests their new items through the pipeline: the ones serve was started
+ * with (--feed) and the ones added through the API (kept in the store, so they outlive a restart). Items
+ * already stored (same id, from the item's guid or link, or same text) are skipped before any NLP runs, so
+ * polling again costs only the fetch.
  */
 public final class FeedPoller implements AutoCloseable {
     /** What one poll of one feed did, for the log and the tests. */
     public record PollResult(String feed, int items, int stored, String error) {
     }
 
+    /** A feed's latest poll and when it ended. */
+    public record LastPoll(PollResult result, java.time.Instant at) {
+    }
+
     private final List<String> feeds;
+    private final java.util.Map<String, LastPoll> lastPolls = new java.util.concurrent.ConcurrentHashMap<>();
     private final FeedFetcher fetcher;
     private final EventStore store;
     private final Function<InputItem, ArticleResult> process;
@@ -45,19 +51,56 @@ public final class FeedPoller implements AutoCloseable {
 
     public void start(Duration every) {
         timer.scheduleWithFixedDelay(() -> {
-            for (PollResult r : pollOnce()) {
-                if (r.error() != null) System.err.println("sitrep serve: feed " + r.feed() + ": " + r.error());
-                else if (r.stored() > 0) System.err.println("sitrep serve: feed " + r.feed() + ": " + r.stored() + " new of " + r.items() + " items");
+            try {
+                pollOnce().forEach(FeedPoller::log);
+            } catch (RuntimeException e) {
+                // A failed round (the store unreachable, say) must not end the schedule: the next round tries again.
+                System.err.println("sitrep serve: feed polling failed: " + e.getMessage());
             }
         }, 0, every.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /** The feeds given at start-up (--feed). */
+    public List<String> configured() {
+        return feeds;
+    }
+
+    /** Every feed polled: the configured ones, then those added through the API. */
+    public List<String> all() {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(feeds);
+        synchronized (store) {
+            all.addAll(store.feeds());
+        }
+        return List.copyOf(all);
+    }
+
+    /** The latest poll of a feed, or null before its first. */
+    public LastPoll lastPoll(String feed) {
+        return lastPolls.get(feed);
+    }
+
+    /** Polls one feed soon, on the poller's thread (after a poll already running). */
+    public void pollSoon(String feed) {
+        timer.execute(() -> log(poll(feed)));
+    }
+
     /** Polls every feed once; a failing feed is reported and the others still run. */
     public List<PollResult> pollOnce() {
-        return feeds.stream().map(this::poll).toList();
+        return all().stream().map(this::poll).toList();
+    }
+
+    private static void log(PollResult r) {
+        if (r.error() != null) System.err.println("sitrep serve: feed " + r.feed() + ": " + r.error());
+        else if (r.stored() > 0) System.err.println("sitrep serve: feed " + r.feed() + ": " + r.stored() + " new of " + r.items() + " items");
     }
 
     private PollResult poll(String feed) {
+        PollResult r = fetchAndStore(feed);
+        lastPolls.put(feed, new LastPoll(r, java.time.Instant.now()));
+        return r;
+    }
+
+    private PollResult fetchAndStore(String feed) {
         List<Article> articles;
         try {
             articles = FeedParser.parse(fetcher.fetch(feed), feed);

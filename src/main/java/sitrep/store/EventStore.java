@@ -62,6 +62,15 @@ public interface EventStore extends AutoCloseable {
     /** Removes a zone; false when there was none with that id. */
     boolean deleteZone(String id);
 
+    /** Feeds added through the API (URLs), in the order they were added; polled alongside serve's --feed ones. */
+    java.util.List<String> feeds();
+
+    /** Adds a feed; false when it is there already. */
+    boolean addFeed(String url);
+
+    /** Removes a feed; false when there was none with that URL. */
+    boolean removeFeed(String url);
+
     /**
      * Another connection to the same store, for reads that run alongside this one's (a JDBC connection is
      * not safe for concurrent use). Its writes would work, but the store's writes belong to one connection;

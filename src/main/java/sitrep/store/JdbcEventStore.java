@@ -114,6 +114,7 @@ public final class JdbcEventStore implements EventStore {
             if (d.secondaryIndexes) s.execute("CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id)");
             s.execute("CREATE TABLE IF NOT EXISTS zones (id VARCHAR PRIMARY KEY, name VARCHAR, geometry VARCHAR, min_lon " + dbl
                     + ", min_lat " + dbl + ", max_lon " + dbl + ", max_lat " + dbl + ", created_at VARCHAR)");
+            s.execute("CREATE TABLE IF NOT EXISTS feeds (url VARCHAR PRIMARY KEY, added_at VARCHAR)");
         }
         // Columns the API filters on, added after the first stores were written: a store without them gets
         // them here, filled from each event's JSON, so old stores answer the API's queries too.
@@ -855,13 +856,33 @@ public final class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public synchronized boolean deleteZone(String id) {
-        try (PreparedStatement s = db.prepareStatement("DELETE FROM zones WHERE id = ?")) {
-            s.setString(1, id);
+    public boolean deleteZone(String id) {
+        return write("DELETE FROM zones WHERE id = ?", List.of(id), "cannot delete zone " + id);
+    }
+
+    /** Runs one write statement with bound values; true when it changed a row. {@code what} names it in errors. */
+    private synchronized boolean write(String sql, List<Object> values, String what) {
+        try (PreparedStatement s = db.prepareStatement(sql)) {
+            bind(s, values);
             return s.executeUpdate() > 0;
         } catch (SQLException e) {
-            throw new StoreException("cannot delete zone " + id + ": " + e.getMessage(), e);
+            throw new StoreException(what + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public List<String> feeds() {
+        return rows("SELECT url FROM feeds ORDER BY added_at, url", List.of(), r -> r.getString(1), "cannot list feeds");
+    }
+
+    @Override
+    public synchronized boolean addFeed(String url) {
+        return !feeds().contains(url) && write("INSERT INTO feeds VALUES (?, ?)", List.of(url, Instant.now().toString()), "cannot store feed " + url);
+    }
+
+    @Override
+    public boolean removeFeed(String url) {
+        return write("DELETE FROM feeds WHERE url = ?", List.of(url), "cannot remove feed " + url);
     }
 
     @Override

@@ -187,7 +187,7 @@ class ApiServerTest {
         assertEquals(200, r.status());
         assertTrue(r.body().get("openapi").asText().startsWith("3."));
         for (String path : List.of("/api/events", "/api/events/{id}", "/api/stats/timeline", "/api/stats/actors", "/api/stats/dyads", "/api/articles", "/api/control", "/api/zones", "/api/zones/{id}",
-                "/api/zones/{id}/events", "/api/alerts", "/api/alerts.atom")) {
+                "/api/zones/{id}/events", "/api/alerts", "/api/alerts.atom", "/api/feeds", "/api/feeds/{id}")) {
             assertTrue(r.body().get("paths").has(path), path);
         }
     }

@@ -1,5 +1,7 @@
 package sitrep.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,12 +19,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -170,6 +177,59 @@ class FeedTest {
             assertEquals(0, second.get(0).stored(), "already stored: skipped");
             assertEquals(2, processed.size(), "and no pipeline work for known items");
             assertFalse(store.articleKeys().isEmpty());
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    /**
+     * Feeds managed through the API: adding one needs the token, stores it (it outlives the server) and polls
+     * it at once; the list shows each feed's last poll; a --feed one cannot be removed through the API.
+     */
+    @Test
+    void feedsAddedThroughTheApiArePolledAndListed() throws Exception {
+        HttpServer http = feedServer();
+        String base = "http://127.0.0.1:" + http.getAddress().getPort();
+        HttpClient client = HttpClient.newHttpClient();
+        ObjectMapper json = new ObjectMapper();
+        try (EventStore store = Stores.open(dir.resolve("api-feeds.duckdb").toString());
+             FeedPoller poller = new FeedPoller(List.of(base + "/atom.xml"), new FeedFetcher(true), store,
+                     item -> new ArticleResult(item.article(), List.of(), List.of(), List.of()));
+             ApiServer server = new ApiServer(store, "s3cret", () -> null, 2, poller).start("127.0.0.1", 0)) {
+            String api = "http://127.0.0.1:" + server.port() + "/api/feeds";
+            BiFunction<String, String, HttpRequest> post = (body, token) -> {
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api))
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
+                if (token != null) b.header("Authorization", "Bearer " + token);
+                return b.build();
+            };
+            String feed = "{\"url\": \"" + base + "/feed.rss\"}";
+            assertEquals(401, client.send(post.apply(feed, null), HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(400, client.send(post.apply("{\"url\": \"file:///etc/passwd\"}", "s3cret"), HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(201, client.send(post.apply(feed, "s3cret"), HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(200, client.send(post.apply(feed, "s3cret"), HttpResponse.BodyHandlers.ofString()).statusCode(), "added once");
+            assertEquals(List.of(base + "/feed.rss"), store.feeds());
+            // Added feeds are polled at once, on the poller's thread.
+            for (int i = 0; i < 100 && poller.lastPoll(base + "/feed.rss") == null; i++) Thread.sleep(50);
+            assertEquals(2, store.stats().articles(), "the feed's two items are stored");
+
+            JsonNode list = json.readTree(client.send(HttpRequest.newBuilder(URI.create(api)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).get("feeds");
+            assertEquals(2, list.size(), list.toString());
+            assertEquals("command line", list.get(0).get("origin").asText());
+            assertTrue(list.get(0).get("last_poll").isNull(), "not polled yet: the schedule was not started here");
+            JsonNode added = list.get(1);
+            assertEquals("api", added.get("origin").asText());
+            assertEquals(2, added.get("last_poll").get("stored").asInt());
+
+            HttpRequest.Builder removeConfigured = HttpRequest.newBuilder(URI.create(api + "/" + list.get(0).get("id").asText()))
+                    .header("Authorization", "Bearer s3cret").DELETE();
+            assertEquals(409, client.send(removeConfigured.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            HttpRequest.Builder remove = HttpRequest.newBuilder(URI.create(api + "/" + added.get("id").asText())).DELETE();
+            assertEquals(401, client.send(remove.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(204, client.send(remove.header("Authorization", "Bearer s3cret").build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(List.of(), store.feeds());
+            assertEquals(List.of(base + "/atom.xml"), poller.all());
         } finally {
             http.stop(0);
         }

@@ -268,6 +268,9 @@ class ServeEndToEndTest {
                 return strike.isPresent();
             });
             wait.until(d -> d.findElement(By.id("detail")).getText().contains("hideouts"));
+
+            driver.findElement(By.cssSelector("#feed-tools summary")).click();
+            wait.until(d -> d.findElement(By.id("feeds")).getText().equals("No feeds yet."));
         } finally {
             driver.quit();
         }
