@@ -127,19 +127,6 @@ public final class Geoparser {
             }
             chosen = next;
         }
-        String dbg = System.getProperty("sitrep.geo.debug");
-        if (dbg != null) for (int i = 0; i < toponyms.size(); i++) {
-            Toponym t = toponyms.get(i);
-            if (!java.util.Arrays.asList(dbg.split(",")).contains(t.text())) continue;
-            double[] sc = sharedScores(toponyms, scores, chosen, i);
-            StringBuilder b = new StringBuilder("DBG " + t.text() + " @" + t.start() + ":");
-            Integer[] ord = new Integer[sc.length];
-            for (int k = 0; k < sc.length; k++) ord[k] = k;
-            java.util.Arrays.sort(ord, (x, y) -> Double.compare(sc[y], sc[x]));
-            for (int k = 0; k < Math.min(5, sc.length); k++) { GazetteerEntry c = t.candidates().get(ord[k]);
-                b.append(String.format(" | %.2f %s %s %s %s %d (%.1f,%.1f)", sc[ord[k]], c.name(), c.featureCode(), c.country(), c.admin1(), c.population(), c.lat(), c.lon())); }
-            System.err.println(b);
-        }
         List<PlaceMention> out = new ArrayList<>();
         for (int i = 0; i < toponyms.size(); i++) {
             Toponym t = toponyms.get(i);
@@ -405,6 +392,16 @@ public final class Geoparser {
                 else if (q.isAdmin1()) qAdmin1 = q.name();
             }
         }
+        // "Mexico, China, Japan" and "China, Japan, and the UK" list countries: a name with a country sense that is
+        // an item of a list is not qualified by the next item (it is not China the town in Japan).
+        Set<String> separators = Set.of(",", "and", "or");
+        boolean listItem = previous != null && before >= 1 && previous.lastToken() == before - 1
+                && separators.contains(s.token(before).word())
+                || next != null && next.lastToken() + 1 < s.size() && separators.contains(s.token(next.lastToken() + 1).word());
+        if (listItem && m.values().stream().anyMatch(GazetteerEntry::isCountry)) {
+            qCountry = null;
+            qAdmin1 = null;
+        }
         // "New York" in "Buffalo, New York": right after "Place," a name qualifies that place.
         List<GazetteerEntry> qualifies = previous != null && before >= 1 && s.token(before).word().equals(",")
                 && previous.lastToken() == before - 1 ? previous.values() : null;
@@ -486,8 +483,9 @@ public final class Geoparser {
             if (c.isAdmin1() && hasSeatNamesake(t, c)) score *= 0.6;
             String fc = c.featureCode();
             // A name that names a country means the country unless the text's context says otherwise
-            // ("Mexico" is not Mexico City; "Lebanon" in an Indiana paper may be Lebanon, Indiana).
-            if (c.isCountry()) score += 5;
+            // ("Mexico" is not Mexico City; "Lebanon" in an Indiana paper may be Lebanon, Indiana). So does an ocean's
+            // ("the Pacific" is not Pacific, Missouri).
+            if (c.isCountry() || fc.equals("OCN")) score += 5;
             else if (fc.equals("PPLC")) score += 1.5;
             else if (fc.equals("PPLA")) score += 1.0;
             else if (c.isAdmin1()) score += t.adminCue() ? 3 : 0.8;
