@@ -174,7 +174,7 @@ public final class Geoparser {
      */
     private static boolean coordinated(Sentence s, Toponym a, Toponym b) {
         if (b.first() <= a.last() + 1) return false;
-        if (b.qualifies() != null) for (GazetteerEntry c : b.candidates()) if ((c.isCountry() || c.isAdmin1()) && holdsOne(c, a.candidates())) return false;
+        if (qualified(a) && b.qualifies() != null) return false;
         for (int i = a.last() + 1; i < b.first(); i++) {
             String w = s.token(i).word().toLowerCase(Locale.ROOT);
             if (!w.equals(",") && !w.equals("and") && !w.equals("or") && !w.equals("&")) return false;
@@ -392,13 +392,14 @@ public final class Geoparser {
                 else if (q.isAdmin1()) qAdmin1 = q.name();
             }
         }
-        // "Mexico, China, Japan" and "China, Japan, and the UK" list countries: a name with a country sense that is
-        // an item of a list is not qualified by the next item (it is not China the town in Japan).
+        // "Mexico, China, Japan" and "China, Japan, and the UK" list countries, "Georgia, Oklahoma, Pennsylvania"
+        // states: a name with a country or first-level-division sense that is an item of a list is not qualified by
+        // the next item (it is not China the town in Japan, nor Oklahoma the town in Pennsylvania).
         Set<String> separators = Set.of(",", "and", "or");
         boolean listItem = previous != null && before >= 1 && previous.lastToken() == before - 1
                 && separators.contains(s.token(before).word())
                 || next != null && next.lastToken() + 1 < s.size() && separators.contains(s.token(next.lastToken() + 1).word());
-        if (listItem && m.values().stream().anyMatch(GazetteerEntry::isCountry)) {
+        if (listItem && m.values().stream().anyMatch(e -> e.isCountry() || e.isAdmin1())) {
             qCountry = null;
             qAdmin1 = null;
         }

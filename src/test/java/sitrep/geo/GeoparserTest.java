@@ -101,6 +101,11 @@ class GeoparserTest {
         assertEquals("ADM1", brunswick.featureCode(), brunswick.toString());
         assertEquals("CAN", brunswick.country());
         assertEquals("PCLI", required(r, "Iraq").featureCode());
+        // "Oklahoma, Pennsylvania" inside a list of states is two states, not the town of Oklahoma in Pennsylvania.
+        GeoResult states = parse("Outbreaks were reported in Georgia, Oklahoma, Pennsylvania, Wisconsin and California.");
+        Place oklahoma = required(states, "Oklahoma");
+        assertEquals("ADM1", oklahoma.featureCode(), oklahoma.toString());
+        assertEquals("Oklahoma", oklahoma.name());
     }
 
     @Test
