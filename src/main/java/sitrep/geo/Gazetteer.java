@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * The gazetteer: GeoNames populated places (derived at build time by scripts/build-gazetteer.mjs),
- * countries, and our own table of first-level divisions and named features (regions.tsv).
+ * countries, and our own table of administrative divisions and named features (regions.tsv).
  * Loaded once per process ({@link #shared()}); read-only afterwards, so safe to share between threads.
  */
 public final class Gazetteer {

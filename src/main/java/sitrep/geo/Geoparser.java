@@ -52,7 +52,7 @@ public final class Geoparser {
     /** A toponym before resolution. */
     private record Toponym(int sentence, int first, int last, int start, int end, String text,
                            List<GazetteerEntry> candidates, boolean adminCue, boolean cityCue, String qualifierCountry,
-                           String qualifierAdmin1) {
+                           String qualifierAdmin1, List<GazetteerEntry> qualifies) {
     }
 
     public GeoResult geoparse(AnnotatedText doc) {
@@ -61,6 +61,8 @@ public final class Geoparser {
         List<PlaceMention> demonymMentions = new ArrayList<>();
         Map<String, Double> countryWeight = new HashMap<>();
         Set<List<GazetteerEntry>> voted = Collections.newSetFromMap(new IdentityHashMap<>());
+        // Indices i of toponyms listed together with toponym i + 1 ("Ontario, Quebec and Manitoba").
+        Set<Integer> coordinatedWithNext = new HashSet<>();
         for (Sentence s : doc.sentences()) {
             List<PhraseIndex.Match<GazetteerEntry>> matches = withQualifierAbbreviations(s,
                     gazetteer.names().find(s, text, i -> startable(s, i)));
@@ -68,7 +70,10 @@ public final class Geoparser {
             for (int k = 0; k < matches.size(); k++) {
                 PhraseIndex.Match<GazetteerEntry> m = matches.get(k);
                 if (!isPlace(s, m, matches)) continue;
-                Toponym t = toponym(s, m, k + 1 < matches.size() ? matches.get(k + 1) : null);
+                Toponym t = toponym(s, m, k > 0 ? matches.get(k - 1) : null, k + 1 < matches.size() ? matches.get(k + 1) : null);
+                if (!inSentence.isEmpty() && coordinated(s, inSentence.get(inSentence.size() - 1), t)) {
+                    coordinatedWithNext.add(toponyms.size() + inSentence.size() - 1);
+                }
                 inSentence.add(t);
                 // Each name votes once: a local paper's tenth "Paris" says no more about France than its first.
                 if (!voted.add(t.candidates())) continue;
@@ -101,7 +106,7 @@ public final class Geoparser {
         Set<List<GazetteerEntry>> names = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Toponym t : toponyms) names.add(t.candidates());
         List<GazetteerEntry> chosen = new ArrayList<>();
-        for (Toponym t : toponyms) chosen.add(pick(t, scores(t, countryWeight, admin1Weight, List.of(), names)));
+        for (Toponym t : toponyms) chosen.add(pick(t, scores(t, countryWeight, admin1Weight, List.of(), names, List.of())));
         Map<String, Double> refined = new HashMap<>(countryWeight);
         Set<List<GazetteerEntry>> counted = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < toponyms.size(); i++) {
@@ -114,10 +119,12 @@ public final class Geoparser {
             for (int i = 0; i < toponyms.size(); i++) {
                 List<GazetteerEntry> others = new ArrayList<>(chosen);
                 others.remove(i);
-                scores.add(scores(toponyms.get(i), refined, admin1Weight, others, names));
+                scores.add(scores(toponyms.get(i), refined, admin1Weight, others, names, listed(chosen, coordinatedWithNext, i)));
             }
             List<GazetteerEntry> next = new ArrayList<>();
-            for (int i = 0; i < toponyms.size(); i++) next.add(pick(toponyms.get(i), pass == 0 ? scores.get(i) : sharedScores(toponyms, scores, i)));
+            for (int i = 0; i < toponyms.size(); i++) {
+                next.add(pick(toponyms.get(i), pass == 0 ? scores.get(i) : sharedScores(toponyms, scores, chosen, i)));
+            }
             chosen = next;
         }
         List<PlaceMention> out = new ArrayList<>();
@@ -159,6 +166,28 @@ public final class Geoparser {
     private boolean partOfPlaceName(Sentence s, int first, int last) {
         return last + 1 < s.size() && s.token(last + 1).ner().equals("LOCATION") && s.token(first).ner().equals("LOCATION")
                 && !gazetteer.lookup(s.token(first).word() + " " + s.token(last + 1).word()).isEmpty();
+    }
+
+    /**
+     * Whether two toponyms of a sentence are items of one list: only commas, "and", "or" or "&" stand between them
+     * ("Georgia, Oklahoma and Pennsylvania"). The comma of "Town, Region" makes a qualifier, not a list.
+     */
+    private static boolean coordinated(Sentence s, Toponym a, Toponym b) {
+        if (b.first() <= a.last() + 1) return false;
+        if (qualified(a) && b.qualifies() != null) return false;
+        for (int i = a.last() + 1; i < b.first(); i++) {
+            String w = s.token(i).word().toLowerCase(Locale.ROOT);
+            if (!w.equals(",") && !w.equals("and") && !w.equals("or") && !w.equals("&")) return false;
+        }
+        return true;
+    }
+
+    /** The senses chosen for the other items of the list toponym i is in, or an empty list. */
+    private static List<GazetteerEntry> listed(List<GazetteerEntry> chosen, Set<Integer> coordinatedWithNext, int i) {
+        List<GazetteerEntry> out = new ArrayList<>();
+        for (int j = i - 1; j >= 0 && coordinatedWithNext.contains(j); j--) if (chosen.get(j) != null) out.add(chosen.get(j));
+        for (int j = i; coordinatedWithNext.contains(j) && j + 1 < chosen.size(); j++) if (chosen.get(j + 1) != null) out.add(chosen.get(j + 1));
+        return out;
     }
 
     /**
@@ -346,9 +375,13 @@ public final class Geoparser {
         return false;
     }
 
-    private Toponym toponym(Sentence s, PhraseIndex.Match<GazetteerEntry> m, PhraseIndex.Match<GazetteerEntry> next) {
+    private Toponym toponym(Sentence s, PhraseIndex.Match<GazetteerEntry> m, PhraseIndex.Match<GazetteerEntry> previous,
+                            PhraseIndex.Match<GazetteerEntry> next) {
         int after = m.lastToken() + 1, before = m.firstToken() - 1;
-        boolean adminCue = after < s.size() && ADMIN_WORDS.contains(s.token(after).lemma().toLowerCase(Locale.ROOT));
+        // "Ontario province" and "the province of Ontario" both name the division.
+        boolean adminCue = after < s.size() && ADMIN_WORDS.contains(s.token(after).lemma().toLowerCase(Locale.ROOT))
+                || before >= 1 && s.token(before).word().equals("of")
+                && ADMIN_WORDS.contains(s.token(before - 1).lemma().toLowerCase(Locale.ROOT));
         boolean cityCue = before >= 1 && s.token(before).word().equals("of")
                 && Set.of("city", "town", "village", "outskirts").contains(s.token(before - 1).lemma().toLowerCase(Locale.ROOT));
         // "Alexandria, Louisiana": the next name, right after a comma, qualifies this one.
@@ -359,8 +392,22 @@ public final class Geoparser {
                 else if (q.isAdmin1()) qAdmin1 = q.name();
             }
         }
+        // "Mexico, China, Japan" and "China, Japan, and the UK" list countries, "Georgia, Oklahoma, Pennsylvania"
+        // states: a name with a country or first-level-division sense that is an item of a list is not qualified by
+        // the next item (it is not China the town in Japan, nor Oklahoma the town in Pennsylvania).
+        Set<String> separators = Set.of(",", "and", "or");
+        boolean listItem = previous != null && before >= 1 && previous.lastToken() == before - 1
+                && separators.contains(s.token(before).word())
+                || next != null && next.lastToken() + 1 < s.size() && separators.contains(s.token(next.lastToken() + 1).word());
+        if (listItem && m.values().stream().anyMatch(e -> e.isCountry() || e.isAdmin1())) {
+            qCountry = null;
+            qAdmin1 = null;
+        }
+        // "New York" in "Buffalo, New York": right after "Place," a name qualifies that place.
+        List<GazetteerEntry> qualifies = previous != null && before >= 1 && s.token(before).word().equals(",")
+                && previous.lastToken() == before - 1 ? previous.values() : null;
         return new Toponym(s.index(), m.firstToken(), m.lastToken(), m.start(), m.end(), m.text(), m.values(),
-                adminCue, cityCue, qCountry, qAdmin1);
+                adminCue, cityCue, qCountry, qAdmin1, qualifies);
     }
 
     /** Whether a populated candidate lies in division {@code division} (Raqqa the city in Raqqa the province). */
@@ -384,17 +431,31 @@ public final class Geoparser {
      * no cue sets apart; a mention with a cue ("province", "city of") keeps its own. A mention that a qualifier
      * resolves ("Paris, Texas") decides for the unqualified ones.
      */
-    private static double[] sharedScores(List<Toponym> toponyms, List<double[]> scores, int i) {
+    private static double[] sharedScores(List<Toponym> toponyms, List<double[]> scores, List<GazetteerEntry> chosen, int i) {
         Toponym t = toponyms.get(i);
         if (t.adminCue() || t.cityCue() || qualified(t)) return scores.get(i);
         double[] sum = scores.get(i).clone();
         for (int j = 0; j < toponyms.size(); j++) {
             Toponym o = toponyms.get(j);
-            if (j == i || o.candidates() != t.candidates() || o.adminCue() || o.cityCue()) continue;
+            if (j == i || o.candidates() != t.candidates()) continue;
+            // "the province of Ontario" decides for "Ontario" where no town of the name lies in the province; "Raqqa
+            // province" does not make "in Raqqa" the province.
+            GazetteerEntry division = chosen.get(j);
+            if (o.adminCue() && division != null && division.isAdmin1() && !hasSeatNamesake(o, division)) return scores.get(j);
+            if (o.adminCue() || o.cityCue()) continue;
             if (qualified(o)) return scores.get(j);
             for (int k = 0; k < sum.length; k++) sum[k] += scores.get(j)[k];
         }
         return sum;
+    }
+
+    /** Whether country or first-level division {@code division} holds one of {@code places}. */
+    private static boolean holdsOne(GazetteerEntry division, List<GazetteerEntry> places) {
+        for (GazetteerEntry p : places) {
+            if (p != division && division.country() != null && division.country().equals(p.country())
+                    && (division.isCountry() || division.name().equalsIgnoreCase(p.admin1()))) return true;
+        }
+        return false;
     }
 
     private static boolean qualified(Toponym t) {
@@ -403,7 +464,14 @@ public final class Geoparser {
 
     /** One score per candidate of {@code t}: prominence, feature class, cues, qualifiers, focus and nearby places. */
     private static double[] scores(Toponym t, Map<String, Double> countryWeight, Map<String, Double> admin1Weight,
-                                   List<GazetteerEntry> others, Set<List<GazetteerEntry>> otherNames) {
+                                   List<GazetteerEntry> others, Set<List<GazetteerEntry>> otherNames,
+                                   List<GazetteerEntry> listedWith) {
+        Set<String> countriesNamed = new HashSet<>();
+        boolean divisionNamed = false;
+        for (GazetteerEntry c : t.candidates()) {
+            if (c.isCountry()) countriesNamed.add(c.country());
+            divisionNamed |= (c.isCountry() || c.isAdmin1()) && c.name().equalsIgnoreCase(t.text());
+        }
         double total = 0, admin1Total = 0;
         for (double w : countryWeight.values()) total += w;
         for (double w : admin1Weight.values()) admin1Total += w;
@@ -416,14 +484,31 @@ public final class Geoparser {
             if (c.isAdmin1() && hasSeatNamesake(t, c)) score *= 0.6;
             String fc = c.featureCode();
             // A name that names a country means the country unless the text's context says otherwise
-            // ("Mexico" is not Mexico City; "Lebanon" in an Indiana paper may be Lebanon, Indiana).
-            if (c.isCountry()) score += 5;
+            // ("Mexico" is not Mexico City; "Lebanon" in an Indiana paper may be Lebanon, Indiana). So does an ocean's
+            // ("the Pacific" is not Pacific, Missouri).
+            if (c.isCountry() || fc.equals("OCN")) score += 5;
             else if (fc.equals("PPLC")) score += 1.5;
             else if (fc.equals("PPLA")) score += 1.0;
             else if (c.isAdmin1()) score += t.adminCue() ? 3 : 0.8;
             else if (fc.equals("PPLA2")) score += 0.4;
             else if (!c.isPopulatedPlace()) score += 1.2;
             if (t.cityCue() && c.isPopulatedPlace()) score += 1;
+            // A country's or division's name means it, not a city of it that also goes by that name ("Mexico" is not
+            // Mexico City) nor a town that has the name only as an alternate one ("Illinois"), unless the text says
+            // "city of".
+            else if (c.isPopulatedPlace() && !c.name().equalsIgnoreCase(t.text())
+                    && (divisionNamed || countriesNamed.contains(c.country()))) score -= 2;
+            // Right after "Place," a division or country that can hold the place qualifies it ("Buffalo, New York",
+            // "Atlanta, Georgia").
+            if (t.qualifies() != null && (c.isAdmin1() || c.isCountry()) && holdsOne(c, t.qualifies())) score += 2;
+            // The items of a list are of one kind: states with states, countries with countries.
+            double kin = 0, unlike = 0;
+            for (GazetteerEntry o : listedWith) {
+                if (o.isCountry() && c.isCountry()) kin += 1;
+                else if (o.isAdmin1() && c.isAdmin1()) kin += o.country() != null && o.country().equals(c.country()) ? 1.5 : 0.5;
+                else if ((o.isCountry() || o.isAdmin1()) && c.isPopulatedPlace()) unlike += 0.5;
+            }
+            score += Math.min(kin, 3.0) - Math.min(unlike, 1.5);
             if (t.adminCue() && c.isPopulatedPlace()) score -= 0.5;
             if (c.name().equalsIgnoreCase(t.text())) score += 0.8;
             if (c.country() != null && total > 0) score += 3.0 * countryWeight.getOrDefault(c.country(), 0.0) / total;

@@ -92,4 +92,56 @@ class GeoparserTest {
         assertEquals(39.76, us.lat(), 1e-6);
         assertEquals("GBR", required(r, "UK").country());
     }
+
+    @Test
+    void theItemsOfAListAreOfOneKind() {
+        GeoResult r = parse("Illnesses were reported in New Jersey and New York. In Canada, cases were confirmed in "
+                + "Alberta, Manitoba, Ontario and New Brunswick. Travellers from Armenia, Iraq, Iran and Syria were screened.");
+        Place brunswick = required(r, "New Brunswick");
+        assertEquals("ADM1", brunswick.featureCode(), brunswick.toString());
+        assertEquals("CAN", brunswick.country());
+        assertEquals("PCLI", required(r, "Iraq").featureCode());
+        // "Oklahoma, Pennsylvania" inside a list of states is two states, not the town of Oklahoma in Pennsylvania.
+        GeoResult states = parse("Outbreaks were reported in Georgia, Oklahoma, Pennsylvania, Wisconsin and California.");
+        Place oklahoma = required(states, "Oklahoma");
+        assertEquals("ADM1", oklahoma.featureCode(), oklahoma.toString());
+        assertEquals("Oklahoma", oklahoma.name());
+    }
+
+    @Test
+    void aDivisionRightAfterPlaceCommaIsTheOneHoldingThePlace() {
+        GeoResult r = parse("The boy from Buffalo, New York, was treated at a clinic in Atlanta, Georgia, last week.");
+        Place newYork = required(r, "New York");
+        assertEquals("ADM1", newYork.featureCode(), newYork.toString());
+        Place georgia = required(r, "Georgia");
+        assertEquals("USA", georgia.country(), georgia.toString());
+        assertEquals("ADM1", georgia.featureCode());
+    }
+
+    @Test
+    void theProvinceOfANameDecidesForItsOtherMentions() {
+        GeoResult r = parse("Doctors said the province of Ontario lacks beds for newborns. Mothers in Ontario now "
+                + "give birth in Buffalo, New York, or in Detroit.");
+        List<Place> ontario = r.places().stream().filter(p -> p.text().equals("Ontario")).toList();
+        assertEquals(2, ontario.size(), r.places().toString());
+        for (Place p : ontario) assertEquals("CAN", p.country(), p.toString());
+    }
+
+    @Test
+    void aCountrysNameIsNotTheCapitalThatSharesIt() {
+        GeoResult r = parse("Drug violence in Mexico has killed thousands, police in Acapulco and Guerrero said. "
+                + "Mexico has sent troops.");
+        for (Place p : r.places()) if (p.text().equals("Mexico")) assertEquals("PCLI", p.featureCode(), p.toString());
+    }
+
+    @Test
+    void britishCountiesAreNotTheirAmericanOrCanadianNamesakes() {
+        GeoResult r = parse("Foot-and-mouth disease was found at a farm in Surrey, England, and turkeys were culled "
+                + "in Suffolk and on a farm in Fife, Scotland.");
+        for (String county : List.of("Surrey", "Suffolk", "Fife")) {
+            Place p = required(r, county);
+            assertEquals("GBR", p.country(), p.toString());
+            assertEquals("admin2", p.precision(), p.toString());
+        }
+    }
 }
