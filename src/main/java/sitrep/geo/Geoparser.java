@@ -463,6 +463,9 @@ public final class Geoparser {
     }
 
     /** One score per candidate of {@code t}: prominence, feature class, cues, qualifiers, focus and nearby places. */
+    /** A city this big is what its name means to news readers, more than a same-named division around it. */
+    private static final long METROPOLIS = 1_000_000;
+
     private static double[] scores(Toponym t, Map<String, Double> countryWeight, Map<String, Double> admin1Weight,
                                    List<GazetteerEntry> others, Set<List<GazetteerEntry>> otherNames,
                                    List<GazetteerEntry> listedWith) {
@@ -495,9 +498,11 @@ public final class Geoparser {
             if (t.cityCue() && c.isPopulatedPlace()) score += 1;
             // A country's or division's name means it, not a city of it that also goes by that name ("Mexico" is not
             // Mexico City) nor a town that has the name only as an alternate one ("Illinois"), unless the text says
-            // "city of".
+            // "city of". A city of millions is the exception against a division when the text is about other countries:
+            // "talks in New York" in a report on Syria are in the city; a New York paper's "New York" is the state.
             else if (c.isPopulatedPlace() && !c.name().equalsIgnoreCase(t.text())
-                    && (divisionNamed || countriesNamed.contains(c.country()))) score -= 2;
+                    && (countriesNamed.contains(c.country()) || divisionNamed && (c.population() < METROPOLIS
+                    || total > 0 && countryWeight.getOrDefault(c.country(), 0.0) / total >= 0.5))) score -= 2;
             // Right after "Place," a division or country that can hold the place qualifies it ("Buffalo, New York",
             // "Atlanta, Georgia").
             if (t.qualifies() != null && (c.isAdmin1() || c.isCountry()) && holdsOne(c, t.qualifies())) score += 2;

@@ -144,4 +144,15 @@ class GeoparserTest {
             assertEquals("admin2", p.precision(), p.toString());
         }
     }
+
+    @Test
+    void aMetropolisInAReportAboutOtherCountriesIsTheCity() {
+        // International news: the Security Council meets in the city. A US text about the state keeps the state.
+        GeoResult un = parse("The Security Council met in New York on Friday after the shelling of Idlib and Aleppo in Syria.");
+        Place city = required(un, "New York");
+        assertEquals("city", city.precision(), city.toString());
+        GeoResult state = parse("Lawmakers in Albany said New York will cut school budgets, as New Jersey and Connecticut did.");
+        Place division = required(state, "New York");
+        assertEquals("ADM1", division.featureCode(), division.toString());
+    }
 }
