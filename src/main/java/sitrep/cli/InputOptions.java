@@ -50,7 +50,7 @@ final class InputOptions {
         for (String in : inputs) {
             if (!in.equals("-") && !Files.isReadable(Path.of(in))) throw new Main.UsageException("cannot read input " + in);
         }
-        return new ArticleReader(format, date);
+        return new ArticleReader(format, date, note -> System.err.println("sitrep: " + note));
     }
 
     /** Reads the inputs on a background thread, so reading overlaps with processing and memory stays bounded. */

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +38,17 @@ public final class ArticleReader {
 
     private final InputFormat format;
     private final LocalDate defaultPublished;
+    private final Consumer<String> notes;
 
     public ArticleReader(InputFormat format, LocalDate defaultPublished) {
+        this(format, defaultPublished, note -> { });
+    }
+
+    /** {@code notes} takes one line per archive read, saying how many records it held and which were skipped. */
+    public ArticleReader(InputFormat format, LocalDate defaultPublished, Consumer<String> notes) {
         this.format = format;
         this.defaultPublished = defaultPublished;
+        this.notes = notes;
     }
 
     /** Reads one input: "-" for standard input, a file, or a folder. The path must exist (checked by the caller). */
@@ -63,6 +73,18 @@ public final class ArticleReader {
     private void readFile(Path path, Consumer<InputItem> sink) {
         String origin = path.toString();
         InputFormat f = format == InputFormat.AUTO ? InputFormat.byName(origin) : format;
+        if (f == InputFormat.WARC || f == InputFormat.AUTO) {
+            // Archives stream whatever their size; others (an extension-less or .gz file) are told by their content.
+            try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+                if (f == InputFormat.WARC || WarcReader.isWarc(in)) {
+                    readWarc(origin, in, sink);
+                    return;
+                }
+            } catch (IOException e) {
+                sink.accept(InputItem.failed(hash(origin), origin, "cannot read file: " + e.getMessage()));
+                return;
+            }
+        }
         if (f == InputFormat.JSONL || f == InputFormat.CSV) {
             try (InputStream in = Files.newInputStream(path)) {
                 if (f == InputFormat.JSONL) readJsonLines(origin, in, sink);
@@ -90,6 +112,14 @@ public final class ArticleReader {
                 readJsonLines(origin, in, sink);
                 return;
             }
+            if (f == InputFormat.WARC || f == InputFormat.AUTO) {
+                BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+                if (f == InputFormat.WARC || WarcReader.isWarc(buffered)) {
+                    readWarc(origin, buffered, sink);
+                    return;
+                }
+                in = buffered;
+            }
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
                 sink.accept(InputItem.failed(hash(origin), origin, "input too large (limit " + MAX_BYTES + " bytes)"));
@@ -113,14 +143,9 @@ public final class ArticleReader {
         if (f == InputFormat.AUTO) f = InputFormat.byContent(text);
         try {
             switch (f) {
-                case JSONL -> readJsonLines(origin, new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), sink);
-                case CSV -> readCsv(origin, new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), sink);
-                case HTML -> {
-                    HtmlText.Page page = HtmlText.extract(text, null);
-                    LocalDate published = page.published() != null ? page.published() : fallbackDate;
-                    sink.accept(InputItem.ok(new Article(hash(page.text()), page.text(), published, page.title(),
-                            page.url(), page.siteName(), "en", origin, true)));
-                }
+                case JSONL -> readJsonLines(origin, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), sink);
+                case CSV -> readCsv(origin, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), sink);
+                case HTML -> sink.accept(InputItem.ok(htmlArticle(bytes, null, null, null, fallbackDate, origin)));
                 case TEXT -> {
                     if (text.isBlank()) throw new InputException("empty input (only whitespace)");
                     sink.accept(InputItem.ok(new Article(hash(text), text, fallbackDate, null, null, null, "en", origin, false)));
@@ -130,8 +155,7 @@ public final class ArticleReader {
                     if (items.isEmpty()) throw new InputException("feed has no items with text");
                     for (Article a : items) sink.accept(InputItem.ok(a.published() == null ? a.withPublished(fallbackDate) : a));
                 }
-                case WARC -> throw new InputException("input format " + f.name().toLowerCase()
-                        + " is not supported by extract yet; convert to JSON Lines or HTML files");
+                case WARC -> readWarc(origin, new ByteArrayInputStream(bytes), sink);
                 default -> throw new IllegalStateException(f.name());
             }
         } catch (InputException e) {
@@ -141,6 +165,39 @@ public final class ArticleReader {
         } catch (RuntimeException e) {
             sink.accept(InputItem.failed(hash(origin), origin, "unreadable " + f.name().toLowerCase() + ": " + e));
         }
+    }
+
+    /**
+     * An HTML page's article: its main text, title and publication date (else {@code fallbackDate}). The page is
+     * decoded by {@code charset} (an HTTP header's, may be null), else the charset its meta tag declares, else as
+     * {@link TextDecoder} detects. {@code id} and {@code url} default to a hash of the text and the page's canonical
+     * URL; the source is the page's site name, else the URL's host.
+     */
+    static Article htmlArticle(byte[] bytes, String charset, String id, String url, LocalDate fallbackDate, String origin) {
+        String html = TextDecoder.decode(bytes, charset != null ? charset : TextDecoder.metaCharset(bytes));
+        HtmlText.Page page = HtmlText.extract(html, null);
+        LocalDate published = page.published() != null ? page.published() : fallbackDate;
+        String source = page.siteName() != null ? page.siteName() : host(url);
+        return new Article(id != null ? id : hash(page.text()), page.text(), published, page.title(),
+                url != null ? url : page.url(), source, "en", origin, true);
+    }
+
+    /** The host of a URL without a leading "www.", as outlets are named; null when there is none. */
+    public static String host(String url) {
+        if (url == null) return null;
+        try {
+            String host = URI.create(url).getHost();
+            return host == null ? null : host.startsWith("www.") ? host.substring(4) : host;
+        } catch (IllegalArgumentException notAUrl) {
+            return null;
+        }
+    }
+
+    /** A WARC archive, streamed record by record; what it held and skipped goes to the notes. */
+    private void readWarc(String origin, InputStream in, Consumer<InputItem> sink) {
+        BufferedInputStream buffered = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 1 << 16);
+        WarcReader.Counts counts = new WarcReader(origin, defaultPublished, sink).read(buffered);
+        notes.accept(origin + ": " + counts);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import sitrep.ingest.ArticleReader;
 import sitrep.merge.EventKey;
 import sitrep.merge.Merger;
 import sitrep.model.Article;
@@ -13,7 +14,6 @@ import sitrep.model.Event;
 import sitrep.model.Problem;
 import sitrep.pipeline.ExtractJson;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -500,15 +500,7 @@ public final class JdbcEventStore implements EventStore {
     /** The outlet that published an article: its source name, else its URL's host. */
     static String outlet(Article a) {
         if (a.source() != null && !a.source().isBlank()) return a.source();
-        if (a.url() != null) {
-            try {
-                String host = URI.create(a.url()).getHost();
-                if (host != null) return host.startsWith("www.") ? host.substring(4) : host;
-            } catch (IllegalArgumentException ignored) {
-                // not a URL: no outlet
-            }
-        }
-        return null;
+        return ArticleReader.host(a.url());
     }
 
     @Override

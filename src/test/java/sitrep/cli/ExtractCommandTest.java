@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sitrep.ingest.WarcFiles;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -101,5 +102,30 @@ class ExtractCommandTest {
         JsonNode stored = lines(exported).get(0);
         assertEquals("991", stored.get("cameo").get("code").asText(), stored.toString());
         assertTrue(stored.get("plover").get("type").isNull(), "no PLOVER type for a code we have no mapping for");
+    }
+
+    @Test
+    void warcArchiveGivesOneRecordPerArticleAndPerBadRecord() throws IOException {
+        String url = "https://www.daraa-news.test/2019/06/shelling";
+        byte[] page = WarcFiles.utf8("<html><head><title>Shelling in Daraa</title></head><body><article><p>Rebels shelled the town "
+                + "of Daraa on Sunday, killing 4 civilians, activists said.</p></article></body></html>");
+        WarcFiles w = new WarcFiles()
+                .record("request", url, "application/http; msgtype=request", WarcFiles.utf8("GET /2019/06/shelling HTTP/1.1\r\n\r\n"))
+                .response(url, "200 OK", List.of("Content-Type: text/html; charset=utf-8"), page)
+                .response("https://www.daraa-news.test/gone", "404 Not Found", List.of("Content-Type: text/html"), WarcFiles.utf8("<p>gone</p>"));
+        byte[] archive = w.gzip();
+        Path in = Files.write(dir.resolve("crawl.warc.gz"), WarcFiles.concat(archive, java.util.Arrays.copyOf(WarcFiles.gzip(archive), 30)));
+        Path out = dir.resolve("warc.jsonl");
+        assertEquals(0, Main.run("extract", "--output", out.toString(), in.toString()));
+        List<JsonNode> records = lines(out);
+        assertEquals(2, records.size(), records.toString());
+        JsonNode a = records.get(0);
+        assertTrue(a.get("id").asText().startsWith("warc-"));
+        assertEquals(url, a.get("url").asText());
+        assertEquals("daraa-news.test", a.get("source").asText());
+        assertEquals("2024-03-05", a.get("published").asText(), "WARC-Date's day");
+        assertTrue(a.get("text").asText().startsWith("Rebels shelled the town of Daraa"));
+        assertFalse(a.get("events").isEmpty(), a.toString());
+        assertTrue(records.get(1).get("errors").get(0).get("message").asText().startsWith("truncated gzip stream"), records.get(1).toString());
     }
 }
