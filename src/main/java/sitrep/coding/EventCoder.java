@@ -613,7 +613,7 @@ public final class EventCoder {
         Place best = null;
         int bestDist = Integer.MAX_VALUE;
         for (PlaceMention p : places) {
-            if (!p.place().resolved() || overlaps(p.place(), source) || overlaps(p.place(), target)) continue;
+            if (!p.place().resolved() || overlaps(p.place(), source) || overlaps(p.place(), target) || inModifier(s, p)) continue;
             int dist = Integer.MAX_VALUE;
             for (int i = p.firstToken(); i <= p.lastToken(); i++) dist = Math.min(dist, pathLength(s, i, trigger, 8));
             if (dist == Integer.MAX_VALUE) dist = 100 + Math.abs(p.firstToken() - trigger);
@@ -629,6 +629,22 @@ public final class EventCoder {
             }
         }
         return best;
+    }
+
+    /** "-led", "-backed", "-based": a compound that makes a place name describe someone ("the US-led coalition"). */
+    private static final java.util.regex.Pattern MODIFIER_SUFFIX = java.util.regex.Pattern.compile(
+            "(?i)(?:.*-)?(led|backed|based|allied|funded|sponsored|brokered|aligned|affiliated|linked|registered|flagged|owned|born|trained)");
+
+    /**
+     * "the US-led coalition said", "a London-based monitor": the place names who someone is or where they are
+     * from, not where the event happened.
+     */
+    private static boolean inModifier(Sentence s, PlaceMention p) {
+        int last = p.lastToken();
+        Token t = s.token(last);
+        if (t.end() > p.place().end() && t.word().indexOf('-') > 0) return MODIFIER_SUFFIX.matcher(t.word()).matches();
+        return last + 2 < s.size() && s.token(last + 1).word().equals("-") && s.token(last + 1).start() == t.end()
+                && MODIFIER_SUFFIX.matcher(s.token(last + 2).word()).matches();
     }
 
     /** "Russia launched strikes": a place named as the actor is not where the event happened. */

@@ -119,4 +119,13 @@ class PipelineTest {
         assertEquals("Explosions/Remote violence", bombing.acled().eventType());
         assertTrue(find(r, e -> e.cameo().code().equals("010")).isPresent(), "the statement itself is an event");
     }
+
+    @Test
+    void aPlaceInsideACompoundModifierIsNotWhereTheEventHappened() {
+        ArticleResult r = run("US-led coalition aircraft struck Islamic State positions on Friday, the coalition said.", "2019-03-23");
+        assertTrue(r.places().stream().anyMatch(p -> "USA".equals(p.country())), "the US is still a place of the text: " + r.places());
+        Event strike = find(r, e -> e.cameo().root().equals("19")).orElseThrow(() -> new AssertionError(r.events().toString()));
+        assertTrue(strike.location() == null || !"USA".equals(strike.location().country()), "the strike was not in the US: " + strike.location());
+        for (Event e : r.events()) assertTrue(e.location() == null || !"USA".equals(e.location().country()), e.toString());
+    }
 }
