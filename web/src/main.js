@@ -50,6 +50,16 @@ async function api(path, params) {
   return body;
 }
 
+/** An API answer, or null after saying on the status line that {@code what} could not be loaded. */
+async function load(path, params, what) {
+  try {
+    return await api(path, params);
+  } catch (err) {
+    statusLine.textContent = `Could not load ${what}: ${err.message}`;
+    return null;
+  }
+}
+
 function actorLabel(a) {
   return a ? (a.name || a.code || a.text) : '?';
 }
@@ -176,13 +186,8 @@ async function loadTimeline() {
   const params = filters();
   params.delete('from');
   params.delete('to');
-  let body;
-  try {
-    body = await api('/api/stats/timeline', params);
-  } catch (err) {
-    statusLine.textContent = `Could not load the timeline: ${err.message}`;
-    return;
-  }
+  const body = await load('/api/stats/timeline', params, 'the timeline');
+  if (!body) return;
   const perDay = new Map();
   for (const c of body.counts) perDay.set(c.period, (perDay.get(c.period) || 0) + c.count);
   days = [...perDay.keys()].sort();
@@ -298,13 +303,8 @@ async function loadControl() {
   const f = filters();
   if (f.get('country')) params.set('country', f.get('country'));
   if (f.get('to')) params.set('as_of', f.get('to'));
-  let body;
-  try {
-    body = await api('/api/control', params);
-  } catch (err) {
-    statusLine.textContent = `Could not load the control ledger: ${err.message}`;
-    return;
-  }
+  const body = await load('/api/control', params, 'the control ledger');
+  if (!body) return;
   controlLayer.clearLayers();
   for (const p of body.places) {
     if (!Number.isFinite(p.place.lat) || !Number.isFinite(p.place.lon)) continue;
@@ -350,13 +350,8 @@ async function write(method, path, body) {
 }
 
 async function loadZones() {
-  let body;
-  try {
-    body = await api('/api/zones');
-  } catch (err) {
-    statusLine.textContent = `Could not load zones: ${err.message}`;
-    return;
-  }
+  const body = await load('/api/zones', null, 'zones');
+  if (!body) return;
   zoneLayer.clearLayers();
   zoneList.replaceChildren();
   for (const z of body.zones) {
@@ -514,13 +509,8 @@ function loadAlerts() {
 }
 
 async function renderAlerts() {
-  let body;
-  try {
-    body = await api('/api/alerts', new URLSearchParams({ limit: '50' }));
-  } catch (err) {
-    statusLine.textContent = `Could not load alerts: ${err.message}`;
-    return;
-  }
+  const body = await load('/api/alerts', new URLSearchParams({ limit: '50' }), 'alerts');
+  if (!body) return;
   alertList.replaceChildren();
   const keys = [];
   for (const a of body.alerts) {
@@ -545,13 +535,8 @@ setInterval(loadAlerts, 60000);
 // Feeds: the ones the server polls, each with its last poll; users with the token add and remove them.
 const feedList = document.getElementById('feeds');
 async function loadFeeds() {
-  let body;
-  try {
-    body = await api('/api/feeds');
-  } catch (err) {
-    statusLine.textContent = `Could not load feeds: ${err.message}`;
-    return;
-  }
+  const body = await load('/api/feeds', null, 'feeds');
+  if (!body) return;
   feedList.replaceChildren();
   for (const f of body.feeds) {
     const li = el('li', null, 'feed');
