@@ -18,10 +18,12 @@ import java.util.function.Function;
 final class StoreReaders implements AutoCloseable {
     static final long WAIT_SECONDS = 30;
 
+    private final EventStore store;
     private final BlockingQueue<EventStore> idle;
-    private final List<EventStore> all = new ArrayList<>();
+    private final List<EventStore> all = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     StoreReaders(EventStore store, int size) {
+        this.store = store;
         if (size < 1) throw new IllegalArgumentException("need at least one reader, got " + size);
         idle = new ArrayBlockingQueue<>(size);
         try {
@@ -52,9 +54,32 @@ final class StoreReaders implements AutoCloseable {
         if (reader == null) throw new BadRequest(503, "all " + all.size() + " store readers busy for " + WAIT_SECONDS + " s; try again");
         try {
             return query.apply(reader);
+        } catch (StoreException e) {
+            // A PostgreSQL restart leaves every reader's connection dead: a reader that fails and no longer
+            // answers is replaced, so the next request works again without restarting serve.
+            if (!reader.usable()) reader = replace(reader);
+            throw e;
         } finally {
             idle.add(reader);
         }
+    }
+
+    /** A new reader in place of a broken one; the broken one again if no new one can be opened now. */
+    private EventStore replace(EventStore broken) {
+        EventStore fresh;
+        try {
+            fresh = store.openReader();
+        } catch (StoreException e) {
+            return broken;
+        }
+        all.remove(broken);
+        all.add(fresh);
+        try {
+            broken.close();
+        } catch (StoreException ignored) {
+            // it is broken already
+        }
+        return fresh;
     }
 
     @Override

@@ -78,6 +78,9 @@ public interface EventStore extends AutoCloseable {
      */
     EventStore openReader();
 
+    /** Whether the connection still works (a database server restarted or a network cut ends it). */
+    boolean usable();
+
     @Override
     void close();
 }

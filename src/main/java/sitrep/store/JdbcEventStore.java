@@ -878,6 +878,15 @@ public final class JdbcEventStore implements EventStore {
     }
 
     @Override
+    public boolean usable() {
+        try {
+            return db.isValid(5);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
     public void close() {
         try {
             for (PreparedStatement ps : realStatements) ps.close();

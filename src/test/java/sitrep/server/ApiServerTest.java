@@ -280,6 +280,30 @@ class ApiServerTest {
         }
     }
 
+    /** A PostgreSQL restart drops every connection: readers that no longer answer are replaced, and reads work again. */
+    @Test
+    void readersRecoverWhenPostgresDropsTheirConnections() throws Exception {
+        String url = System.getenv("SITREP_TEST_POSTGRES");
+        org.junit.jupiter.api.Assumptions.assumeTrue(url != null, "SITREP_TEST_POSTGRES not set (scripts/test.sh sets it when PostgreSQL is installed)");
+        URI pg = URI.create(url);
+        String jdbc = "jdbc:postgresql://" + pg.getHost() + ":" + pg.getPort() + pg.getPath() + "?user=" + pg.getUserInfo().split(":")[0];
+        try (EventStore own = Stores.open(url);
+             ApiServer reading = new ApiServer(own, null, () -> null, 2).start("127.0.0.1", 0)) {
+            URI events = URI.create("http://127.0.0.1:" + reading.port() + "/api/events?limit=1");
+            assertEquals(200, HTTP.send(HttpRequest.newBuilder(events).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            try (java.sql.Connection admin = java.sql.DriverManager.getConnection(jdbc);
+                 java.sql.Statement s = admin.createStatement()) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+            }
+            // Readers are lent in turn: these two requests meet the two dead connections (each may fail once).
+            for (int i = 0; i < 2; i++) HTTP.send(HttpRequest.newBuilder(events).build(), HttpResponse.BodyHandlers.ofString());
+            for (int i = 0; i < 4; i++) {
+                assertEquals(200, HTTP.send(HttpRequest.newBuilder(events).build(), HttpResponse.BodyHandlers.ofString()).statusCode(),
+                        "the broken readers were replaced");
+            }
+        }
+    }
+
     @Test
     void writesNeedTheToken() throws Exception {
         String article = "{\"text\": \"Rebels shelled the town.\"}";
