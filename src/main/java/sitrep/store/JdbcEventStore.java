@@ -53,7 +53,8 @@ public final class JdbcEventStore implements EventStore {
             + "source_code, target_code, lat, lon, loc_precision, country, plover_type, acled_type, acled_sub_type, "
             + "event_json, num_mentions, num_articles, num_sources, disagreements, first_seen, updated_at";
 
-    private final Connection db;
+    /** Not final: a connection a database restart ended is replaced before the next write (see ensureConnected). */
+    private Connection db;
     private final Merger merger = new Merger();
     /** Statements of the write path, prepared once per connection (see {@link #prepared}). */
     private final java.util.Map<String, PreparedStatement> statements = new java.util.HashMap<>();
@@ -221,8 +222,36 @@ public final class JdbcEventStore implements EventStore {
 
     private final List<PreparedStatement> realStatements = new ArrayList<>();
 
+    /**
+     * serve runs for weeks against a PostgreSQL server that may restart: before a write (and the lookup that
+     * precedes one), a connection that no longer answers is opened again, with fresh statements.
+     */
+    private synchronized void ensureConnected() {
+        if (usable()) return;
+        for (PreparedStatement ps : realStatements) {
+            try {
+                ps.close();
+            } catch (SQLException ignored) {
+                // its connection is gone already
+            }
+        }
+        realStatements.clear();
+        statements.clear();
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // closed already
+        }
+        try {
+            db = readers.connect();
+        } catch (SQLException e) {
+            throw new StoreException("lost the connection to the store and cannot open a new one: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public boolean contains(String articleId, String contentHash) {
+        ensureConnected();
         try (PreparedStatement q = prepared("SELECT 1 FROM articles WHERE id = ? OR content_hash = ?")) {
             q.setString(1, articleId);
             q.setString(2, contentHash);
@@ -250,6 +279,7 @@ public final class JdbcEventStore implements EventStore {
 
     @Override
     public synchronized boolean save(ArticleResult result, String contentHash) {
+        ensureConnected();
         Article a = result.article();
         try {
             db.setAutoCommit(false);
@@ -813,6 +843,7 @@ public final class JdbcEventStore implements EventStore {
 
     @Override
     public synchronized Zone saveZone(Zone z) {
+        ensureConnected();
         Zone stored = new Zone(z.id(), z.name(), z.geometryJson(), z.minLon(), z.minLat(), z.maxLon(), z.maxLat(), Instant.now().toString());
         try (PreparedStatement s = db.prepareStatement("INSERT INTO zones VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, stored.id());
@@ -854,6 +885,7 @@ public final class JdbcEventStore implements EventStore {
 
     /** Runs one write statement with bound values; true when it changed a row. {@code what} names it in errors. */
     private synchronized boolean write(String sql, List<Object> values, String what) {
+        ensureConnected();
         try (PreparedStatement s = db.prepareStatement(sql)) {
             bind(s, values);
             return s.executeUpdate() > 0;

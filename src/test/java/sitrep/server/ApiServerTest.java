@@ -288,7 +288,7 @@ class ApiServerTest {
         URI pg = URI.create(url);
         String jdbc = "jdbc:postgresql://" + pg.getHost() + ":" + pg.getPort() + pg.getPath() + "?user=" + pg.getUserInfo().split(":")[0];
         try (EventStore own = Stores.open(url);
-             ApiServer reading = new ApiServer(own, null, () -> null, 2).start("127.0.0.1", 0)) {
+             ApiServer reading = new ApiServer(own, "s3cret", () -> null, 2).start("127.0.0.1", 0)) {
             URI events = URI.create("http://127.0.0.1:" + reading.port() + "/api/events?limit=1");
             assertEquals(200, HTTP.send(HttpRequest.newBuilder(events).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
             try (java.sql.Connection admin = java.sql.DriverManager.getConnection(jdbc);
@@ -301,6 +301,11 @@ class ApiServerTest {
                 assertEquals(200, HTTP.send(HttpRequest.newBuilder(events).build(), HttpResponse.BodyHandlers.ofString()).statusCode(),
                         "the broken readers were replaced");
             }
+            HttpResponse<String> zone = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + reading.port() + "/api/zones"))
+                    .header("Authorization", "Bearer s3cret").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"type\": \"Polygon\", \"coordinates\": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, zone.statusCode(), "writes reconnect too: " + zone.body());
+            assertTrue(own.deleteZone(JSON.readTree(zone.body()).get("id").asText()));
         }
     }
 
