@@ -20,7 +20,8 @@ for _ in $(seq 1 120); do
 done
 printf '%-48s %12s %10s\n' endpoint req/s p99
 for path in "/api/events?limit=100" "/api/events?country=SYR&plover=ASSAULT" "/api/events?q=killed" \
-            "/api/stats/timeline?interval=week" "/api/stats/actors" "/api/events/$(curl -fs "http://127.0.0.1:$port/api/events?limit=1" | sed -n 's/^{"events":\[{"id":"\([^"]*\)".*/\1/p')"; do
+            "/api/stats/timeline?interval=week" "/api/stats/actors" "/api/events/$(curl -fs "http://127.0.0.1:$port/api/events?limit=1" | sed -n 's/^{"events":\[{"id":"\([^"]*\)".*/\1/p' \
+              | sed -e 's/%/%25/g' -e 's/#/%23/g' -e 's/?/%3F/g' -e 's/ /%20/g' -e 's|/|%2F|g')"; do
   out=$(wrk -t2 -c"$conns" -d"${secs}s" --latency "http://127.0.0.1:$port$path")
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")

@@ -643,7 +643,8 @@ public final class JdbcEventStore implements EventStore {
             params.add(q.acledType());
         }
         if (q.text() != null) {
-            w.append(" AND EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id AND lower(m.sentence) LIKE ? ESCAPE '\\')");
+            // A semi-join on the matching mentions' event ids: half the time of a correlated EXISTS on DuckDB.
+            w.append(" AND e.id IN (SELECT m.event_id FROM mentions m WHERE lower(m.sentence) LIKE ? ESCAPE '\\')");
             params.add("%" + like(q.text().toLowerCase(java.util.Locale.ROOT)) + "%");
         }
         return w.toString();
