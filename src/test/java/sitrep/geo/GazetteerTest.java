@@ -20,6 +20,26 @@ class GazetteerTest {
     }
 
     @Test
+    void placesCarryTheNamesOfTheirFirstLevelDivisions() {
+        // GeoNames' seats would give "West Ilsley" for London and "Mosul" for Mosul; the build matches regions.tsv.
+        assertEquals("England", admin1("London", 2643743));
+        assertEquals("Nineveh", admin1("Mosul", 99072));
+        assertEquals("Aleppo", admin1("Aleppo", 170063));
+        assertEquals("Deir ez-Zor", admin1("Deir ez-Zor", 170794));
+        assertEquals("Kharkiv Oblast", admin1("Kharkiv", 706483));
+        assertEquals("Moscow", admin1("Moscow", 524901));
+        assertEquals("Île-de-France", admin1("Paris", 2988507));
+        assertEquals("Louisiana", admin1("Alexandria", 4314550));
+        // Piedmont is not in regions.tsv: Turin's division keeps its seat's name.
+        assertEquals("Turin", admin1("Turin", 3165524));
+    }
+
+    private String admin1(String name, long geonameid) {
+        return gazetteer.lookup(name).stream().filter(e -> e.geonameid() == geonameid).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " " + geonameid)).admin1();
+    }
+
+    @Test
     void countriesAndDemonyms() {
         GazetteerEntry syria = gazetteer.countryEntry("SYR");
         assertEquals("Syria", syria.name());
