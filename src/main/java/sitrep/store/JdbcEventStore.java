@@ -252,6 +252,11 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public boolean contains(String articleId, String contentHash) {
         ensureConnected();
+        return stored(articleId, contentHash);
+    }
+
+    /** {@link #contains} on the connection as it is (save() checked it already). */
+    private boolean stored(String articleId, String contentHash) {
         try (PreparedStatement q = prepared("SELECT 1 FROM articles WHERE id = ? OR content_hash = ?")) {
             q.setString(1, articleId);
             q.setString(2, contentHash);
@@ -284,7 +289,7 @@ public final class JdbcEventStore implements EventStore {
         try {
             db.setAutoCommit(false);
             try {
-                if (contains(a.id(), contentHash)) {
+                if (stored(a.id(), contentHash)) {
                     db.rollback();
                     return false;
                 }
