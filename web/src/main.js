@@ -15,7 +15,30 @@ const svg = document.getElementById('timeline');
 // Offline basemap: Natural Earth country shapes bundled with the app. A tile URL in the page address
 // (?tiles=https://.../{z}/{x}/{y}.png) adds online tiles; without it the page fetches nothing from outside.
 const map = L.map('map', { worldCopyJump: true, minZoom: 1, maxZoom: 14 }).setView([30, 30], 3);
-L.geoJSON(feature(countries, countries.objects.countries), {
+
+// Natural Earth rings that cross the antimeridian (Chukotka, Fiji) jump from 180 to -180, and Leaflet, which
+// draws in plain longitude, would join them with a band across the whole map. Such a ring is made
+// continuous (170, 179, 181, ...) so it extends past the map's eastern edge instead. A ring that circles
+// the pole (Antarctica) cannot be unwrapped and is kept as it is.
+function unwrapRing(ring) {
+  const out = [ring[0]];
+  let shift = 0;
+  for (let i = 1; i < ring.length; i++) {
+    const step = ring[i][0] - ring[i - 1][0];
+    if (step > 180) shift -= 360;
+    else if (step < -180) shift += 360;
+    out.push([ring[i][0] + shift, ring[i][1]]);
+  }
+  return shift === 0 ? out : ring;
+}
+function unwrapGeometry(g) {
+  if (g.type === 'Polygon') return { ...g, coordinates: g.coordinates.map(unwrapRing) };
+  if (g.type === 'MultiPolygon') return { ...g, coordinates: g.coordinates.map((p) => p.map(unwrapRing)) };
+  return g;
+}
+const land = feature(countries, countries.objects.countries);
+land.features = land.features.map((f) => ({ ...f, geometry: f.geometry && unwrapGeometry(f.geometry) }));
+L.geoJSON(land, {
   style: { color: '#8a8a7a', weight: 0.7, fillColor: '#f2efe4', fillOpacity: 1 },
   interactive: false,
 }).addTo(map);
