@@ -209,30 +209,28 @@ async function loadTimeline() {
   const params = filters();
   params.delete('from');
   params.delete('to');
+  // The server picks the period (day, week, month, year) that keeps the bars countable over the span.
+  params.set('interval', 'auto');
   const body = await load('/api/stats/timeline', params, 'the timeline');
   if (!body) return;
-  const perDay = new Map();
-  for (const c of body.counts) perDay.set(c.period, (perDay.get(c.period) || 0) + c.count);
-  days = [...perDay.keys()].sort();
-  // Over long spans day bars get too thin to see: count per week (from Monday) instead.
-  bucket = days.length && dayNumber(days[days.length - 1]) - dayNumber(days[0]) > 200 ? 7 : 1;
-  if (bucket === 7) {
-    const perWeek = new Map();
-    for (const [d, n] of perDay) {
-      const k = isoDay(monday(dayNumber(d)));
-      perWeek.set(k, (perWeek.get(k) || 0) + n);
-    }
-    days = [...perWeek.keys()].sort();
-    drawTimeline(perWeek);
-  } else {
-    drawTimeline(perDay);
-  }
+  const perPeriod = new Map();
+  for (const c of body.counts) perPeriod.set(c.period, (perPeriod.get(c.period) || 0) + c.count);
+  interval = body.interval;
+  days = [...perPeriod.keys()].sort();
+  drawTimeline(perPeriod);
 }
 
-let bucket = 1;
-function monday(n) {
-  return n - ((((n - 4) % 7) + 7) % 7); // day 4 (1970-01-05) was a Monday
+let interval = 'day';
+/** The day number after the period that starts on {@code iso} ends. */
+function periodEnd(iso) {
+  const d = new Date(iso + 'T00:00:00Z');
+  if (interval === 'week') d.setUTCDate(d.getUTCDate() + 7);
+  else if (interval === 'month') d.setUTCMonth(d.getUTCMonth() + 1);
+  else if (interval === 'year') d.setUTCFullYear(d.getUTCFullYear() + 1);
+  else d.setUTCDate(d.getUTCDate() + 1);
+  return Math.round(d.getTime() / 86400000);
 }
+const PERIOD_LABEL = { day: (p) => p, week: (p) => `week of ${p}`, month: (p) => p.slice(0, 7), year: (p) => p.slice(0, 4) };
 
 const NS = 'http://www.w3.org/2000/svg';
 function svgEl(tag, attrs) {
@@ -249,7 +247,7 @@ function isoDay(n) {
 }
 
 let scale = null;
-function drawTimeline(perDay) {
+function drawTimeline(perPeriod) {
   svg.replaceChildren();
   const w = svg.clientWidth || 800, h = svg.clientHeight || 120, pad = 20;
   if (!days.length) {
@@ -259,21 +257,20 @@ function drawTimeline(perDay) {
     scale = null;
     return;
   }
-  const first = dayNumber(days[0]) - 1, last = dayNumber(days[days.length - 1]) + bucket;
-  const max = Math.max(...perDay.values());
+  const first = dayNumber(days[0]), last = periodEnd(days[days.length - 1]);
+  const max = Math.max(...perPeriod.values());
   const x = (d) => pad + ((d - first) / (last - first)) * (w - 2 * pad);
   scale = { first, last, x, invert: (px) => first + ((px - pad) / (w - 2 * pad)) * (last - first) };
-  const barW = Math.max(2, ((w - 2 * pad) * bucket) / (last - first) - 1);
-  for (const [day, n] of perDay) {
+  for (const [period, n] of perPeriod) {
     const bh = ((h - 2 * pad) * n) / max;
-    const left = bucket === 1 ? x(dayNumber(day)) - barW / 2 : x(dayNumber(day));
-    const bar = svgEl('rect', { class: 'bar', x: left, y: h - pad - bh, width: barW, height: bh });
+    const left = x(dayNumber(period));
+    const bar = svgEl('rect', { class: 'bar', x: left, y: h - pad - bh, width: Math.max(2, x(periodEnd(period)) - left - 1), height: bh });
     const title = svgEl('title', {});
-    title.textContent = `${bucket === 1 ? '' : 'week of '}${day}: ${n}`;
+    title.textContent = `${PERIOD_LABEL[interval](period)}: ${n}`;
     bar.append(title);
     svg.append(bar);
   }
-  for (const [d, anchor] of [[first + 1, 'start'], [last - 1, 'end']]) {
+  for (const [d, anchor] of [[first, 'start'], [last - 1, 'end']]) {
     const t = svgEl('text', { x: x(d), y: h - 5, 'text-anchor': anchor });
     t.textContent = isoDay(d);
     svg.append(t);
@@ -311,7 +308,7 @@ svg.addEventListener('pointerup', (ev) => {
 function setRange(px1, px2) {
   const a = Math.round(scale.invert(Math.min(px1, px2))), b = Math.round(scale.invert(Math.max(px1, px2)));
   form.elements.from.value = isoDay(Math.max(a, scale.first));
-  form.elements.to.value = isoDay(Math.min(b, scale.last));
+  form.elements.to.value = isoDay(Math.min(b, scale.last - 1)); // last: the day after the last period
 }
 
 // Control ledger: the latest claimed controller of each place, as of the filters' end date, in their country.

@@ -204,14 +204,15 @@ public final class ApiServer implements AutoCloseable {
         EventQuery q = QueryParams.events(ctx, filtersWith("interval"));
         String interval = QueryParams.value(ctx, "interval");
         if (interval == null) interval = "day";
-        if (!interval.equals("day") && !interval.equals("week")) {
-            throw new BadRequest("bad parameter 'interval': expected day or week, got '" + interval + "'");
-        }
-        boolean weekly = interval.equals("week");
-        List<Aggregates.TimelineCount> rows = readers.read(r -> r.timeline(q, weekly));
-        ObjectNode out = JSON.createObjectNode().put("interval", interval);
+        Aggregates.Interval period = switch (interval) {
+            case "auto" -> null; // the store picks one from the span of the matching dates
+            case "day", "week", "month", "year" -> Aggregates.Interval.valueOf(interval.toUpperCase(java.util.Locale.ROOT));
+            default -> throw new BadRequest("bad parameter 'interval': expected day, week, month, year or auto, got '" + interval + "'");
+        };
+        Aggregates.Timeline timeline = readers.read(r -> r.timeline(q, period));
+        ObjectNode out = JSON.createObjectNode().put("interval", timeline.interval().name().toLowerCase(java.util.Locale.ROOT));
         ArrayNode counts = out.putArray("counts");
-        for (Aggregates.TimelineCount r : rows) counts.addObject().put("period", r.period()).put("type", r.type()).put("count", r.count());
+        for (Aggregates.TimelineCount r : timeline.counts()) counts.addObject().put("period", r.period()).put("type", r.type()).put("count", r.count());
         json(ctx, out);
     }
 

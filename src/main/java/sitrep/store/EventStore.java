@@ -36,8 +36,11 @@ public interface EventStore extends AutoCloseable {
     /** One event with all its mentions and each mention's own coding; empty when there is no such event. */
     java.util.Optional<StoredEventDetail> event(String id);
 
-    /** Events matching the query counted per day or week ({@code weekly}) and PLOVER type; paging ignored. */
-    java.util.List<Aggregates.TimelineCount> timeline(EventQuery query, boolean weekly);
+    /**
+     * Events matching the query counted per period and PLOVER type; paging ignored. A null {@code interval} is
+     * chosen from the span of the matching events' dates ({@link Aggregates.Interval#forSpan}).
+     */
+    Aggregates.Timeline timeline(EventQuery query, Aggregates.Interval interval);
 
     /** The actors (by code) in most matching events, as source or target; paging ignored. */
     java.util.List<Aggregates.ActorCount> topActors(EventQuery query, int limit);

@@ -769,14 +769,23 @@ public final class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public List<Aggregates.TimelineCount> timeline(EventQuery q, boolean weekly) {
+    public Aggregates.Timeline timeline(EventQuery q, Aggregates.Interval interval) {
         List<Object> params = new ArrayList<>();
-        String where = where(q, params);
-        String period = weekly ? "CAST(date_trunc('week', e.date_start) AS DATE)" : "e.date_start";
+        String where = where(q, params) + " AND e.date_start IS NOT NULL";
+        if (interval == null) {
+            List<Long> span = rows("SELECT CAST(min(e.date_start) AS VARCHAR), CAST(max(e.date_start) AS VARCHAR) FROM events e" + where,
+                    params, r -> r.getString(1) == null ? 0L : java.time.temporal.ChronoUnit.DAYS.between(
+                            LocalDate.parse(r.getString(1).substring(0, 10)), LocalDate.parse(r.getString(2).substring(0, 10))),
+                    "cannot read the span of event dates");
+            interval = Aggregates.Interval.forSpan(span.isEmpty() ? 0 : span.get(0));
+        }
+        String period = interval == Aggregates.Interval.DAY ? "e.date_start"
+                : "CAST(date_trunc('" + interval.name().toLowerCase(java.util.Locale.ROOT) + "', e.date_start) AS DATE)";
         String sql = "SELECT CAST(" + period + " AS VARCHAR), COALESCE(e.plover_type, 'OTHER'), count(*) FROM events e" + where
-                + " AND e.date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2";
-        return rows(sql, params, r -> new Aggregates.TimelineCount(r.getString(1).substring(0, 10), r.getString(2), r.getLong(3)),
-                "cannot count events over time");
+                + " GROUP BY 1, 2 ORDER BY 1, 2";
+        return new Aggregates.Timeline(interval, rows(sql, params,
+                r -> new Aggregates.TimelineCount(r.getString(1).substring(0, 10), r.getString(2), r.getLong(3)),
+                "cannot count events over time"));
     }
 
     @Override

@@ -139,7 +139,7 @@ class ApiServerTest {
                 {"/api/events?cameo=195", "two-digit CAMEO root"},
                 {"/api/events?colour=red", "unknown parameter 'colour'"},
                 {"/api/events?q=" + "x".repeat(201), "longer than 200"},
-                {"/api/stats/timeline?interval=month", "day or week"},
+                {"/api/stats/timeline?interval=hour", "day, week, month, year or auto"},
                 {"/api/stats/actors?top=0", "between 1 and 100"}}) {
             Reply r = get(c[0]);
             assertEquals(400, r.status(), c[0]);
@@ -172,6 +172,12 @@ class ApiServerTest {
         assertEquals("2017-09-11", timeline.get("counts").get(0).get("period").asText());
         assertEquals("ASSAULT", timeline.get("counts").get(0).get("type").asText());
         assertEquals(2, timeline.get("counts").size());
+        JsonNode monthly = get("/api/stats/timeline?interval=month").body();
+        assertEquals("2017-09-01", monthly.get("counts").get(0).get("period").asText(), "a month is named by its first day");
+        JsonNode auto = get("/api/stats/timeline?interval=auto").body();
+        assertEquals("month", auto.get("interval").asText(), "2017-09-14 to 2022-10-10 is over five years: counted per month");
+        assertEquals(monthly, auto);
+        assertEquals("day", get("/api/stats/timeline?interval=auto&country=SYR").body().get("interval").asText(), "one day: per day");
         JsonNode actors = get("/api/stats/actors?top=1").body().get("actors");
         assertEquals(1, actors.size());
         assertEquals("RUSMIL", actors.get(0).get("code").asText());

@@ -164,10 +164,19 @@ class StoreTest {
         assertFalse(store.deleteZone("z1"));
         assertTrue(store.zones().isEmpty());
 
-        assertEquals(List.of(new Aggregates.TimelineCount("2017-09-14", "ASSAULT", 1), new Aggregates.TimelineCount("2017-10-20", "ASSAULT", 1)),
-                store.timeline(EventQuery.all(1), false));
+        List<Aggregates.TimelineCount> days = List.of(new Aggregates.TimelineCount("2017-09-14", "ASSAULT", 1),
+                new Aggregates.TimelineCount("2017-10-20", "ASSAULT", 1));
+        assertEquals(new Aggregates.Timeline(Aggregates.Interval.DAY, days), store.timeline(EventQuery.all(1), Aggregates.Interval.DAY));
         assertEquals(List.of(new Aggregates.TimelineCount("2017-09-11", "ASSAULT", 1), new Aggregates.TimelineCount("2017-10-16", "ASSAULT", 1)),
-                store.timeline(EventQuery.all(1), true), "weeks start on Monday");
+                store.timeline(EventQuery.all(1), Aggregates.Interval.WEEK).counts(), "weeks start on Monday");
+        assertEquals(List.of(new Aggregates.TimelineCount("2017-09-01", "ASSAULT", 1), new Aggregates.TimelineCount("2017-10-01", "ASSAULT", 1)),
+                store.timeline(EventQuery.all(1), Aggregates.Interval.MONTH).counts());
+        assertEquals(List.of(new Aggregates.TimelineCount("2017-01-01", "ASSAULT", 2)),
+                store.timeline(EventQuery.all(1), Aggregates.Interval.YEAR).counts());
+        assertEquals(new Aggregates.Timeline(Aggregates.Interval.DAY, days), store.timeline(EventQuery.all(1), null),
+                "36 days apart: counted per day");
+        assertEquals(new Aggregates.Timeline(Aggregates.Interval.DAY, List.of()),
+                store.timeline(new EventQuery(null, null, "ATA", null, null, null, null, null, null, null, null, 1), null), "nothing matches");
         assertEquals(List.of(new Aggregates.ActorCount("IMGMUSISI", "Islamic State", 0, 2), new Aggregates.ActorCount("RUSMIL", "Russia (military)", 2, 0)),
                 store.topActors(EventQuery.all(1), 10));
         assertEquals(List.of(new Aggregates.DyadCount("RUSMIL", "Russia (military)", "IMGMUSISI", "Islamic State", 2)),
