@@ -17,7 +17,9 @@ import java.util.Map;
  * (withdrew from) ends the source's claim without naming a new controller. Only asserted events count: a
  * denied or threatened capture claims nothing. Only places a side can hold count: towns, districts and
  * provinces, not a whole country or a region or river ("took the last pocket on the Euphrates" names the river
- * only to say where the pocket was). These are claims as reported, not verified control.
+ * only to say where the pocket was). A capture or withdrawal by no known side claims nothing: "brigades,
+ * including those who took Aleppo" must not erase a named controller. These are claims as reported, not
+ * verified control.
  */
 public final class ControlLedger {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,6 +47,7 @@ public final class ControlLedger {
             JsonNode loc = json.get("location");
             if (!territorial || loc == null || loc.isNull() || !"asserted".equals(json.path("modality").asText())) continue;
             if (!HOLDABLE.contains(loc.path("precision").asText())) continue;
+            if (json.path("source").path("code").asText("").isEmpty()) continue;
             if (json.path("date").asText("").isEmpty()) continue;
             claims.add(new Claim(e, json));
         }
