@@ -77,8 +77,12 @@ public final class Geoparser {
                 inSentence.add(t);
                 // Each name votes once: a local paper's tenth "Paris" says no more about France than its first.
                 if (!voted.add(t.candidates())) continue;
+                // A country's name that is also the very name of a division or town elsewhere ("Georgia", "Jordan",
+                // "Palestine") is weaker evidence for the country than "Syria" is: half a vote.
+                boolean sharedName = false;
+                for (GazetteerEntry c : t.candidates()) sharedName |= !c.isCountry() && c.name().equalsIgnoreCase(t.text());
                 for (GazetteerEntry c : t.candidates()) {
-                    if (c.isCountry()) countryWeight.merge(c.country(), 1.0, Double::sum);
+                    if (c.isCountry()) countryWeight.merge(c.country(), sharedName ? 0.5 : 1.0, Double::sum);
                 }
                 if (t.candidates().size() == 1 && t.candidates().get(0).country() != null) {
                     countryWeight.merge(t.candidates().get(0).country(), 0.5, Double::sum);
@@ -528,9 +532,13 @@ public final class Geoparser {
             int near = 0;
             for (GazetteerEntry o : others) {
                 if (o == null || o == c || o.isCountry() || Double.isNaN(o.lat())) continue;
-                if (c.isCountry() ? c.country().equals(o.country()) : !Double.isNaN(c.lat()) && c.distanceKm(o.lat(), o.lon()) < 300) near++;
+                if (c.isCountry() ? c.country().equals(o.country())
+                        : c.isAdmin1() && holdsOne(c, List.of(o)) || !Double.isNaN(c.lat()) && c.distanceKm(o.lat(), o.lon()) < 300) near++;
             }
             score += Math.min(near, 3) * 0.5;
+            // A division that holds another place of the text, and whose name no town in it shares, is what its
+            // name means there: "north Georgia" beside "Atlanta" is the state, not the country.
+            if (c.isAdmin1() && !hasSeatNamesake(t, c) && holdsOne(c, others)) score += 1.5;
             // Support from the other names' possible senses, whatever was chosen for them: a Nebraska paper's
             // "Norfolk", "Meadow Grove" and "Platte County" can each be Nebraska's, which makes all three so.
             if (!c.isCountry() && !Double.isNaN(c.lat())) {

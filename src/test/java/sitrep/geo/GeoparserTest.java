@@ -40,6 +40,17 @@ class GeoparserTest {
     }
 
     @Test
+    void aDivisionHoldingAnotherPlaceOfTheTextIsTheDivisionNotTheCountry() {
+        GeoResult r = parse("Forecasters said the drought is over in most of north Georgia. More storms moved toward metro Atlanta "
+                + "on Tuesday, and Georgia's reservoirs rose.");
+        for (Place p : r.places()) {
+            if (p.text().equals("Georgia")) assertEquals("USA", p.country(), () -> "the state beside Atlanta: " + r.places());
+        }
+        GeoResult abroad = parse("Observers said shelling was heard near Tskhinvali, and Georgia accused the separatists.");
+        assertEquals("GEO", required(abroad, "Georgia").country(), () -> abroad.places().toString());
+    }
+
+    @Test
     void countiesAndParishesComeFromThePostalData() {
         GeoResult r = parse("Deputies from Rapides Parish and the Laurel County Sheriff's Office searched the woods.");
         Place parish = required(r, "Rapides Parish");
