@@ -105,15 +105,21 @@ async function allPages(path, params) {
   return events;
 }
 
+// Each listing load takes a number; an answer that arrives after a later load began is dropped, so a slow
+// old answer never replaces a newer one (filters changed twice, or a zone clicked while the filters load).
+let listingLoads = 0;
+
 async function loadEvents() {
+  const ticket = ++listingLoads;
   statusLine.textContent = 'Loading events…';
   let events;
   try {
     events = await allPages('/api/events', filters());
   } catch (err) {
-    statusLine.textContent = `Could not load events: ${err.message}`;
+    if (ticket === listingLoads) statusLine.textContent = `Could not load events: ${err.message}`;
     return;
   }
+  if (ticket !== listingLoads) return;
   showEvents(events, '');
   loadControl();
 }
@@ -287,9 +293,11 @@ function drawBrush() {
 }
 
 let dragStart = null;
+let rangeBefore = { from: '', to: '' }; // the range when the drag began, kept if it turns out a click
 svg.addEventListener('pointerdown', (ev) => {
   if (!scale) return;
   dragStart = ev.offsetX;
+  rangeBefore = { from: form.elements.from.value, to: form.elements.to.value };
   svg.setPointerCapture(ev.pointerId);
 });
 svg.addEventListener('pointermove', (ev) => {
@@ -299,16 +307,26 @@ svg.addEventListener('pointermove', (ev) => {
 });
 svg.addEventListener('pointerup', (ev) => {
   if (dragStart == null) return;
-  setRange(dragStart, ev.offsetX);
+  const start = dragStart;
   dragStart = null;
+  // A click is no range (and, under month or year bars, one day would rarely hold an event): keep the old one.
+  if (Math.abs(ev.offsetX - start) < 3) {
+    form.elements.from.value = rangeBefore.from;
+    form.elements.to.value = rangeBefore.to;
+    drawBrush();
+    return;
+  }
+  setRange(start, ev.offsetX);
   drawBrush();
   loadEvents();
 });
 
 function setRange(px1, px2) {
-  const a = Math.round(scale.invert(Math.min(px1, px2))), b = Math.round(scale.invert(Math.max(px1, px2)));
-  form.elements.from.value = isoDay(Math.max(a, scale.first));
-  form.elements.to.value = isoDay(Math.min(b, scale.last - 1)); // last: the day after the last period
+  // Both ends inside the charted days (the padding beside the bars maps outside them), in order.
+  const day = (px) => Math.min(Math.max(Math.round(scale.invert(px)), scale.first), scale.last - 1); // last: the day after
+  const a = day(Math.min(px1, px2)), b = day(Math.max(px1, px2));
+  form.elements.from.value = isoDay(a);
+  form.elements.to.value = isoDay(b);
 }
 
 // Control ledger: the latest claimed controller of each place, as of the filters' end date, in their country.
@@ -377,7 +395,7 @@ async function loadZones() {
   for (const z of body.zones) {
     const label = z.name || z.id;
     const shape = L.geoJSON(z.geometry, { style: { color: '#7b3fa0', weight: 2, fillOpacity: 0.08 } });
-    shape.bindTooltip(label);
+    shape.bindTooltip(el('span', label)); // an element: Leaflet would insert a string as HTML
     shape.on('click', () => { if (!drawing) showZoneEvents(z); });
     zoneLayer.addLayer(shape);
     const li = el('li', null, 'zone');
@@ -394,6 +412,7 @@ async function loadZones() {
       try {
         await write('DELETE', `/api/zones/${encodeURIComponent(z.id)}`);
         loadZones();
+        reloadAlerts();
       } catch (err) {
         statusLine.textContent = `Could not delete the zone: ${err.message}`;
       }
@@ -404,6 +423,7 @@ async function loadZones() {
 }
 
 async function showZoneEvents(z) {
+  const ticket = ++listingLoads;
   statusLine.textContent = 'Loading the zone’s events…';
   const params = filters();
   params.delete('bbox');
@@ -411,9 +431,10 @@ async function showZoneEvents(z) {
   try {
     events = await allPages(`/api/zones/${encodeURIComponent(z.id)}/events`, params);
   } catch (err) {
-    statusLine.textContent = `Could not load the zone’s events: ${err.message}`;
+    if (ticket === listingLoads) statusLine.textContent = `Could not load the zone’s events: ${err.message}`;
     return;
   }
+  if (ticket !== listingLoads) return;
   detail.hidden = true;
   showEvents(events, ` in zone “${z.name || z.id}”`);
 }
@@ -516,37 +537,65 @@ zoneFile.addEventListener('change', async () => {
 });
 
 // Alerts: events first seen inside a zone after it was drawn. Polled every minute; new ones since the page
-// opened are counted on the panel's heading.
+// opened are counted on the panel's heading. Once the server has named its latest alert, each poll asks only for
+// alerts after it, page by page while it says there are more, so a burst larger than one answer is not lost.
 const alertList = document.getElementById('alerts');
 const alertCount = document.getElementById('alert-count');
-let knownAlerts = null; // alerts shown before (zone and event ids); null until the first load
+const MAX_ALERTS_SHOWN = 200;
+let shownAlerts = []; // newest first
+let alertsLoaded = false; // alerts there when the page opened are not new
+const newAlerts = new Set(); // keys (zone and event ids) of the alerts that came after
+let alertsLatest = null; // the server's `latest`: the next poll asks for alerts after it
 let unseenAlerts = 0;
+const alertKey = (a) => `${a.zone.id} ${a.event.id}`;
 // One load at a time: overlapping loads (a stored zone, the timer, the button) would count alerts twice.
 let alertsLoading = Promise.resolve();
 function loadAlerts() {
   alertsLoading = alertsLoading.then(renderAlerts);
   return alertsLoading;
 }
+/** After a zone is deleted its alerts go: the list starts again from the server's newest. */
+function reloadAlerts() {
+  alertsLoading = alertsLoading.then(() => {
+    shownAlerts = [];
+    alertsLatest = null;
+  }).then(renderAlerts);
+  return alertsLoading;
+}
 
 async function renderAlerts() {
-  const body = await load('/api/alerts', new URLSearchParams({ limit: '50' }), 'alerts');
-  if (!body) return;
+  let fresh = [];
+  if (alertsLatest == null) {
+    const body = await load('/api/alerts', new URLSearchParams({ limit: '50' }), 'alerts');
+    if (!body) return;
+    fresh = body.alerts.filter((a) => !shownAlerts.some((b) => alertKey(b) === alertKey(a)));
+    alertsLatest = body.latest;
+  } else {
+    for (let more = true, polls = 0; more && polls < 20; polls++) {
+      const body = await load('/api/alerts', new URLSearchParams({ limit: '100', since: alertsLatest }), 'alerts');
+      if (!body) break;
+      fresh = body.alerts.concat(fresh); // each answer is newer than the one before
+      alertsLatest = body.latest;
+      more = body.more;
+    }
+  }
+  if (alertsLoaded) {
+    for (const a of fresh) {
+      if (!newAlerts.has(alertKey(a))) unseenAlerts++;
+      newAlerts.add(alertKey(a));
+    }
+  }
+  alertsLoaded = true;
+  shownAlerts = fresh.concat(shownAlerts).slice(0, MAX_ALERTS_SHOWN);
   alertList.replaceChildren();
-  const keys = [];
-  for (const a of body.alerts) {
-    const key = `${a.zone.id} ${a.event.id}`;
-    keys.push(key);
+  for (const a of shownAlerts) {
     const li = el('li', `${a.zone.name || a.zone.id}: ${summary(a.event)}`);
     li.title = `first seen ${a.seen_at}`;
-    if (knownAlerts && !knownAlerts.has(key)) {
-      li.classList.add('new');
-      unseenAlerts++;
-    }
+    if (newAlerts.has(alertKey(a))) li.classList.add('new');
     li.addEventListener('click', () => showEvent(a.event.id));
     alertList.append(li);
   }
-  if (!body.alerts.length) alertList.append(el('li', 'No alerts: no event has been stored inside a zone since it was drawn.', 'meta'));
-  knownAlerts = new Set([...(knownAlerts || []), ...keys]);
+  if (!shownAlerts.length) alertList.append(el('li', 'No alerts: no event has been stored inside a zone since it was drawn.', 'meta'));
   alertCount.textContent = unseenAlerts ? `${unseenAlerts} new` : '';
 }
 document.getElementById('refresh-alerts').addEventListener('click', () => loadAlerts());
@@ -601,7 +650,15 @@ document.getElementById('feed-tools').addEventListener('toggle', (ev) => { if (e
 // A link to one event (the alerts feed gives them): /#event=ID opens it.
 function openLinkedEvent() {
   const m = /^#event=(.+)$/.exec(location.hash);
-  if (m) showEvent(decodeURIComponent(m[1]));
+  if (!m) return;
+  let id;
+  try {
+    id = decodeURIComponent(m[1]);
+  } catch {
+    statusLine.textContent = 'That link names no event (its id is not validly encoded).';
+    return;
+  }
+  showEvent(id);
 }
 window.addEventListener('hashchange', openLinkedEvent);
 

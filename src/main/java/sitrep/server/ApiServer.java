@@ -122,6 +122,7 @@ public final class ApiServer implements AutoCloseable {
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             System.err.println("sitrep serve: " + ctx.method() + " " + ctx.path() + " failed: " + e);
+            e.printStackTrace();
             error(ctx, 500, "internal error; the server log has the details");
         });
         app.error(404, ctx -> {
@@ -424,9 +425,12 @@ public final class ApiServer implements AutoCloseable {
         if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT)) || uri.getHost() == null) {
             throw new BadRequest("feed URL must be an absolute http(s) URL, got '" + url + "'");
         }
-        boolean added;
-        synchronized (store) {
-            added = store.addFeed(url);
+        boolean added = false;
+        // A feed serve was started with is polled already; stored too, it could not be deleted while it is.
+        if (feeds == null || !feeds.configured().contains(url)) {
+            synchronized (store) {
+                added = store.addFeed(url);
+            }
         }
         if (added && feeds != null) feeds.pollSoon(url);
         ctx.status(added ? 201 : 200);
@@ -458,38 +462,88 @@ public final class ApiServer implements AutoCloseable {
     private static final int ALERT_SCAN = 5000;
 
     /**
-     * Alerts, newest first: for each zone (or the one asked for), events the store first saw after the zone
-     * was drawn and after {@code since}, whose place lies inside the zone. Polling with {@code since} set to
-     * the previous answer's {@code latest} gives only new alerts.
+     * One answer of alerts, newest first. {@code latest} is what the next poll passes as {@code since};
+     * {@code more} says that alerts after {@code latest} are already waiting (the answer was cut at its limit).
      */
-    private List<Alert> alertList(Context ctx) {
+    record AlertPage(List<Alert> alerts, String latest, boolean more) {
+    }
+
+    /**
+     * Alerts: for each zone (or the one asked for), events the store first saw after the zone was drawn and
+     * after {@code since}, whose place lies inside the zone. Without {@code since}: the newest {@code limit}.
+     * With it: the earliest {@code limit} after it, so that polling with the previous answer's {@code latest}
+     * walks through every alert however many arrive between polls, none skipped.
+     */
+    private AlertPage alertPage(Context ctx) {
         QueryParams.only(ctx, Set.of("since", "zone", "limit"));
         java.time.Instant since = QueryParams.instant(ctx, "since");
         String zoneId = QueryParams.value(ctx, "zone");
         int limit = QueryParams.limit(ctx, "limit", 100, MAX_ALERTS);
         List<Zone> zones = zoneId == null ? readers.read(EventStore::zones)
                 : List.of(readers.read(r -> r.zone(zoneId)).orElseThrow(() -> new BadRequest(404, "no zone with id '" + zoneId + "'")));
+        boolean catchUp = since != null;
         List<Alert> alerts = new java.util.ArrayList<>();
+        // Catching up: every alert seen before this instant is known. A zone whose scan stopped early knows its
+        // alerts only up to the last event it read, exclusive (events stored together share their instant).
+        java.time.Instant known = null;
         for (Zone z : zones) {
             java.time.Instant created = java.time.Instant.parse(z.createdAt());
             String after = (since != null && since.isAfter(created) ? since : created).toString();
             ZoneGeometry geometry = ZoneGeometry.parse(parse(z.geometryJson()));
-            List<StoredEvent> candidates = readers.read(r -> r.seenAfter(after, z.bbox(), ALERT_SCAN));
-            int taken = 0;
+            List<StoredEvent> candidates = readers.read(r -> r.seenAfter(after, z.bbox(), ALERT_SCAN, catchUp));
+            // Catching up, one alert more than asked: its instant bounds what this zone knows completely.
+            int wanted = catchUp ? limit + 1 : limit, taken = 0;
+            StoredEvent last = null;
             for (StoredEvent e : candidates) {
+                last = e;
                 JsonNode loc = parse(e.eventJson()).get("location");
                 if (loc == null || loc.isNull() || !geometry.contains(loc.path("lon").asDouble(), loc.path("lat").asDouble())) continue;
                 alerts.add(new Alert(z, e));
-                if (++taken == limit) break;
+                if (++taken == wanted) break;
+            }
+            if (catchUp && last != null && (taken == wanted || candidates.size() == ALERT_SCAN)) {
+                java.time.Instant stop = seen(last.firstSeen());
+                if (known == null || stop.isBefore(known)) known = stop;
             }
         }
-        alerts.sort(java.util.Comparator.comparing((Alert a) -> java.time.Instant.parse(a.event().firstSeen())).reversed()
-                .thenComparing(a -> a.event().id()).thenComparing(a -> a.zone().id()));
-        return alerts.size() > limit ? alerts.subList(0, limit) : alerts;
+        java.util.Comparator<Alert> oldestFirst = java.util.Comparator.comparing((Alert x) -> seen(x.event().firstSeen()))
+                .thenComparing(x -> x.event().id()).thenComparing(x -> x.zone().id());
+        alerts.sort(oldestFirst.reversed());
+        if (!catchUp) {
+            List<Alert> page = alerts.size() > limit ? alerts.subList(0, limit) : alerts;
+            return new AlertPage(page, page.isEmpty() ? null : page.get(0).event().firstSeen(), false);
+        }
+        List<Alert> page = new java.util.ArrayList<>(alerts);
+        java.util.Collections.reverse(page);
+        boolean more = known != null;
+        if (known != null) page = before(page, known, false);
+        if (page.size() > limit) {
+            more = true;
+            page = before(page, seen(page.get(limit).event().firstSeen()), false);
+        }
+        java.util.Collections.reverse(page);
+        if (!page.isEmpty()) return new AlertPage(page, page.get(0).event().firstSeen(), more);
+        // None inside the zones among the events read: the next poll starts at the first event not read.
+        return new AlertPage(page, known == null ? since.toString() : known.minusNanos(1).toString(), more);
+    }
+
+    /**
+     * The alerts (oldest first) seen before {@code bound}; if none are, those seen at it: one instant's alerts,
+     * whole, rather than an answer that never moves on.
+     */
+    private static List<Alert> before(List<Alert> oldestFirst, java.time.Instant bound, boolean atBound) {
+        List<Alert> out = oldestFirst.stream().filter(x -> atBound ? !seen(x.event().firstSeen()).isAfter(bound)
+                : seen(x.event().firstSeen()).isBefore(bound)).toList();
+        return out.isEmpty() && !atBound ? before(oldestFirst, bound, true) : new java.util.ArrayList<>(out);
+    }
+
+    private static java.time.Instant seen(String instant) {
+        return java.time.Instant.parse(instant);
     }
 
     private void alerts(Context ctx) {
-        List<Alert> alerts = alertList(ctx);
+        AlertPage page = alertPage(ctx);
+        List<Alert> alerts = page.alerts();
         ObjectNode out = JSON.createObjectNode();
         ArrayNode list = out.putArray("alerts");
         for (Alert a : alerts) {
@@ -501,15 +555,14 @@ public final class ApiServer implements AutoCloseable {
             o.set("event", e);
         }
         out.put("count", alerts.size());
-        String since = QueryParams.value(ctx, "since");
-        out.put("latest", alerts.isEmpty() ? since : alerts.get(0).event().firstSeen());
+        out.put("latest", page.latest());
+        out.put("more", page.more());
         json(ctx, out);
     }
 
     /** The alerts as an Atom feed, for feed readers and other tools that watch feeds. */
     private void alertsAtom(Context ctx) {
-        List<Alert> alerts = alertList(ctx);
-        String base = ctx.scheme() + "://" + ctx.host();
+        List<Alert> alerts = alertPage(ctx).alerts();
         java.io.StringWriter text = new java.io.StringWriter();
         try {
             javax.xml.stream.XMLStreamWriter x = javax.xml.stream.XMLOutputFactory.newFactory().createXMLStreamWriter(text);
@@ -521,7 +574,10 @@ public final class ApiServer implements AutoCloseable {
             atomText(x, "updated", alerts.isEmpty() ? java.time.Instant.now().toString() : alerts.get(0).event().firstSeen());
             x.writeEmptyElement("link");
             x.writeAttribute("rel", "self");
-            x.writeAttribute("href", ctx.fullUrl());
+            // Links relative to the feed's own address: one built from the request's Host header would let any
+            // client that names another host put that host into the links a cache may hand to others.
+            String query = ctx.queryString();
+            x.writeAttribute("href", ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query));
             x.writeStartElement("author");
             atomText(x, "name", "sitrep");
             x.writeEndElement();
@@ -535,7 +591,7 @@ public final class ApiServer implements AutoCloseable {
                 atomText(x, "id", "urn:sitrep:alert:" + a.zone().id() + ":" + a.event().id());
                 atomText(x, "updated", a.event().firstSeen());
                 x.writeEmptyElement("link");
-                x.writeAttribute("href", base + "/#event=" + java.net.URLEncoder.encode(a.event().id(), StandardCharsets.UTF_8));
+                x.writeAttribute("href", "/#event=" + java.net.URLEncoder.encode(a.event().id(), StandardCharsets.UTF_8));
                 atomText(x, "summary", e.path("evidence").path("sentence").asText(""));
                 x.writeEndElement();
             }
@@ -568,7 +624,8 @@ public final class ApiServer implements AutoCloseable {
 
     private boolean authorised(Context ctx) {
         String header = ctx.header("Authorization");
-        if (token == null || header == null || !header.startsWith("Bearer ")) return false;
+        // The scheme's name is case-insensitive (RFC 7235): "bearer T" is as good as "Bearer T".
+        if (token == null || header == null || !header.regionMatches(true, 0, "Bearer ", 0, "Bearer ".length())) return false;
         // Constant-time comparison, so response timing says nothing about how much of a guess was right.
         return MessageDigest.isEqual(token, header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8));
     }
@@ -585,10 +642,20 @@ public final class ApiServer implements AutoCloseable {
     /** A write's body as JSON, after the token check (so anonymous callers learn nothing about parsing). */
     private JsonNode authorisedJsonBody(Context ctx) {
         requireToken(ctx);
+        // Read with a cap: Javalin's size limit checks Content-Length, and a chunked body has none.
+        byte[] body;
+        try (java.io.InputStream in = ctx.bodyInputStream()) {
+            body = in.readNBytes((int) MAX_BODY_BYTES + 1);
+        } catch (java.io.IOException e) {
+            throw new BadRequest("could not read the request body: " + e.getMessage());
+        }
+        if (body.length > MAX_BODY_BYTES) throw new BadRequest(413, "request body larger than " + MAX_BODY_BYTES + " bytes");
         try {
-            return JSON.readTree(ctx.body());
+            return JSON.readTree(body);
         } catch (JsonProcessingException e) {
             throw new BadRequest("body is not JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new BadRequest("could not read the request body: " + e.getMessage());
         }
     }
 

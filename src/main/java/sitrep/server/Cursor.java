@@ -25,7 +25,7 @@ final class Cursor {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int nl = raw.indexOf('\n');
             if (nl < 0 || nl == raw.length() - 1) throw new BadRequest("bad parameter 'cursor': not a cursor this API returned");
-            return new EventQuery.Position(LocalDate.parse(raw.substring(0, nl)), raw.substring(nl + 1));
+            return new EventQuery.Position(QueryParams.isoDate(raw.substring(0, nl)), raw.substring(nl + 1));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new BadRequest("bad parameter 'cursor': not a cursor this API returned");
         }

@@ -24,9 +24,23 @@ public final class FeedFetcher {
     private final boolean allowPrivate;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Closes a body still being read at its deadline: the request timeout covers only the wait for headers. */
+    private static final java.util.concurrent.ScheduledExecutorService DEADLINES = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sitrep-feed-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Duration timeout;
 
     public FeedFetcher(boolean allowPrivate) {
+        this(allowPrivate, TIMEOUT);
+    }
+
+    /** With another time limit for the wait for headers and, again, for the whole body (tests). */
+    FeedFetcher(boolean allowPrivate, Duration timeout) {
         this.allowPrivate = allowPrivate;
+        this.timeout = timeout;
     }
 
     /** A fetch that failed, with a message for the log. */
@@ -45,7 +59,7 @@ public final class FeedFetcher {
         }
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             check(uri);
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
                     .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5")
                     .header("User-Agent", "sitrep feed poller").GET().build();
             HttpResponse<InputStream> r;
@@ -60,13 +74,38 @@ public final class FeedFetcher {
             try (InputStream body = r.body()) {
                 int status = r.statusCode();
                 if (status >= 300 && status < 400 && r.headers().firstValue("Location").isPresent()) {
-                    uri = uri.resolve(r.headers().firstValue("Location").get());
+                    String location = r.headers().firstValue("Location").get();
+                    try {
+                        uri = uri.resolve(location);
+                    } catch (IllegalArgumentException e) {
+                        throw new FetchException(uri + " redirects to something that is no URL: " + location);
+                    }
                     continue;
                 }
                 if (status != 200) throw new FetchException(uri + " answered HTTP " + status);
                 long declared = r.headers().firstValueAsLong("Content-Length").orElse(-1);
                 if (declared > MAX_BYTES) throw new FetchException(uri + " is larger than " + MAX_BYTES + " bytes");
-                byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+                // A server that sends a byte now and then would hold the poller for ever: the whole body has
+                // the timeout to arrive, and the stream is closed under the read when it has not.
+                java.util.concurrent.atomic.AtomicBoolean late = new java.util.concurrent.atomic.AtomicBoolean();
+                java.util.concurrent.ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+                    late.set(true);
+                    try {
+                        body.close();
+                    } catch (IOException ignored) {
+                        // closing is all that is wanted; the reader reports the timeout
+                    }
+                }, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                byte[] bytes;
+                try {
+                    bytes = body.readNBytes(MAX_BYTES + 1);
+                } catch (IOException e) {
+                    if (late.get()) throw new FetchException(uri + " sent its body too slowly (more than " + timeout.toMillis() + " ms)");
+                    throw e;
+                } finally {
+                    deadline.cancel(false);
+                }
+                if (late.get()) throw new FetchException(uri + " sent its body too slowly (more than " + timeout.toMillis() + " ms)");
                 if (bytes.length > MAX_BYTES) throw new FetchException(uri + " is larger than " + MAX_BYTES + " bytes");
                 return bytes;
             } catch (IOException e) {

@@ -95,7 +95,13 @@ public final class FeedPoller implements AutoCloseable {
     }
 
     private PollResult poll(String feed) {
-        PollResult r = fetchAndStore(feed);
+        PollResult r;
+        try {
+            r = fetchAndStore(feed);
+        } catch (RuntimeException e) {
+            // Whatever went wrong is this feed's error: the other feeds of the round are still polled.
+            r = new PollResult(feed, 0, 0, "failed: " + e);
+        }
         lastPolls.put(feed, new LastPoll(r, java.time.Instant.now()));
         return r;
     }

@@ -78,6 +78,8 @@ final class QueryParams {
         String v = value(ctx, name);
         if (v == null) return null;
         try {
+            // Four-digit years only: java.time reads "+10000-01-01T00:00:00Z", which the databases refuse.
+            if (!FOUR_DIGIT_YEAR.matcher(v).lookingAt()) throw new DateTimeParseException("year", v, 0);
             return java.time.Instant.parse(v);
         } catch (DateTimeParseException e) {
             throw new BadRequest("bad parameter '" + name + "': expected an instant such as 2024-03-05T10:00:00Z, got '" + v + "'");
@@ -88,10 +90,18 @@ final class QueryParams {
         String v = value(ctx, name);
         if (v == null) return null;
         try {
-            return LocalDate.parse(v);
+            return isoDate(v);
         } catch (DateTimeParseException e) {
             throw new BadRequest("bad parameter '" + name + "': expected a date YYYY-MM-DD, got '" + v + "'");
         }
+    }
+
+    private static final java.util.regex.Pattern FOUR_DIGIT_YEAR = java.util.regex.Pattern.compile("\\d{4}-");
+
+    /** A YYYY-MM-DD date with a four-digit year (the databases refuse the years beyond 9999 that java.time reads). */
+    static LocalDate isoDate(String v) {
+        if (!v.matches("\\d{4}-\\d{2}-\\d{2}")) throw new DateTimeParseException("not YYYY-MM-DD", v, 0);
+        return LocalDate.parse(v);
     }
 
     private static double[] bbox(Context ctx) {

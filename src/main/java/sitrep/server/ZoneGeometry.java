@@ -8,7 +8,10 @@ import java.util.List;
 /**
  * A zone's area from GeoJSON: a Polygon or MultiPolygon geometry, or a Feature holding one. Points are
  * tested by ray casting: inside a polygon's outer ring and outside its holes. Coordinates are lon/lat
- * degrees on a plane, which is exact enough for zones that do not cross the antimeridian.
+ * degrees on a plane, which is exact enough for zones that do not cross the antimeridian; a ring that steps
+ * across it (more than 180 degrees of longitude between two corners) is refused, since on a plane it would
+ * enclose the rest of the world instead. The geometry kept is rebuilt from the parsed numbers: members other
+ * than {@code type} and {@code coordinates} are not stored.
  */
 final class ZoneGeometry {
     /** More vertices are refused: a zone is drawn by a person, and each test walks every edge. */
@@ -16,15 +19,26 @@ final class ZoneGeometry {
 
     /** Each polygon: its rings, the first the outer boundary; each ring: [lon, lat] pairs, closed. */
     private final List<List<double[][]>> polygons;
-    private final JsonNode geometry;
+    private final boolean multi;
 
-    private ZoneGeometry(List<List<double[][]>> polygons, JsonNode geometry) {
+    private ZoneGeometry(List<List<double[][]>> polygons, boolean multi) {
         this.polygons = polygons;
-        this.geometry = geometry;
+        this.multi = multi;
     }
 
+    /** The zone as a GeoJSON geometry of its type and coordinates only. */
     JsonNode geometry() {
-        return geometry;
+        com.fasterxml.jackson.databind.node.ObjectNode g = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        g.put("type", multi ? "MultiPolygon" : "Polygon");
+        com.fasterxml.jackson.databind.node.ArrayNode coords = g.putArray("coordinates");
+        for (List<double[][]> p : polygons) {
+            com.fasterxml.jackson.databind.node.ArrayNode rings = multi ? coords.addArray() : coords;
+            for (double[][] ring : p) {
+                com.fasterxml.jackson.databind.node.ArrayNode positions = rings.addArray();
+                for (double[] v : ring) positions.addArray().add(v[0]).add(v[1]);
+            }
+        }
+        return g;
     }
 
     static ZoneGeometry parse(JsonNode node) {
@@ -43,7 +57,7 @@ final class ZoneGeometry {
             }
             default -> throw new BadRequest("zone geometry must be a Polygon or MultiPolygon, got '" + type + "'");
         }
-        return new ZoneGeometry(polygons, node);
+        return new ZoneGeometry(polygons, type.equals("MultiPolygon"));
     }
 
     private static List<double[][]> polygon(JsonNode rings, int[] vertices) {
@@ -64,6 +78,15 @@ final class ZoneGeometry {
                 r[i] = new double[]{lon, lat};
             }
             if (r[0][0] != r[r.length - 1][0] || r[0][1] != r[r.length - 1][1]) throw new BadRequest("rings must be closed (last position = first)");
+            double twiceArea = 0;
+            for (int i = 1; i < r.length; i++) {
+                if (Math.abs(r[i][0] - r[i - 1][0]) > 180) {
+                    throw new BadRequest("a ring crosses the antimeridian (two corners more than 180 degrees of longitude apart): "
+                            + "split the zone at 180 degrees into a MultiPolygon");
+                }
+                twiceArea += r[i - 1][0] * r[i][1] - r[i][0] * r[i - 1][1];
+            }
+            if (Math.abs(twiceArea) < 1e-12) throw new BadRequest("a ring encloses no area (its corners lie on one line)");
             out.add(r);
         }
         return out;

@@ -50,9 +50,10 @@ public interface EventStore extends AutoCloseable {
 
     /**
      * Events the store first saw after {@code after} (an ISO-8601 instant), inside the bounding box (minLon,
-     * minLat, maxLon, maxLat; null for anywhere), most recently seen first, without mentions.
+     * minLat, maxLon, maxLat; null for anywhere), without mentions: the {@code limit} most recently seen, newest
+     * first, or with {@code oldestFirst} the {@code limit} seen earliest after {@code after}, oldest first.
      */
-    java.util.List<StoredEvent> seenAfter(String after, double[] bbox, int limit);
+    java.util.List<StoredEvent> seenAfter(String after, double[] bbox, int limit, boolean oldestFirst);
 
     /** Stores a zone (a new id each time), stamped with the time it was stored; returns it as stored. */
     Zone saveZone(Zone zone);

@@ -643,9 +643,11 @@ public final class JdbcEventStore implements EventStore {
             params.add(q.ploverType());
         }
         if (q.acledType() != null) {
-            w.append(" AND (e.acled_type = ? OR e.acled_sub_type = ?)");
-            params.add(q.acledType());
-            params.add(q.acledType());
+            // ACLED's names are mixed case ("Battles", "Armed clash"): matched ignoring case, like the other filters.
+            w.append(" AND (lower(e.acled_type) = ? OR lower(e.acled_sub_type) = ?)");
+            String acled = q.acledType().toLowerCase(java.util.Locale.ROOT);
+            params.add(acled);
+            params.add(acled);
         }
         if (q.text() != null) {
             // A semi-join on the matching mentions' event ids: half the time of a correlated EXISTS on DuckDB.
@@ -834,7 +836,7 @@ public final class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public List<StoredEvent> seenAfter(String after, double[] bbox, int limit) {
+    public List<StoredEvent> seenAfter(String after, double[] bbox, int limit, boolean oldestFirst) {
         List<Object> params = new ArrayList<>();
         // Instants are compared as timestamps: as text, "…:05Z" would sort after "…:05.5Z".
         StringBuilder sql = new StringBuilder("SELECT " + STORED_EVENT_COLUMNS + " FROM events e WHERE " + SEEN + " > CAST(? AS TIMESTAMP)");
@@ -843,7 +845,8 @@ public final class JdbcEventStore implements EventStore {
             sql.append(" AND e.lon >= ? AND e.lat >= ? AND e.lon <= ? AND e.lat <= ?");
             for (double v : bbox) params.add(v);
         }
-        sql.append(" ORDER BY ").append(SEEN).append(" DESC, e.id DESC LIMIT ?");
+        String order = oldestFirst ? " ASC" : " DESC";
+        sql.append(" ORDER BY ").append(SEEN).append(order).append(", e.id").append(order).append(" LIMIT ?");
         params.add(limit);
         return rows(sql.toString(), params, r -> storedEvent(r, 1), "cannot list newly seen events");
     }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -115,6 +116,7 @@ class ApiServerTest {
         assertEquals(List.of("a2-e"), ids(get("/api/events?actor=ukraine")));
         assertEquals(List.of("a1-e"), ids(get("/api/events?admin1=Deir%20ez-Zor&cameo=19&plover=assault")));
         assertEquals(List.of("a1-e"), ids(get("/api/events?q=daesh%20positions&acled=Air/drone%20strike")));
+        assertEquals(List.of("a1-e"), ids(get("/api/events?q=daesh%20positions&acled=air/drone%20strike")), "ACLED names match ignoring case");
         assertEquals(List.of("a1-e"), ids(get("/api/events?from=2017-01-01&to=2017-12-31")));
         assertEquals(List.of(), ids(get("/api/events?q=%27%3B%20DROP%20TABLE%20events%3B%20--")), "text is a value, never SQL");
         assertEquals(2, get("/api/events").body().get("count").asInt(), "and the table is still there");
@@ -140,6 +142,10 @@ class ApiServerTest {
                 {"/api/events?colour=red", "unknown parameter 'colour'"},
                 {"/api/events?q=" + "x".repeat(201), "longer than 200"},
                 {"/api/stats/timeline?interval=hour", "day, week, month, year or auto"},
+                {"/api/events?from=%2B10000-01-01", "'from': expected a date YYYY-MM-DD"},
+                {"/api/stats/timeline?to=%2B10000-01-01", "'to': expected a date"},
+                {"/api/control?as_of=%2B10000-01-01", "'as_of': expected a date"},
+                {"/api/alerts?since=%2B10000-01-01T00:00:00Z", "'since': expected an instant"},
                 {"/api/stats/actors?top=0", "between 1 and 100"}}) {
             Reply r = get(c[0]);
             assertEquals(400, r.status(), c[0]);
@@ -226,6 +232,13 @@ class ApiServerTest {
 
         assertEquals(400, postZone("{\"type\": \"Polygon\", \"coordinates\": [[[0, 0], [1, 0], [1, 1], [0, 2]]]}", "s3cret").status(), "unclosed ring");
         assertEquals(400, postZone("{\"type\": \"Point\", \"coordinates\": [0, 0]}", "s3cret").status());
+        Reply across = postZone("{\"type\": \"Polygon\", \"coordinates\": [[[170, 0], [-170, 0], [-170, 10], [170, 10], [170, 0]]]}", "s3cret");
+        assertEquals(400, across.status(), "on a plane this ring would hold the rest of the world");
+        assertTrue(across.body().get("error").asText().contains("antimeridian"), across.body().toString());
+        assertEquals(400, postZone("{\"type\": \"Polygon\", \"coordinates\": [[[0, 0], [1, 1], [2, 2], [0, 0]]]}", "s3cret").status(), "no area");
+        Reply padded = postZone("{\"type\": \"Polygon\", \"pad\": \"" + "x".repeat(1000) + "\", \"coordinates\": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}", "s3cret");
+        assertEquals(201, padded.status());
+        assertFalse(get("/api/zones/" + padded.body().get("id").asText()).body().toString().contains("pad"), "only the geometry is kept");
         assertEquals(404, get("/api/zones/zone-nope/events").status());
     }
 
@@ -263,14 +276,41 @@ class ApiServerTest {
             JsonNode none = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts?zone=" + zone + "&since=" + since)).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             assertEquals(0, none.get("count").asInt(), "polling from the latest alert: nothing new");
+            assertFalse(none.get("more").asBoolean());
+
+            // More alerts arrive between two polls than one answer holds: polling on from `latest` gets every one.
+            List<String> burst = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                own.save(article("burst" + i, "2023-0" + (i + 1) + "-15", "Russian missiles hit depot " + i + " in Kharkiv.", rus, null, KHARKIV, "hit"), "h-b" + i);
+                burst.add("burst" + i + "-e");
+                Thread.sleep(2);
+            }
+            List<String> polled = new java.util.ArrayList<>();
+            String from = alerts.get("latest").asText();
+            for (int poll = 0; poll < 5; poll++) {
+                JsonNode page = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts?limit=2&since="
+                        + java.net.URLEncoder.encode(from, java.nio.charset.StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body());
+                List<String> ids = new java.util.ArrayList<>();
+                page.get("alerts").forEach(x -> ids.add(x.get("event").get("id").asText()));
+                java.util.Collections.reverse(ids); // answers list newest first
+                polled.addAll(ids);
+                from = page.get("latest").asText();
+                if (!page.get("more").asBoolean()) break;
+                assertEquals(2, ids.size(), page.toString());
+            }
+            assertEquals(burst, polled, "every alert once, in the order seen");
+            JsonNode newest = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts?limit=2")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals("burst4-e", newest.get("alerts").get(0).get("event").get("id").asText(), "without since: the newest");
 
             HttpResponse<String> atom = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts.atom")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, atom.statusCode());
             assertTrue(atom.headers().firstValue("Content-Type").orElse("").startsWith("application/atom+xml"));
             org.w3c.dom.Document feed = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(new java.io.ByteArrayInputStream(atom.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            assertEquals(1, feed.getElementsByTagName("entry").getLength(), atom.body());
-            String title = feed.getElementsByTagName("entry").item(0).getFirstChild().getTextContent();
+            assertEquals(6, feed.getElementsByTagName("entry").getLength(), atom.body());
+            assertFalse(atom.body().contains("127.0.0.1"), "links are relative to the feed, not built from the Host header");
+            String title = feed.getElementsByTagName("entry").item(5).getFirstChild().getTextContent();
             assertTrue(title.startsWith("Kharkiv <oblast>: Employ aerial weapons at Kharkiv"), "markup in names stays text: " + title);
 
             assertEquals(400, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts?since=yesterday")).build(),
@@ -279,7 +319,8 @@ class ApiServerTest {
             assertEquals(1, zones.get("zones").size());
             HttpRequest.Builder delete = HttpRequest.newBuilder(URI.create(base + "/api/zones/" + zone)).DELETE();
             assertEquals(401, HTTP.send(delete.build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "deleting is a write");
-            assertEquals(204, HTTP.send(delete.header("Authorization", "Bearer s3cret").build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(204, HTTP.send(delete.header("Authorization", "bearer s3cret").build(), HttpResponse.BodyHandlers.ofString()).statusCode(),
+                    "the scheme's name is case-insensitive");
             assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/zones/" + zone)).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
             assertEquals(0, JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts")).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).get("count").asInt(), "no zone, no alerts");

@@ -128,6 +128,28 @@ class FeedTest {
                 // the client hung up once it had read past the limit
             }
         });
+        http.createContext("/slow.rss", ex -> {
+            ex.sendResponseHeaders(200, 0);
+            try (OutputStream out = ex.getResponseBody()) {
+                for (int i = 0; i < 30; i++) { // a byte every 100 ms: never idle long, never done
+                    out.write('<');
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (IOException | InterruptedException ignored) {
+                // the client gave up
+            }
+        });
+        http.createContext("/bad-redirect", ex -> {
+            ex.getResponseHeaders().add("Location", "/a b|{}");
+            ex.sendResponseHeaders(302, -1);
+            ex.close();
+        });
+        http.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "feed-test-server");
+            t.setDaemon(true);
+            return t;
+        }));
         http.start();
         return http;
     }
@@ -153,6 +175,12 @@ class FeedTest {
                     .getMessage().contains("larger than"));
             assertTrue(assertThrows(FeedFetcher.FetchException.class, () -> local.fetch(base + "/missing"))
                     .getMessage().contains("HTTP 404"));
+            assertTrue(assertThrows(FeedFetcher.FetchException.class, () -> local.fetch(base + "/bad-redirect"))
+                    .getMessage().contains("no URL"));
+            // The sender would finish after 3 s: only the body's deadline makes this fail.
+            FeedFetcher impatient = new FeedFetcher(true, java.time.Duration.ofMillis(800));
+            assertTrue(assertThrows(FeedFetcher.FetchException.class, () -> impatient.fetch(base + "/slow.rss"))
+                    .getMessage().contains("too slowly"));
         } finally {
             http.stop(0);
         }

@@ -152,10 +152,12 @@ class StoreTest {
         assertTrue(store.zone("z2").isEmpty());
         assertEquals(List.of(zone), store.zones());
         // Both events were stored before the zone: nothing is newer than it; everything is newer than an old instant.
-        assertEquals(List.of(), store.seenAfter(zone.createdAt(), null, 10));
-        assertEquals(List.of("m3", "m1"), store.seenAfter("2000-01-01T00:00:00Z", new double[]{39.5, 35, 41, 36.5}, 10).stream()
+        assertEquals(List.of(), store.seenAfter(zone.createdAt(), null, 10, false));
+        assertEquals(List.of("m3", "m1"), store.seenAfter("2000-01-01T00:00:00Z", new double[]{39.5, 35, 41, 36.5}, 10, false).stream()
                 .map(StoredEvent::id).toList(), "most recently seen first");
-        assertEquals(List.of(), store.seenAfter("2000-01-01T00:00:00Z", new double[]{30, 45, 40, 55}, 10), "nothing in a box elsewhere");
+        assertEquals(List.of("m1"), store.seenAfter("2000-01-01T00:00:00Z", new double[]{39.5, 35, 41, 36.5}, 1, true).stream()
+                .map(StoredEvent::id).toList(), "oldest first: the earliest seen");
+        assertEquals(List.of(), store.seenAfter("2000-01-01T00:00:00Z", new double[]{30, 45, 40, 55}, 10, false), "nothing in a box elsewhere");
         try (EventStore reader = store.openReader()) {
             assertEquals(store.stats(), reader.stats(), "a reader sees what the store holds");
             assertEquals(zone, reader.zone("z1").orElseThrow());
