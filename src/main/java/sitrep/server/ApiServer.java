@@ -264,8 +264,18 @@ public final class ApiServer implements AutoCloseable {
         String iso3 = country == null ? null : country.toUpperCase(java.util.Locale.ROOT);
         java.time.LocalDate until = asOf;
         readers.read(r -> {
-            // Territorial codes live under two CAMEO roots: 19 (192 occupy territory) and 08 (0874 retreat).
-            for (String root : List.of("19", "08")) r.export(new sitrep.store.ExportQuery(null, until, iso3, root), events::add);
+            // Territorial codes live in two CAMEO root and PLOVER type pairs: 19 and COERCE (192 occupy territory),
+            // 08 and RETREAT (0874 retreat). Asking for the pairs leaves out the fighting that fills root 19, and the
+            // listing's events come without their mentions: the ledger quotes each event's own evidence.
+            for (String[] family : new String[][]{{"19", "COERCE"}, {"08", "RETREAT"}}) {
+                EventQuery.Position after = null;
+                do {
+                    EventPage page = r.search(new EventQuery(null, until, iso3, null, null, null, family[0], family[1], null, null,
+                            after, QueryParams.MAX_LIMIT));
+                    events.addAll(page.events());
+                    after = page.next();
+                } while (after != null);
+            }
             return null;
         });
         ObjectNode out = JSON.createObjectNode();
