@@ -18,8 +18,8 @@ import java.util.Map;
  * denied or threatened capture claims nothing. Only places a side can hold count: towns, districts and
  * provinces, not a whole country or a region or river ("took the last pocket on the Euphrates" names the river
  * only to say where the pocket was). A capture or withdrawal by no known side claims nothing: "brigades,
- * including those who took Aleppo" must not erase a named controller. These are claims as reported, not
- * verified control.
+ * including those who took Aleppo" must not erase a named controller. The evidence quoted is the event's own
+ * sentence. These are claims as reported, not verified control.
  */
 public final class ControlLedger {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,8 +62,7 @@ public final class ControlLedger {
             int n = counts.merge(key, 1, Integer::sum);
             boolean withdrawal = c.json().path("cameo").path("code").asText().equals("0874");
             JsonNode source = c.json().get("source");
-            String evidence = c.event().mentions().isEmpty() ? c.json().path("evidence").path("sentence").asText(null)
-                    : c.event().mentions().get(0).sentence();
+            String evidence = c.json().path("evidence").path("sentence").asText(null);
             latest.remove(key); // re-inserted last: the map keeps places in order of their latest claim
             latest.put(key, new Entry(place(loc), withdrawal ? null : source, withdrawal ? source : null,
                     withdrawal ? "withdrew" : "captured", c.json().path("date").asText(), c.event().id(), evidence, n));

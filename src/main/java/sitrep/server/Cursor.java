@@ -3,7 +3,6 @@ package sitrep.server;
 import sitrep.store.EventQuery;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
