@@ -260,24 +260,8 @@ public final class ApiServer implements AutoCloseable {
             throw new BadRequest("bad parameter 'country': expected an ISO 3166 alpha-3 code such as SYR, got '" + country + "'");
         }
         java.time.LocalDate asOf = QueryParams.date(ctx, "as_of");
-        List<StoredEvent> events = new java.util.ArrayList<>();
         String iso3 = country == null ? null : country.toUpperCase(java.util.Locale.ROOT);
-        java.time.LocalDate until = asOf;
-        readers.read(r -> {
-            // Territorial codes live in two CAMEO root and PLOVER type pairs: 19 and COERCE (192 occupy territory),
-            // 08 and RETREAT (0874 retreat). Asking for the pairs leaves out the fighting that fills root 19, and the
-            // listing's events come without their mentions: the ledger quotes each event's own evidence.
-            for (String[] family : new String[][]{{"19", "COERCE"}, {"08", "RETREAT"}}) {
-                EventQuery.Position after = null;
-                do {
-                    EventPage page = r.search(new EventQuery(null, until, iso3, null, null, null, family[0], family[1], null, null,
-                            after, QueryParams.MAX_LIMIT));
-                    events.addAll(page.events());
-                    after = page.next();
-                } while (after != null);
-            }
-            return null;
-        });
+        List<StoredEvent> events = readers.read(r -> r.withCameoCodes(ControlLedger.CODES, asOf, iso3));
         ObjectNode out = JSON.createObjectNode();
         ArrayNode places = out.putArray("places");
         for (ControlLedger.Entry e : ControlLedger.build(events)) {

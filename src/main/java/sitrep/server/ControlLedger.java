@@ -29,6 +29,9 @@ public final class ControlLedger {
                         String eventId, String evidence, int claims) {
     }
 
+    /** The territorial CAMEO codes: 192 occupy territory (and codes under it), 0874 retreat or surrender militarily. */
+    public static final List<String> CODES = List.of("192", "0874");
+
     /** Location precisions of places one side can hold (see extract-format.md). */
     private static final java.util.Set<String> HOLDABLE = java.util.Set.of("point", "city", "admin2", "admin1");
 
@@ -43,7 +46,7 @@ public final class ControlLedger {
         for (StoredEvent e : events) {
             JsonNode json = parse(e.eventJson());
             String code = json.path("cameo").path("code").asText("");
-            boolean territorial = code.startsWith("192") || code.equals("0874");
+            boolean territorial = CODES.stream().anyMatch(code::startsWith);
             JsonNode loc = json.get("location");
             if (!territorial || loc == null || loc.isNull() || !"asserted".equals(json.path("modality").asText())) continue;
             if (!HOLDABLE.contains(loc.path("precision").asText())) continue;
@@ -60,7 +63,7 @@ public final class ControlLedger {
             JsonNode loc = c.json().get("location");
             String key = loc.hasNonNull("geonameid") ? "g" + loc.get("geonameid").asText() : "n" + loc.path("name").asText();
             int n = counts.merge(key, 1, Integer::sum);
-            boolean withdrawal = c.json().path("cameo").path("code").asText().equals("0874");
+            boolean withdrawal = c.json().path("cameo").path("code").asText().startsWith("0874");
             JsonNode source = c.json().get("source");
             String evidence = c.json().path("evidence").path("sentence").asText(null);
             latest.remove(key); // re-inserted last: the map keeps places in order of their latest claim

@@ -49,6 +49,12 @@ public interface EventStore extends AutoCloseable {
     java.util.List<Aggregates.DyadCount> dyads(EventQuery query, int limit);
 
     /**
+     * Events whose CAMEO code is one of {@code codes} or more specific ("192" also takes "1921"), dated up to
+     * {@code to} and in {@code country} (null: no limit), without mentions.
+     */
+    java.util.List<StoredEvent> withCameoCodes(java.util.List<String> codes, java.time.LocalDate to, String country);
+
+    /**
      * Events the store first saw after {@code after} (an ISO-8601 instant), inside the bounding box (minLon,
      * minLat, maxLon, maxLat; null for anywhere), without mentions: the {@code limit} most recently seen, newest
      * first, or with {@code oldestFirst} the {@code limit} seen earliest after {@code after}, oldest first.

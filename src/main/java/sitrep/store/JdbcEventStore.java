@@ -119,24 +119,32 @@ public final class JdbcEventStore implements EventStore {
         }
         // Columns the API filters on, added after the first stores were written: a store without them gets
         // them here, filled from each event's JSON, so old stores answer the API's queries too.
-        boolean hasSearchColumns;
-        try (ResultSet r = db.getMetaData().getColumns(null, null, "events", "admin1")) {
-            hasSearchColumns = r.next();
+        List<String> missing = new ArrayList<>();
+        for (String c : SEARCH_COLUMNS) {
+            try (ResultSet r = db.getMetaData().getColumns(null, null, "events", c)) {
+                if (!r.next()) missing.add(c);
+            }
         }
-        if (!hasSearchColumns) {
+        if (!missing.isEmpty()) {
+            // One transaction: an upgrade cut short (killed) leaves the store as it was, and the next open redoes it.
+            db.setAutoCommit(false);
             try (Statement s = db.createStatement()) {
                 // DuckDB cannot alter a table that has an index: the index goes while the columns are added.
                 s.execute("DROP INDEX IF EXISTS events_family_date");
-                for (String c : new String[]{"admin1", "source_name", "target_name"}) {
-                    s.execute("ALTER TABLE events ADD COLUMN " + c + " VARCHAR");
-                }
+                for (String c : missing) s.execute("ALTER TABLE events ADD COLUMN " + c + " VARCHAR");
                 if (d.secondaryIndexes) s.execute("CREATE INDEX IF NOT EXISTS events_family_date ON events (cameo_root, date_start)");
             }
             List<String[]> rows = new ArrayList<>();
             try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT id, event_json FROM events")) {
                 while (r.next()) rows.add(new String[]{r.getString(1), r.getString(2)});
             }
+            if (rows.size() > 1000) {
+                System.err.println("sitrep: upgrading the store once: filling the new columns " + String.join(", ", missing)
+                        + " of " + rows.size() + " events (about a minute per 100,000)...");
+            }
             for (String[] row : rows) updateSearchColumns(row[0], parse(row[1]));
+            db.commit();
+            db.setAutoCommit(true);
         }
         if (d == Dialect.POSTGRES) postgis = enablePostgis();
     }
@@ -181,14 +189,18 @@ public final class JdbcEventStore implements EventStore {
         }
     }
 
-    /** Fills the filter columns that are read from an event's JSON: admin1 and the actors' names. */
+    /** The filter columns read from an event's JSON, added to stores written before them. */
+    private static final List<String> SEARCH_COLUMNS = List.of("admin1", "source_name", "target_name", "cameo_code");
+
+    /** Fills the filter columns that are read from an event's JSON: admin1, the actors' names, the CAMEO code. */
     private void updateSearchColumns(String eventId, JsonNode json) throws SQLException {
-        try (PreparedStatement s = prepared("UPDATE events SET admin1 = ?, source_name = ?, target_name = ? WHERE id = ?")) {
+        try (PreparedStatement s = prepared("UPDATE events SET admin1 = ?, source_name = ?, target_name = ?, cameo_code = ? WHERE id = ?")) {
             JsonNode loc = json.get("location");
             s.setString(1, loc == null || loc.isNull() ? null : loc.path("admin1").asText(null));
             s.setString(2, json.path("source").path("name").asText(null));
             s.setString(3, json.path("target").path("name").asText(null));
-            s.setString(4, eventId);
+            s.setString(4, json.path("cameo").path("code").asText(null));
+            s.setString(5, eventId);
             s.executeUpdate();
         }
     }
@@ -833,6 +845,20 @@ public final class JdbcEventStore implements EventStore {
             throw new StoreException(what + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    @Override
+    public List<StoredEvent> withCameoCodes(List<String> codes, LocalDate to, String country) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE (1 = 0");
+        for (String code : codes) {
+            where.append(" OR e.cameo_code LIKE ? ESCAPE '\\'");
+            params.add(like(code) + "%");
+        }
+        where.append(")");
+        datesAndCountry(where, params, null, to, country);
+        return rows("SELECT " + STORED_EVENT_COLUMNS + " FROM events e" + where + " ORDER BY e.id", params, r -> storedEvent(r, 1),
+                "cannot list events by CAMEO code");
     }
 
     @Override

@@ -179,6 +179,10 @@ class StoreTest {
                 "36 days apart: counted per day");
         assertEquals(new Aggregates.Timeline(Aggregates.Interval.DAY, List.of()),
                 store.timeline(new EventQuery(null, null, "ATA", null, null, null, null, null, null, null, null, 1), null), "nothing matches");
+        assertEquals(List.of("m1", "m3"), store.withCameoCodes(List.of("19"), null, null).stream().map(StoredEvent::id).sorted().toList(),
+                "a code takes the codes under it");
+        assertEquals(List.of("m1"), store.withCameoCodes(List.of("192", "195"), LocalDate.of(2017, 9, 30), "SYR").stream().map(StoredEvent::id).toList());
+        assertEquals(List.of(), store.withCameoCodes(List.of("192", "0874"), null, null));
         assertEquals(List.of(new Aggregates.ActorCount("IMGMUSISI", "Islamic State", 0, 2), new Aggregates.ActorCount("RUSMIL", "Russia (military)", 2, 0)),
                 store.topActors(EventQuery.all(1), 10));
         assertEquals(List.of(new Aggregates.DyadCount("RUSMIL", "Russia (military)", "IMGMUSISI", "Islamic State", 2)),
@@ -197,11 +201,12 @@ class StoreTest {
         // A store written before the API's filter columns existed gets them, filled, when opened.
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + db); Statement s = duck.createStatement()) {
             s.execute("DROP INDEX IF EXISTS events_family_date");
-            for (String c : new String[]{"admin1", "source_name", "target_name"}) s.execute("ALTER TABLE events DROP COLUMN " + c);
+            for (String c : new String[]{"admin1", "source_name", "target_name", "cameo_code"}) s.execute("ALTER TABLE events DROP COLUMN " + c);
             s.execute("CREATE INDEX events_family_date ON events (cameo_root, date_start)");
         }
         try (EventStore upgraded = Stores.open(db.toString())) {
             assertEquals(List.of("m3", "m1"), ids(upgraded, query(f -> { f.put("admin1", "Deir ez-Zor"); f.put("actor", "islamic"); return f; })));
+            assertEquals(2, upgraded.withCameoCodes(List.of("195"), null, null).size(), "CAMEO codes filled from the events' JSON");
         }
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement();
              ResultSet r = s.executeQuery("SELECT count(*), sum(num_articles) FROM read_parquet('"
