@@ -500,22 +500,22 @@ public final class ApiServer implements AutoCloseable {
                 if (known == null || stop.isBefore(known)) known = stop;
             }
         }
-        java.util.Comparator<Alert> oldestFirst = java.util.Comparator.comparing((Alert x) -> seen(x.event().firstSeen()))
-                .thenComparing(x -> x.event().id()).thenComparing(x -> x.zone().id());
-        alerts.sort(oldestFirst.reversed());
+        alerts.sort(java.util.Comparator.comparing((Alert x) -> seen(x)).thenComparing(x -> x.event().id()).thenComparing(x -> x.zone().id()));
+        List<Alert> page = alerts;
+        boolean more = false;
         if (!catchUp) {
-            List<Alert> page = alerts.size() > limit ? alerts.subList(0, limit) : alerts;
-            return new AlertPage(page, page.isEmpty() ? null : page.get(0).event().firstSeen(), false);
+            page = new java.util.ArrayList<>(alerts.subList(Math.max(0, alerts.size() - limit), alerts.size()));
+        } else {
+            more = known != null;
+            if (known != null) page = before(page, known);
+            if (page.size() > limit) {
+                more = true;
+                page = before(page, seen(page.get(limit)));
+            }
         }
-        List<Alert> page = new java.util.ArrayList<>(alerts);
-        java.util.Collections.reverse(page);
-        boolean more = known != null;
-        if (known != null) page = before(page, known, false);
-        if (page.size() > limit) {
-            more = true;
-            page = before(page, seen(page.get(limit).event().firstSeen()), false);
-        }
-        java.util.Collections.reverse(page);
+        page = new java.util.ArrayList<>(page);
+        java.util.Collections.reverse(page); // answers list newest first
+        if (!catchUp) return new AlertPage(page, page.isEmpty() ? null : page.get(0).event().firstSeen(), false);
         if (!page.isEmpty()) return new AlertPage(page, page.get(0).event().firstSeen(), more);
         // None inside the zones among the events read: the next poll starts at the first event not read.
         return new AlertPage(page, known == null ? since.toString() : known.minusNanos(1).toString(), more);
@@ -525,10 +525,13 @@ public final class ApiServer implements AutoCloseable {
      * The alerts (oldest first) seen before {@code bound}; if none are, those seen at it: one instant's alerts,
      * whole, rather than an answer that never moves on.
      */
-    private static List<Alert> before(List<Alert> oldestFirst, java.time.Instant bound, boolean atBound) {
-        List<Alert> out = oldestFirst.stream().filter(x -> atBound ? !seen(x.event().firstSeen()).isAfter(bound)
-                : seen(x.event().firstSeen()).isBefore(bound)).toList();
-        return out.isEmpty() && !atBound ? before(oldestFirst, bound, true) : new java.util.ArrayList<>(out);
+    private static List<Alert> before(List<Alert> oldestFirst, java.time.Instant bound) {
+        List<Alert> earlier = oldestFirst.stream().filter(x -> seen(x).isBefore(bound)).toList();
+        return earlier.isEmpty() ? oldestFirst.stream().filter(x -> !seen(x).isAfter(bound)).toList() : earlier;
+    }
+
+    private static java.time.Instant seen(Alert a) {
+        return seen(a.event().firstSeen());
     }
 
     private static java.time.Instant seen(String instant) {

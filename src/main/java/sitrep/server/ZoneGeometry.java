@@ -1,6 +1,9 @@
 package sitrep.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +31,13 @@ final class ZoneGeometry {
 
     /** The zone as a GeoJSON geometry of its type and coordinates only. */
     JsonNode geometry() {
-        com.fasterxml.jackson.databind.node.ObjectNode g = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode g = JsonNodeFactory.instance.objectNode();
         g.put("type", multi ? "MultiPolygon" : "Polygon");
-        com.fasterxml.jackson.databind.node.ArrayNode coords = g.putArray("coordinates");
+        ArrayNode coords = g.putArray("coordinates");
         for (List<double[][]> p : polygons) {
-            com.fasterxml.jackson.databind.node.ArrayNode rings = multi ? coords.addArray() : coords;
+            ArrayNode rings = multi ? coords.addArray() : coords;
             for (double[][] ring : p) {
-                com.fasterxml.jackson.databind.node.ArrayNode positions = rings.addArray();
+                ArrayNode positions = rings.addArray();
                 for (double[] v : ring) positions.addArray().add(v[0]).add(v[1]);
             }
         }
