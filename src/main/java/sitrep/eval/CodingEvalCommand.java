@@ -30,12 +30,13 @@ import java.util.concurrent.Callable;
                 "--format petrarch: PETRARCH validation records (<Sentence> with <Parse> and <EventCoding>), coded with the loaded dictionaries.",
                 "--format plover: PLOVER gold records (JSON), run through the pipeline; top event's type and source country.",
                 "--format case2021: CASE 2021 task 2 snippets (TSV); ACLED sub-event type of the top event, macro-F1.",
-                "--format fakes: FA-KES articles (CSV, Windows-1252); main violent event's date and governorate."})
+                "--format fakes: FA-KES articles (CSV, Windows-1252); main violent event's date and governorate.",
+                "--format articles: a folder with articles.jsonl and gold.jsonl (full articles, every event; see GUIDE.md there)."})
 public final class CodingEvalCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The gold file.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The gold file (for --format articles: the folder).")
     Path file;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "petrarch, plover, case2021 or fakes.")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "petrarch, plover, case2021, fakes or articles.")
     String format;
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads for the pipeline formats (default 2).")
     int threads = 2;
@@ -46,12 +47,24 @@ public final class CodingEvalCommand implements Callable<Integer> {
     int limit = Integer.MAX_VALUE;
     @Option(names = "--show-errors", description = "List the sentences not coded exactly, with gold and coded tuples.")
     boolean showErrors;
+    @Option(names = "--nlp-cache", paramLabel = "DIR",
+            description = "--format articles: keep CoreNLP's annotations in DIR between runs (delete it after changing the NLP stage).")
+    Path nlpCache;
+    @Option(names = "--fold", paramLabel = "K/N",
+            description = "--format articles: score only the articles whose position (from 0) modulo N is K; '!K/N' scores the others.")
+    String fold;
     @Option(names = "--trace", paramLabel = "ID", description = "Print the tokens and dependencies of record ID.")
     String trace;
 
     @Override
     public Integer call() {
         if (!Files.isReadable(file)) return usage("cannot read " + file);
+        if (format.equals("articles")) {
+            if (!Files.isRegularFile(file.resolve("articles.jsonl")) || !Files.isRegularFile(file.resolve("gold.jsonl"))) {
+                return usage(file + " needs articles.jsonl and gold.jsonl");
+            }
+            return ArticleEval.run(file, threads, showErrors, nlpCache, fold);
+        }
         Path unreadable = dictionaryOptions.unreadable();
         if (unreadable != null) return usage("cannot read dictionary " + unreadable);
         switch (format) {
@@ -61,7 +74,7 @@ public final class CodingEvalCommand implements Callable<Integer> {
                 return GoldEvals.run(format, file, limit, threads, showErrors);
             }
             default -> {
-                return usage("unknown --format " + format + " (petrarch, plover, case2021, fakes)");
+                return usage("unknown --format " + format + " (petrarch, plover, case2021, fakes, articles)");
             }
         }
         if (!dictionaryOptions.hasVerbs()) return usage("--format petrarch needs --verbs (and normally --actors, --agents, --discards)");
