@@ -28,7 +28,35 @@ public final class ActorResolver {
      *                 object ("Damascus said"), no for modifiers ("the Astana talks")
      */
     public Actor resolve(Sentence s, List<ActorMention> mentions, int head, String text, boolean metonyms) {
-        List<Integer> phrase = s.phrase(head, PHRASE_DEPTH);
+        return resolve(s, mentions, head, text, metonyms, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #resolve(Sentence, List, int, String, boolean)}, leaving out the backers a phrase names: in
+     * "Iran-backed government forces" or "Turkish-supported rebels" the actor is the head noun's, not the backer's.
+     *
+     * @param backers lemmas of the participles that introduce a backer ("back", "support", "sponsor"); empty: none
+     */
+    public Actor resolve(Sentence s, List<ActorMention> mentions, int head, String text, boolean metonyms, java.util.Set<String> backers) {
+        List<Integer> phrase = new java.util.ArrayList<>(s.phrase(head, PHRASE_DEPTH));
+        if (!backers.isEmpty()) {
+            for (int b : List.copyOf(phrase)) {
+                if (b == head || !backers.contains(s.token(b).lemma().toLowerCase(java.util.Locale.ROOT))) continue;
+                String pos = s.token(b).pos();
+                if (!pos.equals("VBN") && !pos.startsWith("JJ")) continue;
+                java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(List.of(b));
+                while (!todo.isEmpty()) {
+                    int n = todo.poll();
+                    if (!phrase.remove(Integer.valueOf(n))) continue;
+                    for (var d : s.children(n)) todo.add(d.dependent());
+                }
+                // The hyphen splits "Iran-backed" into "Iran", "-", "backed": the name before the hyphen is the backer's.
+                if (b >= 2 && s.token(b - 1).word().equals("-")) {
+                    phrase.remove(Integer.valueOf(b - 1));
+                    phrase.remove(Integer.valueOf(b - 2));
+                }
+            }
+        }
         ActorMention named = null, country = null, agent = null;
         int namedDist = Integer.MAX_VALUE, countryDist = Integer.MAX_VALUE, agentDist = Integer.MAX_VALUE;
         for (ActorMention m : mentions) {

@@ -3,64 +3,139 @@ package sitrep.coding;
 import sitrep.data.DataFiles;
 import sitrep.data.Lazy;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Trigger words (triggers.tsv), instrument cues (instruments.tsv) and modality cues (modality.tsv). */
+/**
+ * The coder's word data: trigger words (triggers.tsv), their other senses (senses.tsv), instrument cues
+ * (instruments.tsv), modality cues (modality.tsv), ACLED sub-event rules (acled-rules.tsv) and the cue word lists
+ * the rules consult (cues.tsv). Read once, shared by all threads.
+ */
 public final class TriggerLexicon {
-    /** One trigger: what the word codes and under which condition (see triggers.tsv). */
-    public record Trigger(String lemma, boolean verb, String code, String condition, String otherwise) {
+    /**
+     * One trigger: what the word codes and under which conditions (see triggers.tsv). A lemma may have several rows;
+     * the first whose conditions hold is the one coded.
+     */
+    public record Trigger(String lemma, boolean verb, String code, List<String> conditions, String otherwise) {
+        public Trigger {
+            conditions = List.copyOf(conditions);
+        }
+
+        /** A reporting or speech-act verb: its clausal complement holds what was said. */
         public boolean speech() {
-            return "speech".equals(condition);
+            return conditions.contains("speech") || conditions.contains("speech-act");
+        }
+
+        /** A speech verb that is itself an act (warn, accuse, urge, deny): coded with its own code. */
+        public boolean speechAct() {
+            return conditions.contains("speech-act");
+        }
+
+        /** The value of a condition "name=value" ("prt=out" gives "out"), or null. */
+        public String condition(String name) {
+            for (String c : conditions) if (c.startsWith(name + "=")) return c.substring(name.length() + 1);
+            return null;
+        }
+
+        public boolean has(String condition) {
+            return conditions.contains(condition);
+        }
+
+        public Trigger withCode(String newCode) {
+            return new Trigger(lemma, verb, newCode, List.of(), null);
         }
     }
 
-    private static final Lazy<TriggerLexicon> SHARED = new Lazy<>(TriggerLexicon::new);
-
-    private final Map<String, Trigger> verbs = new HashMap<>();
-    private final Map<String, Trigger> nouns = new HashMap<>();
-    private final Map<String, Instrument> instruments = new HashMap<>();
-    private final java.util.List<AcledRule> acledRules = new java.util.ArrayList<>();
+    /**
+     * Another sense of a trigger word (senses.tsv): when the word's dependent under {@code relation} has one of
+     * {@code cues} as its lemma ("*": any), the word codes {@code outcome} instead ("-": no event).
+     */
+    public record Sense(String lemma, boolean verb, String relation, Set<String> cues, String outcome) {
+    }
 
     /** An instrument cue: the code it gives and the trigger codes it may refine (instruments.tsv). */
-    public record Instrument(String code, java.util.Set<String> refines) {
+    public record Instrument(String code, Set<String> refines) {
     }
 
     /**
      * An ACLED sub-event rule (acled-rules.tsv): an event whose CAMEO code starts with one of {@code codes} and
      * whose sentence holds one of {@code cues} (lemmas; two-word cues are adjacent lemmas) gets {@code subType}.
      */
-    public record AcledRule(java.util.List<String> codes, java.util.List<String> cues, String eventType, String subType) {
+    public record AcledRule(List<String> codes, List<String> cues, String eventType, String subType, List<String> also) {
     }
+
+    private static final Lazy<TriggerLexicon> SHARED = new Lazy<>(TriggerLexicon::new);
+
+    private final Map<String, List<Trigger>> verbs = new HashMap<>();
+    private final Map<String, List<Trigger>> nouns = new HashMap<>();
+    private final Map<String, List<Sense>> senses = new HashMap<>();
+    private final Map<String, Instrument> instruments = new HashMap<>();
+    private final List<AcledRule> acledRules = new ArrayList<>();
     private final Map<String, String> modality = new HashMap<>();
+    private final Map<String, Set<String>> cues = new HashMap<>();
 
     private TriggerLexicon() {
         for (String[] f : DataFiles.rows("/sitrep/coding/triggers.tsv")) {
-            Trigger t = new Trigger(f[0], f[1].equals("V"), f[2], f.length > 3 && !f[3].isBlank() ? f[3] : null,
-                    f.length > 4 && !f[4].isBlank() ? f[4] : null);
-            (t.verb() ? verbs : nouns).put(f[0], t);
+            List<String> conditions = new ArrayList<>();
+            if (f.length > 3 && !f[3].isBlank()) for (String c : f[3].strip().split("\\+")) conditions.add(c.strip());
+            Trigger t = new Trigger(f[0], f[1].equals("V"), f[2], conditions, f.length > 4 && !f[4].isBlank() ? f[4].strip() : null);
+            (t.verb() ? verbs : nouns).computeIfAbsent(f[0], k -> new ArrayList<>()).add(t);
+        }
+        for (String[] f : DataFiles.rows("/sitrep/coding/senses.tsv")) {
+            senses.computeIfAbsent(f[0] + "/" + f[1], k -> new ArrayList<>())
+                    .add(new Sense(f[0], f[1].equals("V"), f[2], Set.of(f[3].split("\\|")), f[4].strip()));
         }
         for (String[] f : DataFiles.rows("/sitrep/coding/instruments.tsv")) {
-            java.util.Set<String> refines = f.length > 2 && f[2].trim().equals("-") ? java.util.Set.of()
-                    : f.length > 2 && !f[2].isBlank() ? java.util.Set.of(f[2].trim().split("\\s+")) : java.util.Set.of("190");
+            Set<String> refines = f.length > 2 && f[2].trim().equals("-") ? Set.of()
+                    : f.length > 2 && !f[2].isBlank() ? Set.of(f[2].trim().split("\\s+")) : Set.of("190");
             instruments.put(f[0], new Instrument(f[1], refines));
         }
         for (String[] f : DataFiles.rows("/sitrep/coding/acled-rules.tsv")) {
-            acledRules.add(new AcledRule(java.util.List.of(f[0].trim().split("\\s+")), java.util.List.of(f[1].split("\\|")), f[2], f[3]));
+            acledRules.add(new AcledRule(List.of(f[0].trim().split("\\s+")), List.of(f[1].split("\\|")), f[2], f[3],
+                    f.length > 4 && !f[4].isBlank() ? List.of(f[4].strip().split("\\|")) : List.of()));
         }
         for (String[] f : DataFiles.rows("/sitrep/coding/modality.tsv")) modality.put(f[0], f[1]);
+        for (String[] f : DataFiles.rows("/sitrep/coding/cues.tsv")) {
+            for (String w : f[1].split("\\|")) cues.computeIfAbsent(f[0].strip(), k -> new HashSet<>()).add(w.strip());
+        }
     }
 
     public static TriggerLexicon shared() {
         return SHARED.get();
     }
 
+    /** The trigger rows of a verb lemma, in file order (empty when it is no trigger). */
+    public List<Trigger> verbs(String lemma) {
+        return verbs.getOrDefault(lemma, List.of());
+    }
+
+    public List<Trigger> nouns(String lemma) {
+        return nouns.getOrDefault(lemma, List.of());
+    }
+
+    /** The first row of a verb lemma, or null. */
     public Trigger verb(String lemma) {
-        return verbs.get(lemma);
+        List<Trigger> t = verbs(lemma);
+        return t.isEmpty() ? null : t.get(0);
     }
 
     public Trigger noun(String lemma) {
-        return nouns.get(lemma);
+        List<Trigger> t = nouns(lemma);
+        return t.isEmpty() ? null : t.get(0);
+    }
+
+    /** The other senses of a trigger word (senses.tsv). */
+    public List<Sense> senses(String lemma, boolean verb) {
+        return senses.getOrDefault(lemma + "/" + (verb ? "V" : "N"), List.of());
+    }
+
+    /** A cue word list of cues.tsv by its kind ("aggregate", "opinion-speaker", ...); empty when unknown. */
+    public Set<String> cues(String kind) {
+        return cues.getOrDefault(kind, Set.of());
     }
 
     /** The refined attack code an instrument word implies ("missile" -> 195), or null. */
@@ -76,7 +151,7 @@ public final class TriggerLexicon {
     }
 
     /** The ACLED rules in file order; the first that matches an event decides its sub-event type. */
-    public java.util.List<AcledRule> acledRules() {
+    public List<AcledRule> acledRules() {
         return acledRules;
     }
 

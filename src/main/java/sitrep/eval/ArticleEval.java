@@ -2,6 +2,9 @@ package sitrep.eval;
 
 import sitrep.actors.ActorDictionary;
 import sitrep.coding.Codebook;
+import sitrep.coding.CoderSettings;
+import sitrep.coding.CodingRule;
+import sitrep.coding.Confidence;
 import sitrep.coding.EventCoder;
 import sitrep.coding.TriggerLexicon;
 import sitrep.geo.Gazetteer;
@@ -25,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,6 +82,23 @@ final class ArticleEval {
         return out;
     }
 
+    /** A sentence's tokens (index, word, lemma, tag, entity, normalised value), dependencies and places, for reading rules against. */
+    static String describe(Prepared p, sitrep.nlp.Sentence s) {
+        StringBuilder b = new StringBuilder("article " + p.article().id() + " sentence " + s.index() + ": " + s.text(p.text().text()) + "\n");
+        for (sitrep.nlp.Token t : s.tokens()) {
+            b.append(String.format(java.util.Locale.ROOT, "  %3d %-16s %-14s %-5s %-12s %s%n", t.index(), t.word(), t.lemma(), t.pos(), t.ner(),
+                    t.normalized() == null ? "" : t.normalized()));
+        }
+        for (sitrep.nlp.Dependency d : s.dependencies()) {
+            b.append("  ").append(d.relation()).append('(').append(d.head() < 0 ? "ROOT" : s.token(d.head()).word() + "-" + d.head())
+                    .append(", ").append(s.token(d.dependent()).word()).append('-').append(d.dependent()).append(")\n");
+        }
+        for (var t : s.times()) b.append("  time: ").append(t.text()).append(" = ").append(t.value()).append('\n');
+        for (var m : p.geo().inSentence(s.index())) b.append("  place: ").append(m.place().text()).append(" -> ").append(m.place().name())
+                .append(' ').append(m.place().country()).append(' ').append(m.place().precision()).append('\n');
+        return b.toString();
+    }
+
     /** NLP and geo stages for every article, in parallel, in input order. */
     static List<Prepared> prepare(List<Article> articles, int threads, AnnotationCache cache) {
         NlpAnnotator nlp = NlpAnnotator.shared();
@@ -99,37 +120,145 @@ final class ArticleEval {
         }
     }
 
+    /** What one run of the articles eval does. */
+    record Options(Path dir, int threads, boolean showErrors, Path nlpCache, String fold, String trace,
+                   List<CodingRule> disabled, Double minConfidence, boolean ruleReport, Path fitConfidence, boolean showDropped) {
+    }
+
     static ArticleScorer score(List<Prepared> prepared, Map<String, List<ArticleGold.Event>> gold, EventCoder coder) {
+        return score(prepared, gold, coder, null);
+    }
+
+    /** Codes and scores every article; collects each emitted event's features and labels into {@code samples} when given. */
+    static ArticleScorer score(List<Prepared> prepared, Map<String, List<ArticleGold.Event>> gold, EventCoder coder,
+                               List<ConfidenceFit.Sample> samples) {
         ArticleScorer scorer = new ArticleScorer();
         for (Prepared p : prepared) {
-            List<Event> events = coder.code(p.article(), p.text(), p.geo());
-            scorer.add(p.article().id(), gold.getOrDefault(p.article().id(), List.of()), events);
+            EventCoder.Coded coded = coder.codeWithTrace(p.article(), p.text(), p.geo());
+            ArticleScorer.ArticleOutcome o = scorer.add(p.article().id(), gold.getOrDefault(p.article().id(), List.of()),
+                    coded.events(), coded.dropped());
+            if (samples == null) continue;
+            for (int i = 0; i < coded.events().size(); i++) {
+                Event e = coded.events().get(i);
+                boolean matched = false, full = false;
+                for (ArticleScorer.Pair pair : o.pairs()) {
+                    if (pair.system() == e) {
+                        matched = true;
+                        full = pair.full();
+                    }
+                }
+                samples.add(new ConfidenceFit.Sample(p.article().id(), coded.features().get(i), matched, full));
+            }
         }
         return scorer;
     }
 
-    static int run(Path dir, int threads, boolean showErrors, Path nlpCache, String fold) {
+    private static EventCoder coder(CoderSettings settings) {
+        return new EventCoder(Codebook.shared(), TriggerLexicon.shared(), ActorDictionary.builtIn(), null, settings);
+    }
+
+    static int run(Options o) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         List<Article> articles;
         Map<String, List<ArticleGold.Event>> gold;
         try {
-            articles = articles(dir);
-            gold = gold(dir);
+            articles = fold(articles(o.dir()), o.fold());
+            gold = gold(o.dir());
         } catch (IOException | RuntimeException e) {
-            System.err.println("sitrep: cannot read " + dir + ": " + e.getMessage());
+            System.err.println("sitrep: cannot read " + o.dir() + ": " + e.getMessage());
             return 2;
         }
-        try {
-            articles = fold(articles, fold);
-        } catch (IllegalArgumentException e) {
-            System.err.println("sitrep: " + e.getMessage());
-            return 2;
+        List<Prepared> prepared = prepare(articles, o.threads(), o.nlpCache() == null ? null : new AnnotationCache(o.nlpCache()));
+        if (o.trace() != null) {
+            for (Prepared p : prepared) {
+                for (sitrep.nlp.Sentence s : p.text().sentences()) {
+                    if (s.text(p.text().text()).contains(o.trace())) out.println(describe(p, s));
+                }
+            }
         }
-        List<Prepared> prepared = prepare(articles, threads, nlpCache == null ? null : new AnnotationCache(nlpCache));
-        EventCoder coder = new EventCoder(Codebook.shared(), TriggerLexicon.shared(), ActorDictionary.builtIn());
-        ArticleScorer scorer = score(prepared, gold, coder);
+        CoderSettings settings = CoderSettings.defaults().without(o.disabled());
+        if (o.minConfidence() != null) settings = settings.withMinConfidence(o.minConfidence());
+        if (o.fitConfidence() != null) return fit(prepared, gold, settings, o.fitConfidence(), out);
+        ArticleScorer scorer = score(prepared, gold, coder(settings));
+        out.println("rules off: " + (o.disabled().isEmpty() ? "none" : o.disabled().stream().map(CodingRule::id).toList())
+                + "; min confidence " + settings.minConfidence());
         out.println(scorer.report());
-        if (showErrors) out.println(scorer.errors());
+        if (o.ruleReport()) out.println(ruleReport(prepared, gold, settings, scorer.figures()));
+        if (o.showErrors()) out.println(scorer.errors(o.showDropped()));
         return 0;
+    }
+
+    /** Each rule switched off in turn, on the same annotations: what it adds to the headline figures. */
+    static String ruleReport(List<Prepared> prepared, Map<String, List<ArticleGold.Event>> gold, CoderSettings settings,
+                             ArticleScorer.Figures all) {
+        StringBuilder b = new StringBuilder("what each rule adds (figures with all rules on, minus figures with that rule off):\n");
+        b.append(String.format(Locale.ROOT, "  %-22s %7s %7s %7s %7s %7s %7s%n", "rule", "events", "P", "R", "F1", "fullF1", "killed"));
+        b.append(String.format(Locale.ROOT, "  %-22s %7d %7.3f %7.3f %7.3f %7.3f %7.3f%n", "(all on)", all.system(), all.precision(),
+                all.recall(), all.f1(), all.fullF1(), all.killedShare()));
+        for (CodingRule r : CodingRule.values()) {
+            if (!settings.on(r)) continue;
+            ArticleScorer.Figures f = score(prepared, gold, coder(settings.without(List.of(r)))).figures();
+            b.append(String.format(Locale.ROOT, "  %-22s %+7d %+7.3f %+7.3f %+7.3f %+7.3f %+7.3f%n", r.id(), all.system() - f.system(),
+                    all.precision() - f.precision(), all.recall() - f.recall(), all.f1() - f.f1(), all.fullF1() - f.fullF1(),
+                    all.killedShare() - f.killedShare()));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Fits the confidence model on every event the coder emits with no threshold, writes the weights, and reports the
+     * figures of the fitted model and threshold when each article is scored by a model fitted on the others.
+     */
+    static int fit(List<Prepared> prepared, Map<String, List<ArticleGold.Event>> gold, CoderSettings settings, Path file, PrintStream out) {
+        List<ConfidenceFit.Sample> samples = new ArrayList<>();
+        CoderSettings open = settings.without(List.of(CodingRule.MIN_CONFIDENCE));
+        ArticleScorer unthresholded = score(prepared, gold, coder(open), samples);
+        Map<String, Integer> goldPerArticle = new LinkedHashMap<>();
+        for (Prepared p : prepared) goldPerArticle.put(p.article().id(), gold.getOrDefault(p.article().id(), List.of()).size());
+        int goldTotal = goldPerArticle.values().stream().mapToInt(Integer::intValue).sum();
+        double l2 = 2.0;
+        Map<String, Double> weights = ConfidenceFit.fit(samples, Confidence.FEATURES, l2);
+        double threshold = ConfidenceFit.bestThreshold(samples, weights, goldTotal);
+        ConfidenceFit.CrossValidated cv = ConfidenceFit.leaveOneArticleOut(samples, Confidence.FEATURES, l2, goldPerArticle);
+        int kept = 0, matched = 0, full = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            if (cv.probabilities().get(i) < 0) continue;
+            kept++;
+            if (samples.get(i).matched()) matched++;
+            if (samples.get(i).full()) full++;
+        }
+        ArticleScorer.Figures before = unthresholded.figures();
+        String cvLine = String.format(Locale.ROOT, "leave-one-article-out (model and threshold fitted on the other %d articles): events %d, "
+                        + "precision %.3f, recall %.3f, F1 %.3f, full-match F1 %.3f (thresholds %.2f-%.2f)",
+                prepared.size() - 1, kept, kept == 0 ? 0 : (double) matched / kept, (double) matched / goldTotal,
+                f1(kept == 0 ? 0 : (double) matched / kept, (double) matched / goldTotal),
+                f1(kept == 0 ? 0 : (double) full / kept, (double) full / goldTotal),
+                cv.thresholds().stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                cv.thresholds().stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        out.printf(Locale.ROOT, "without a threshold: events %d, precision %.3f, recall %.3f, F1 %.3f, full-match F1 %.3f%n",
+                before.system(), before.precision(), before.recall(), before.f1(), before.fullF1());
+        out.println(cvLine);
+        out.printf(Locale.ROOT, "fitted on all %d articles: threshold %.2f (maximises F1)%n", prepared.size(), threshold);
+        StringBuilder tsv = new StringBuilder();
+        tsv.append("# sitrep event confidence: the weights of the logistic model Confidence applies to each coded act.\n");
+        tsv.append("# Format: UTF-8, TAB-separated: feature | weight. Lines starting with '#' are comments.\n");
+        tsv.append("# The features are listed in sitrep.coding.Confidence.FEATURES (0/1 each; bias is always 1).\n");
+        tsv.append("# Fitted (L2 ").append(l2).append(") by: sitrep eval coding --format articles DIR --fit-confidence FILE\n");
+        tsv.append("# on ").append(prepared.size()).append(" articles, ").append(samples.size()).append(" events; threshold that maximises F1: ")
+                .append(String.format(Locale.ROOT, "%.2f", threshold)).append("\n");
+        tsv.append("# ").append(cvLine).append("\n");
+        for (var e : weights.entrySet()) tsv.append(e.getKey()).append('\t').append(e.getValue()).append('\n');
+        try {
+            Files.writeString(file, tsv.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println("sitrep: cannot write " + file + ": " + e.getMessage());
+            return 2;
+        }
+        out.println("weights written to " + file);
+        return 0;
+    }
+
+    private static double f1(double p, double r) {
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 }

@@ -44,13 +44,19 @@ public final class ArticleScorer {
     }
 
     /** The outcome for one article: its matched pairs, the gold events missed and the system events unmatched. */
-    public record ArticleOutcome(String article, List<Pair> pairs, List<ArticleGold.Event> missed, List<Event> spurious) {
+    public record ArticleOutcome(String article, List<Pair> pairs, List<ArticleGold.Event> missed, List<Event> spurious,
+                                 List<sitrep.coding.EventCoder.Dropped> dropped) {
     }
 
     private final List<ArticleOutcome> outcomes = new ArrayList<>();
 
     /** Scores one article's system events against its gold events. */
     public ArticleOutcome add(String article, List<ArticleGold.Event> gold, List<Event> system) {
+        return add(article, gold, system, List.of());
+    }
+
+    /** As {@link #add(String, List, List)}, keeping what the coder's rules dropped, to show beside the missed events. */
+    public ArticleOutcome add(String article, List<ArticleGold.Event> gold, List<Event> system, List<sitrep.coding.EventCoder.Dropped> dropped) {
         List<Pair> candidates = new ArrayList<>();
         for (ArticleGold.Event g : gold) for (Event e : system) if (matches(g, e)) candidates.add(pair(g, e));
         candidates.sort(Comparator.comparingInt(Pair::rightFields).reversed()
@@ -69,7 +75,7 @@ public final class ArticleScorer {
         List<Event> spurious = new ArrayList<>();
         for (Event e : system) if (systemUsed.stream().noneMatch(u -> u == e)) spurious.add(e);
         taken.sort(Comparator.comparingInt(p -> p.gold().gid()));
-        ArticleOutcome o = new ArticleOutcome(article, taken, missed, spurious);
+        ArticleOutcome o = new ArticleOutcome(article, taken, missed, spurious, dropped);
         outcomes.add(o);
         return o;
     }
@@ -256,13 +262,27 @@ public final class ArticleScorer {
 
     /** Every missed gold event, unmatched system event and partial match, article by article, for reading. */
     public String errors() {
+        return errors(false);
+    }
+
+    /** As {@link #errors()}; with {@code allDropped}, also every candidate the coder's rules dropped, with the rule. */
+    public String errors(boolean allDropped) {
         StringBuilder out = new StringBuilder();
         for (ArticleOutcome o : outcomes) {
-            if (o.missed().isEmpty() && o.spurious().isEmpty() && o.pairs().stream().allMatch(Pair::full)) continue;
+            if (o.missed().isEmpty() && o.spurious().isEmpty() && o.pairs().stream().allMatch(Pair::full)
+                    && (!allDropped || o.dropped().isEmpty())) continue;
             out.append("== article ").append(o.article()).append('\n');
+            if (allDropped) {
+                for (var d : o.dropped()) out.append("  DROPPED ").append(d.code()).append(" '").append(d.trigger()).append("' ").append(d.reason()).append('\n');
+            }
             for (ArticleGold.Event g : o.missed()) {
                 out.append("  MISSED gold ").append(g.gid()).append(": ").append(gold(g)).append('\n');
                 out.append("      | ").append(g.sentence()).append('\n');
+                for (var d : o.dropped()) {
+                    boolean here = false;
+                    for (ArticleGold.Span sp : g.spans()) here |= sp.overlaps(d.sentenceStart(), d.sentenceEnd());
+                    if (here) out.append("      dropped: ").append(d.code()).append(" '").append(d.trigger()).append("' ").append(d.reason()).append('\n');
+                }
             }
             for (Event e : o.spurious()) {
                 out.append("  SPURIOUS ").append(system(e)).append('\n');

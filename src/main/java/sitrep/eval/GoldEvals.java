@@ -30,7 +30,14 @@ final class GoldEvals {
     private GoldEvals() {
     }
 
-    static int run(String format, Path file, int limit, int threads, boolean showErrors) {
+    /** How the pipeline formats code their records: the coder's settings and, optionally, cached annotations. */
+    record Setup(sitrep.coding.CoderSettings settings, AnnotationCache cache) {
+    }
+
+    private static Setup setup = new Setup(sitrep.coding.CoderSettings.defaults(), null);
+
+    static int run(String format, Path file, int limit, int threads, boolean showErrors, Setup how) {
+        setup = how;
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (InputStream in = Files.newInputStream(file)) {
             switch (format) {
@@ -51,9 +58,14 @@ final class GoldEvals {
 
     private static List<ArticleResult> code(List<String> texts, List<LocalDate> dates, int threads) {
         List<InputItem> items = ArticleReader.ofTexts(texts, dates);
+        List<sitrep.model.Article> articles = new ArrayList<>();
+        for (InputItem i : items) articles.add(i.article());
+        List<ArticleEval.Prepared> prepared = ArticleEval.prepare(articles, threads, setup.cache());
+        sitrep.coding.EventCoder coder = new sitrep.coding.EventCoder(sitrep.coding.Codebook.shared(), sitrep.coding.TriggerLexicon.shared(),
+                sitrep.actors.ActorDictionary.builtIn(), null, setup.settings());
         List<ArticleResult> results = new ArrayList<>();
-        try (Pipeline p = new Pipeline(threads)) {
-            p.run(items, results::add);
+        for (ArticleEval.Prepared p : prepared) {
+            results.add(new ArticleResult(p.article(), p.geo().places(), coder.code(p.article(), p.text(), p.geo()), List.of()));
         }
         return results;
     }

@@ -28,6 +28,17 @@ public record Event(String id, String date, String datePrecision, String dateSou
     public record Span(String text, int start, int end) {
     }
 
-    public record Evidence(String sentence, int start, int end, Span trigger) {
+    /**
+     * The sentence an event rests on and its trigger word; {@code alsoTriggers} are the other words of the same act
+     * in that sentence ("raid" and "killing" beside "struck"), empty when there are none.
+     */
+    public record Evidence(String sentence, int start, int end, Span trigger, java.util.List<Span> alsoTriggers) {
+        public Evidence {
+            alsoTriggers = alsoTriggers == null ? java.util.List.of() : java.util.List.copyOf(alsoTriggers);
+        }
+
+        public Evidence(String sentence, int start, int end, Span trigger) {
+            this(sentence, start, end, trigger, java.util.List.of());
+        }
     }
 }

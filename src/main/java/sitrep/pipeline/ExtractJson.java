@@ -90,6 +90,10 @@ public final class ExtractJson {
         Event.Evidence ev = e.evidence();
         ObjectNode evidence = o.putObject("evidence").put("sentence", ev.sentence()).put("start", ev.start()).put("end", ev.end());
         evidence.putObject("trigger").put("text", ev.trigger().text()).put("start", ev.trigger().start()).put("end", ev.trigger().end());
+        if (!ev.alsoTriggers().isEmpty()) {
+            ArrayNode also = evidence.putArray("also_triggers");
+            for (Event.Span sp : ev.alsoTriggers()) also.addObject().put("text", sp.text()).put("start", sp.start()).put("end", sp.end());
+        }
         o.put("confidence", e.confidence());
         return o;
     }

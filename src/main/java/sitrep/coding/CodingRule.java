@@ -1,0 +1,59 @@
+package sitrep.coding;
+
+import java.util.Locale;
+
+/**
+ * The built-in coder's named rules. Each can be switched off (extract/ingest {@code --disable-rule NAME}, eval
+ * {@code --disable-rule NAME} and {@code --rule-report}), so what each one buys is measured on the gold sets rather
+ * than assumed. The names are stable: they appear on command lines and in reports.
+ */
+public enum CodingRule {
+    BARE_STATEMENTS("bare-statements", "no event for a bare speech act (\"X said\", \"Y told reporters\"): what was said is the event, the speaker its attribution"),
+    SPEECH_ACTS("speech-acts", "speech verbs that are acts are coded as those acts: warn/vow harm (threaten), accuse/blame/condemn (accuse), urge/call on/ask/demand (request), deny/reject/refuse (reject)"),
+    COREFERENCE("coreference", "pronouns, titles and definite descriptions (\"he\", \"the ministry\", \"the group\", \"the regime\") take the actor of an earlier full mention in the article"),
+    VICTIMS("victims-as-targets", "the subject of \"died\", \"was killed\", \"was wounded\" is the act's target, never its source"),
+    BACKED_ACTORS("backed-actors", "\"X-backed Y\", \"Y, backed by X\": Y is the actor, X only its supporter"),
+    MODIFIER_ACTORS("modifier-actors", "an actor in a noun modifier of a nominal trigger (\"coalition airstrikes\") or a light verb's subject (\"launched an offensive\") is its source"),
+    HEADLINES("headlines", "a title or heading line (a line of its own, no closing punctuation) yields no event: the body tells the act with its details"),
+    BARE_NOUNS("bare-nouns", "a noun (\"attacks\", \"the offensive\") is an act only with what makes it one: its own date or count, a verb that launches or carries it out, a verb it is the subject of (\"the attack killed\"), or its actors and place"),
+    GENERIC("generic", "descriptions of who someone is or what they habitually do (\"a woman fighting alongside Kurdish forces\", \"rebels fighting the regime\") are not events"),
+    AGGREGATE_TOLLS("aggregate-tolls", "tolls and totals over long periods (\"330,000 killed since 2011\", \"brought the toll to\") are no event and carry no count"),
+    HYPOTHETICAL("hypothetical", "the content of a condition (\"if an agreement is reached\"), a question or of may/might/could is not an event"),
+    BACK_REFERENCES("back-references", "a definite noun (\"the attack\", \"the talks\") for an act already coded in the article is not a new event"),
+    BACKGROUND("background", "acts dated over a year before publication, or counted \"since\" a date, are out of scope; undated background acts get no publication date"),
+    WORD_SENSE("word-sense", "trigger words in another sense (\"March\" the month, \"struck a deal\", \"the fight against poverty\", a \"strike\" by workers) are not attacks"),
+    DESCRIPTIVE_NEGATION("descriptive-negation", "a negated act that nobody refuses (\"no arrests were made\", \"the US has not intervened\") is not an event"),
+    OPINION("opinion", "quotes of commentators, analysts and experts, and opinion about acts, are not events"),
+    ONE_ACT("one-act", "the words of one act in a sentence (\"a raid struck a building, killing 50\") make one event, their evidence kept"),
+    ARTICLE_DUPLICATES("article-duplicates", "the same act told again later in the article (same type, actors, place and date) is not a second event"),
+    DISCOURSE_DATES("discourse-dates", "relative dates (\"two days later\", \"the same day\") count from the date the text last gave; a bare weekday of a past act is the last such day"),
+    ACT_PLACE("act-place", "origins (\"Hezbollah from Lebanon\"), distance references (\"62 miles north of X\": the site itself), home towns and addressees do not locate the act; speech acts take only their venue"),
+    DISCOURSE_PLACE("discourse-place", "a material act in a sentence that names no place takes the place of the act just before it in the article"),
+    CLAUSE_COUNTS("clause-counts", "casualty counts belong to the act of the clause that states them, never summed over a sentence"),
+    MIN_CONFIDENCE("min-confidence", "events whose calibrated confidence is under the threshold are not emitted");
+
+    private final String id;
+    private final String description;
+
+    CodingRule(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
+
+    /** The rule's stable name, as typed on the command line. */
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The rule of that name (case-insensitive), or an IllegalArgumentException listing the names. */
+    public static CodingRule named(String name) {
+        for (CodingRule r : values()) if (r.id.equals(name.toLowerCase(Locale.ROOT))) return r;
+        StringBuilder names = new StringBuilder();
+        for (CodingRule r : values()) names.append(names.length() == 0 ? "" : ", ").append(r.id);
+        throw new IllegalArgumentException("no coding rule '" + name + "' (rules: " + names + ")");
+    }
+}

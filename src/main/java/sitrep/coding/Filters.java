@@ -1,0 +1,302 @@
+package sitrep.coding;
+
+import sitrep.nlp.Dependency;
+import sitrep.nlp.Sentence;
+import sitrep.nlp.TimeExpression;
+import sitrep.nlp.Token;
+
+import java.util.List;
+import java.util.Set;
+
+import static sitrep.coding.Graph.lemma;
+
+/**
+ * The filters that keep what is not an event out of the output, each a named rule: generic and habitual descriptions,
+ * aggregate tolls, hypothetical content, back-references, descriptive negations and opinion. Each marks the candidate
+ * dropped with its reason; none removes anything itself, so eval can list what each rule took.
+ */
+final class Filters {
+    private final TriggerLexicon lexicon;
+    private final CoderSettings settings;
+    private final Speech speech;
+
+    Filters(TriggerLexicon lexicon, CoderSettings settings, Speech speech) {
+        this.lexicon = lexicon;
+        this.settings = settings;
+        this.speech = speech;
+    }
+
+    void apply(Candidate c, Discourse discourse, boolean hasPlace, boolean intent) {
+        if (c.dropped != null) return;
+        // What PLOVER reads as an intent ("may halt mediation if ...", "will not accept refugees") is a threat, promise
+        // or refusal, however conditional or negated the act itself is.
+        if (intent) {
+            if (settings.on(CodingRule.OPINION)) opinion(c);
+            return;
+        }
+        if (settings.on(CodingRule.HYPOTHETICAL)) hypothetical(c);
+        if (settings.on(CodingRule.GENERIC)) generic(c, hasPlace);
+        if (settings.on(CodingRule.AGGREGATE_TOLLS)) aggregate(c);
+        if (settings.on(CodingRule.DESCRIPTIVE_NEGATION)) negation(c);
+        if (settings.on(CodingRule.OPINION)) opinion(c);
+        if (settings.on(CodingRule.BACK_REFERENCES)) backReference(c, discourse);
+        if (settings.on(CodingRule.BARE_NOUNS)) bareNoun(c, hasPlace);
+    }
+
+    /** A noun trigger with nothing that makes it one act (rule bare-nouns). */
+    private void bareNoun(Candidate c, boolean hasPlace) {
+        if (c.dropped != null || c.verb() || !c.alsoTriggers.isEmpty() || ownTime(c) || !c.quantities.isEmpty()) return;
+        Sentence s = c.sentence;
+        // "launched 10 days of war games", "a wave of airstrikes": the measure noun stands in for the act.
+        int node = c.head();
+        for (Dependency d : s.parents(c.head())) {
+            if (d.relation().equals("nmod:of") && d.head() >= 0 && lexicon.cues("measure-noun").contains(lemma(s, d.head()))) node = d.head();
+        }
+        for (Dependency d : s.parents(node)) {
+            if (d.head() < 0) continue;
+            String rel = d.baseRelation();
+            // "launched an attack", "carried out airstrikes", "held talks".
+            if (rel.equals("obj") && lexicon.cues("launch-verb").contains(lemma(s, d.head()))) return;
+            // "the attack killed five", "clashes erupted", "a bomb exploded".
+            if ((rel.equals("nsubj") || rel.equals("nsubj:pass")) && s.token(d.head()).isVerb()
+                    && !lexicon.cues("stative-verb").contains(lemma(s, d.head()))) return;
+            // "took part in peaceful marches", "joined the protest".
+            if (rel.equals("obl") && lexicon.cues("participate-verb").contains(lemma(s, d.head()))) return;
+            // "police dispersed the protesters", "arrested rioters": people named by what they do, in an act.
+            if (rel.equals("obj") && lexicon.cues("actor-noun").contains(lemma(s, c.head())) && s.token(d.head()).isVerb()) return;
+        }
+        // "South African attacks on them", "rocket attacks": a plural with no article names a kind of act, not one.
+        boolean bare = s.token(c.head()).pos().equals("NNS") && Graph.childBase(s, c.head(), "det") < 0;
+        if (c.source != null && c.target != null && hasPlace && !bare) return;
+        c.drop(CodingRule.BARE_NOUNS, "a noun with no date, count, launching verb or actors and place of its own");
+    }
+
+    /** A time expression attached to the trigger's clause (within two arcs). */
+    static boolean ownTime(Candidate c) {
+        Sentence s = c.sentence;
+        for (TimeExpression t : s.times()) {
+            for (int i = t.firstToken(); i <= t.lastToken(); i++) {
+                if (Graph.pathLength(s, i, c.head(), 3) <= 3) return true;
+            }
+        }
+        return false;
+    }
+
+    private void hypothetical(Candidate c) {
+        Sentence s = c.sentence;
+        if ("hypothetical".equals(c.modality) && c.ploverOverride == null) {
+            c.drop(CodingRule.HYPOTHETICAL, "may, might, could, or wanted, sought, urged");
+            return;
+        }
+        String last = s.token(s.size() - 1).word();
+        if (last.equals("?") || s.size() > 1 && s.token(s.size() - 2).word().equals("?")) {
+            c.drop(CodingRule.HYPOTHETICAL, "a question");
+            return;
+        }
+        // "if a US strike threatened Russian personnel", "in case of a threat": the content of a condition.
+        Set<String> conditions = lexicon.cues("condition");
+        for (int node : withSelf(s, c.head())) {
+            for (Dependency d : s.children(node)) {
+                if (d.baseRelation().equals("mark") && conditions.contains(lemma(s, d.dependent()))) {
+                    c.drop(CodingRule.HYPOTHETICAL, "inside a condition ('" + s.token(d.dependent()).word() + "')");
+                    return;
+                }
+            }
+            if (Graph.relationToHead(s, node).equals("ccomp") || Graph.relationToHead(s, node).equals("parataxis")) break;
+        }
+        // "was asked why the US had chosen to attack", "wondered whether": an indirect question asks, it does not tell.
+        for (int a : Graph.ancestors(s, c.head())) {
+            if (!lexicon.cues("question-verb").contains(lemma(s, a))) continue;
+            for (int t : Graph.subtree(s, c.head())) {
+                if (t < c.head() && lexicon.cues("question-word").contains(lemma(s, t))) {
+                    c.drop(CodingRule.HYPOTHETICAL, "an indirect question");
+                    return;
+                }
+            }
+            for (Dependency d : s.children(c.head())) {
+                if ((d.baseRelation().equals("mark") || d.baseRelation().equals("advmod")) && lexicon.cues("question-word").contains(lemma(s, d.dependent()))) {
+                    c.drop(CodingRule.HYPOTHETICAL, "an indirect question");
+                    return;
+                }
+            }
+        }
+        // "travelled to Syria to join the struggle", "in an effort to drive out": a purpose is not yet an act.
+        String rel = Graph.relationToHead(s, c.head());
+        // ("took to the streets to protest" is the protest: a crowd that gathers to protest is protesting.)
+        if (c.verb() && s.token(c.head()).pos().equals("VB") && (rel.equals("advcl") || rel.equals("acl"))
+                && Graph.hasChild(s, c.head(), "mark", "to") && !c.trigger.speechAct() && !c.root().equals("14")) {
+            c.drop(CodingRule.HYPOTHETICAL, "a purpose ('to ...')");
+        }
+    }
+
+    private static List<Integer> withSelf(Sentence s, int token) {
+        List<Integer> out = new java.util.ArrayList<>();
+        out.add(token);
+        out.addAll(Graph.ancestors(s, token));
+        return out;
+    }
+
+    private void generic(Candidate c, boolean hasPlace) {
+        Sentence s = c.sentence;
+        Token t = s.token(c.head());
+        String rel = Graph.relationToHead(s, c.head());
+        if (c.verb()) {
+            List<String> aux = Graph.auxiliaries(s, c.head());
+            // "a British woman fighting alongside Kurdish forces", "militants allied to the YPG": a participle that
+            // says who someone is.
+            if ((t.pos().equals("VBG") || t.pos().equals("VBN")) && (rel.equals("acl") || rel.equals("amod")) && !ownTime(c)
+                    && c.quantities.isEmpty() && !(c.trigger.speechAct() && t.pos().equals("VBG"))) {
+                c.drop(CodingRule.GENERIC, "a participle describing someone");
+                return;
+            }
+            // "shifted its focus from fighting Isis", "aimed at fighting terrorists": a gerund inside a phrase.
+            if (t.pos().equals("VBG") && aux.isEmpty()) {
+                for (Dependency d : s.children(c.head())) {
+                    if ((d.baseRelation().equals("mark") || d.baseRelation().equals("case"))
+                            && lexicon.cues("gerund-preposition").contains(lemma(s, d.dependent()))) {
+                        c.drop(CodingRule.GENERIC, "a gerund after '" + s.token(d.dependent()).word() + "'");
+                        return;
+                    }
+                }
+            }
+            // "Turkey considers the YPG a terrorist group", "rebels who fight the regime": the simple present tells
+            // what is habitually so, not what happened (speech acts excepted: "Russia accuses ...").
+            boolean present = t.pos().equals("VBZ") || t.pos().equals("VBP")
+                    || t.pos().equals("VBN") && aux.stream().anyMatch(a -> a.equals("be")) && presentAux(s, c.head());
+            if (present && !c.trigger.speechAct() && !ownTime(c) && c.quantities.isEmpty() && !aux.contains("will") && !hasPlace) {
+                c.drop(CodingRule.GENERIC, "simple present (habitual)");
+            }
+            return;
+        }
+        // "the fight against Isis", "the war", "fighting" with nothing that makes it one act: no actor doing it,
+        // no date, no count, no place.
+        if (lexicon.cues("generic-noun").contains(lemma(s, c.head())) && !ownTime(c) && c.quantities.isEmpty()
+                && (c.source == null || !hasPlace)) {
+            c.drop(CodingRule.GENERIC, "a generic noun ('" + t.word() + "')");
+        }
+    }
+
+    private static boolean presentAux(Sentence s, int verb) {
+        for (Dependency d : s.children(verb)) {
+            if (!d.baseRelation().startsWith("aux")) continue;
+            String w = Graph.word(s, d.dependent());
+            if (w.equals("was") || w.equals("were") || w.equals("been") || w.equals("had") || w.equals("has") || w.equals("have")) return false;
+        }
+        return true;
+    }
+
+    /** "330,000 killed since 2011", "brought the death toll to 500", "so far": totals, not one act. */
+    private void aggregate(Candidate c) {
+        Sentence s = c.sentence;
+        if (!c.violent()) return;
+        Set<String> cues = lexicon.cues("aggregate");
+        for (int i = 0; i < s.size(); i++) {
+            if (!cues.contains(lemma(s, i))) continue;
+            int cue = i;
+            if (Graph.pathLength(s, i, c.head(), 4) <= 4 || c.mergedHeads.stream().anyMatch(h -> Graph.pathLength(s, h, cue, 3) <= 3)) {
+                c.drop(CodingRule.AGGREGATE_TOLLS, "a total ('" + s.token(i).word() + "')");
+                return;
+            }
+        }
+        for (TimeExpression t : s.times()) {
+            if (t.firstToken() > 0 && lemma(s, t.firstToken() - 1).equals("since")
+                    && Graph.pathLength(s, t.firstToken(), c.head(), 4) <= 4) {
+                c.drop(CodingRule.AGGREGATE_TOLLS, "counted since " + t.text());
+                return;
+            }
+        }
+        // "killed in eight weeks of bombardment", "over the past year": a toll over a long span.
+        boolean toll = !c.quantities.isEmpty() || lexicon.cues("toll-verb").contains(lemma(s, c.head()))
+                || c.mergedHeads.stream().anyMatch(h -> lexicon.cues("toll-verb").contains(lemma(s, h)));
+        for (int i = 0; toll && i < s.size(); i++) {
+            if (!s.token(i).ner().equals("DURATION") || s.token(i).normalized() == null) continue;
+            if (Graph.pathLength(s, i, c.head(), 4) > 4) continue;
+            // "a 30-day ceasefire", "the weeklong offensive": a duration that modifies a noun names it, not a span of tolls.
+            String rel = Graph.relationToHead(s, i);
+            if (rel.equals("amod") || rel.equals("compound") || rel.equals("nummod") || s.token(i).word().toLowerCase(java.util.Locale.ROOT).contains("-old")
+                    || i + 1 < s.size() && lemma(s, i + 1).equals("old")) continue;
+            long days = days(s.token(i).normalized());
+            if (days > 10) {
+                c.drop(CodingRule.AGGREGATE_TOLLS, "over " + s.token(i).word() + " " + (i + 1 < s.size() ? s.token(i + 1).word() : ""));
+                return;
+            }
+        }
+    }
+
+    /** Days in a TIMEX duration ("P8D", "P2W", "P3M", "P7Y"), 0 when unreadable. */
+    static long days(String duration) {
+        var m = java.util.regex.Pattern.compile("P(\\d+(?:\\.\\d+)?)([DWMY])").matcher(duration);
+        if (!m.lookingAt()) return 0;
+        double n = Double.parseDouble(m.group(1));
+        return (long) (n * switch (m.group(2)) {
+            case "D" -> 1;
+            case "W" -> 7;
+            case "M" -> 30;
+            default -> 365;
+        });
+    }
+
+    /**
+     * "no arrests were made", "the US has not intervened": a negated act nobody refuses is no event. A refusal or a
+     * denial is (speech acts), and so is what a speaker says it will not do ("Afrin would not be returned": REJECT).
+     */
+    private void negation(Candidate c) {
+        if (!"negated".equals(c.modality)) return;
+        // "did not deny them", "did not condemn": no refusal or accusation was made.
+        if (c.trigger.speechAct()) {
+            c.drop(CodingRule.DESCRIPTIVE_NEGATION, "a speech act not made");
+            return;
+        }
+        if (c.attribution != null && Graph.auxiliaries(c.sentence, c.head()).stream().anyMatch(a -> a.equals("will") || a.equals("would"))) return;
+        c.drop(CodingRule.DESCRIPTIVE_NEGATION, "a negated act");
+    }
+
+    /** What commentators say, and what anyone believes or fears, is opinion. */
+    private void opinion(Candidate c) {
+        Sentence s = c.sentence;
+        // "“We are standing before the massacre of the 21st century,” said a doctor": in a quotation, material acts are
+        // the speaker's picture of things; only what the speaker does by speaking (threats, demands) is an act.
+        if (c.quoted && !c.verbal() && !c.trigger.speech()) {
+            c.drop(CodingRule.OPINION, "a material act inside a quotation");
+            return;
+        }
+        if (c.attribution != null && speech.commentator(s, c.attribution.speaker() == null ? -1 : tokenOf(s, c.attribution.speaker()), c.attribution.speaker())) {
+            c.drop(CodingRule.OPINION, "a commentator's words");
+            return;
+        }
+        for (int a : Graph.ancestors(s, c.head())) {
+            if (s.token(a).isVerb() && speech.cognition(s, a)) {
+                c.drop(CodingRule.OPINION, "what someone " + s.token(a).word());
+                return;
+            }
+        }
+    }
+
+    private static int tokenOf(Sentence s, sitrep.model.Actor a) {
+        for (Token t : s.tokens()) if (t.start() <= a.start() && a.start() < t.end()) return t.index();
+        return -1;
+    }
+
+    /**
+     * "the attack", "the talks", "despite the de-escalation deal": a definite noun for a kind of act the article has
+     * already coded, with nothing new (no date, count or place of its own), refers back to it.
+     */
+    private void backReference(Candidate c, Discourse discourse) {
+        if (c.verb()) return;
+        Sentence s = c.sentence;
+        boolean definite = false;
+        for (Dependency d : s.children(c.head())) {
+            String rel = d.baseRelation();
+            String l = lemma(s, d.dependent());
+            if (rel.equals("det") && (l.equals("the") || l.equals("this") || l.equals("that") || l.equals("these") || l.equals("those"))) definite = true;
+            if (rel.equals("case") && lexicon.cues("reference-preposition").contains(l)) definite = true;
+        }
+        if (!definite || ownTime(c) || !c.quantities.isEmpty()) return;
+        for (Candidate earlier : discourse.coded) {
+            if (earlier.root().equals(c.root()) || earlier.violent() && c.violent()) {
+                c.drop(CodingRule.BACK_REFERENCES, "refers back to '" + earlier.sentence.token(earlier.head()).word() + "'");
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package sitrep.coding;
+
+import sitrep.nlp.Dependency;
+import sitrep.nlp.Sentence;
+
+import static sitrep.coding.Graph.lemma;
+
+/** Whether an act is asserted, or negated, announced for the future or only hypothetical (modality.tsv cues). */
+final class Modality {
+    private final TriggerLexicon lexicon;
+
+    Modality(TriggerLexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    /** asserted unless a negation, future or hypothetical cue governs the trigger. */
+    String of(Sentence s, int trigger) {
+        int node = trigger;
+        for (int hops = 0; hops <= 3 && node >= 0; hops++) {
+            if (hops > 0) {
+                String m = lexicon.modality(lemma(s, node));
+                if (m != null) return m;
+            }
+            // "will not accept": a negation outranks the future or hypothetical cue beside it.
+            String found = null;
+            for (Dependency d : s.children(node)) {
+                String rel = d.baseRelation();
+                if (rel.equals("neg") || rel.equals("aux") || rel.equals("mark") || rel.equals("advmod")
+                        || rel.equals("det") && hops == 0) {
+                    String m = lexicon.modality(lemma(s, d.dependent()));
+                    if ("negated".equals(m)) return m;
+                    if (found == null) found = m;
+                }
+            }
+            if (found != null) return found;
+            // "not" on a passive or copular event hangs off the auxiliary's head: checked above via advmod.
+            int up = s.head(node);
+            if (up >= 0) {
+                String rel = Graph.relation(s, up, node);
+                if (rel.equals("ccomp") && lexicon.modality(lemma(s, up)) == null && hops > 0) break;
+                // "would not attend the talks, blaming Turkey", "rejected a statement urging restraint": a participle
+                // clause or a modifier is asserted on its own; the main clause's negation or refusal is not its.
+                if ((rel.equals("advcl") || rel.equals("dep")) && s.token(node).pos().equals("VBG") || rel.equals("acl")
+                        || rel.equals("parataxis")) break;
+            }
+            node = up;
+        }
+        return "asserted";
+    }
+}
