@@ -107,7 +107,10 @@ public final class ActorDictionary {
                 String alias = raw.strip();
                 if (alias.isEmpty()) continue;
                 if (!own.contains(alias)) {
-                    if (!named.lookup(alias).isEmpty() || !named.lookup(alias.toUpperCase(Locale.ROOT)).isEmpty()) continue;
+                    if (!named.lookup(alias).isEmpty()) continue;
+                    // A short word may be taken as an acronym ("Fidh" vs "FIDH"), which is looked up in capitals only.
+                    String upper = alias.toUpperCase(Locale.ROOT);
+                    if (!upper.equals(alias) && TextKeys.isAcronym(upper) && !named.lookup(upper).isEmpty()) continue;
                     own.add(alias);
                 }
                 named.add(alias, e);
@@ -206,6 +209,16 @@ public final class ActorDictionary {
     }
 
     private static LocalDate date(String s) {
-        return s == null || s.isBlank() ? null : LocalDate.parse(s.strip());
+        if (s == null || s.isBlank()) return null;
+        String t = s.strip();
+        // YYYY-MM-DD read directly: tens of thousands of dated rows are read at start-up.
+        if (t.length() == 10 && t.charAt(4) == '-' && t.charAt(7) == '-') {
+            try {
+                return LocalDate.of(Integer.parseInt(t, 0, 4, 10), Integer.parseInt(t, 5, 7, 10), Integer.parseInt(t, 8, 10, 10));
+            } catch (NumberFormatException | java.time.DateTimeException e) {
+                // fall through to the parser's message
+            }
+        }
+        return LocalDate.parse(t);
     }
 }
