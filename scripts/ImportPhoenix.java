@@ -74,7 +74,9 @@ import java.util.regex.Pattern;
  *   ordinary word ("DAWN", "YOUTH") or a name ("YAHWEH", "HUSSEIN"), unless written as an acronym; for entries
  *   without dates (organisations), a generic phrase (every word an ordinary English word or a function word, at
  *   most two content words: "Black Star", "Security Council", "Revolutionary Left"; office holders are exempt, as
- *   "John Major" or "Jack Straw" are such phrases); a common name (two content words, each a word of at least
+ *   "John Major" or "Jack Straw" are such phrases), and a country's institution or group named in ordinary words
+ *   only without naming the country ("National Security Council", "Supreme Court Justices", "National Liberation
+ *   Army": other countries have one); a common name (two content words, each a word of at least
  *   COMMON_NAME_ACTORS Phoenix actors' names: "Abdul Ali", "Mohamed Ahmed"); ambiguous (the alias names Phoenix
  *   actors with different rows); a single word that is also a word of another actor's name (Phoenix or
  *   actors.tsv: "Abdullah", "Rafsanjani"). A leading "the" is dropped ("the X" matches as "X"). Parenthesised
@@ -127,6 +129,7 @@ public class ImportPhoenix {
         final Map<String, String> aliases = new LinkedHashMap<>(); // key -> display
         final String where;
         boolean dated;
+        boolean national;
         boolean repeated;
 
         Group(String name, List<Row> rows, String where) {
@@ -231,6 +234,7 @@ public class ImportPhoenix {
             List<String> head = clean(e.head());
             Group g = new Group(display(head.isEmpty() ? e.head() : head.get(0), acronyms(e.names())), rows, e.file() + ":" + e.line());
             g.dated = !e.restricted().isEmpty();
+            g.national = rows.stream().allMatch(r -> iso3.contains(r.code().substring(0, 3)));
             groups.add(g);
             rawNames.put(g, e.names());
             count("entries with a usable code", 1);
@@ -246,7 +250,7 @@ public class ImportPhoenix {
             for (String raw : names) {
                 for (String alias : cleanReported(raw, g)) {
                     String shown = display(alias, acronyms);
-                    String rule = aliasRule(shown, g.dated, acronyms);
+                    String rule = aliasRule(shown, g.dated, g.national, acronyms);
                     String key = TextKeys.key(shown);
                     if (rule != null) {
                         skipAlias(g, shown, rule);
@@ -546,7 +550,7 @@ public class ImportPhoenix {
     }
 
     /** Null when the alias may be kept, else the rule that drops it. */
-    String aliasRule(String alias, boolean dated, Set<String> acronyms) {
+    String aliasRule(String alias, boolean dated, boolean national, Set<String> acronyms) {
         if (alias.contains("(") || alias.contains(")")) return "alias: malformed (unbalanced parentheses)";
         if (!ALLOWED.matcher(alias).matches()) return "alias: malformed (odd characters)";
         int letters = 0, digits = 0;
@@ -573,7 +577,24 @@ public class ImportPhoenix {
         }
         // Office holders are exempt: their names are dated, and "John Major", "Jack Straw" are names.
         if (!dated && allOrdinary && content <= 2) return "alias: generic phrase of ordinary words";
+        // "National Security Council", "Supreme Court Justices", "National Liberation Army": a country's institution
+        // or group named in ordinary words only, and not naming its country, is a name other countries share.
+        if (!dated && national && allOrdinary && !namesCountry(words)) return "alias: a country's institution in ordinary words (other countries have one)";
         return null;
+    }
+
+    /** Whether some run of the words is a country's name or demonym ("united states", "us", "chinese"). */
+    boolean namesCountry(String[] words) {
+        for (int i = 0; i < words.length; i++) {
+            StringBuilder span = new StringBuilder();
+            for (int j = i; j < Math.min(words.length, i + 4); j++) {
+                span.append(j > i ? " " : "").append(words[j]);
+                String t = span.toString();
+                String asWritten = t.length() <= 3 ? t.toUpperCase(Locale.ROOT) : t;
+                if (gazetteer.lookup(asWritten).stream().anyMatch(e -> e.isCountry()) || !gazetteer.demonyms().lookup(asWritten).isEmpty()) return true;
+            }
+        }
+        return false;
     }
 
     boolean isOrdinary(String lowerWord) {
@@ -761,7 +782,9 @@ public class ImportPhoenix {
                 #   Aliases skipped: malformed or odd characters; 1-3 letters; longer than the matcher's 9 tokens; place
                 #   names the gazetteer finds and demonyms; single words of the English word list (ordinary words, and
                 #   names such as "Hussein", "Yahweh"), unless acronyms; for organisations, phrases of ordinary words
-                #   with at most two content words ("Black Star", "Security Council"); common names (two words, each
+                #   with at most two content words ("Black Star", "Security Council"), and a country's institutions or
+                #   groups in ordinary words that do not name the country ("National Security Council", "National
+                #   Liberation Army": other countries have one); common names (two words, each
                 #   in 50+ Phoenix actors' names: "Abdul Ali"); names of several Phoenix actors with different rows;
                 #   single words that are part of another actor's name ("Abdullah").
                 #   At load time an alias the country table or actors.tsv already has is skipped, and a one-word name
