@@ -11,26 +11,29 @@ import sitrep.nlp.Token;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The actor dictionaries: named actors (actors.tsv), countries with their names, demonyms and capitals
+ * The actor dictionaries: named actors (actors.tsv, then the office holders, organisations and armed groups
+ * imported from the Phoenix dictionaries, phoenix-actors.tsv), countries with their names, demonyms and capitals
  * (from the gazetteer's country table), sector nouns (agents.tsv) and role names (roles.tsv).
  * Read-only once built, so one instance serves all threads.
  */
 public final class ActorDictionary {
-    private static final Lazy<ActorDictionary> BUILT_IN = new Lazy<>(() -> {
-        ActorDictionary d = new ActorDictionary();
-        d.loadCountries(Gazetteer.shared());
-        d.loadActors(DataFiles.rows("/sitrep/actors/actors.tsv"));
-        d.loadAgents(DataFiles.rows("/sitrep/actors/agents.tsv"));
-        d.loadRoles(DataFiles.rows("/sitrep/actors/roles.tsv"));
-        return d;
-    });
+    private static final Lazy<ActorDictionary> BUILT_IN = new Lazy<>(() -> load(Gazetteer.shared(),
+            DataFiles.rows("/sitrep/actors/actors.tsv"), DataFiles.rows("/sitrep/actors/phoenix-actors.tsv"),
+            DataFiles.rows("/sitrep/actors/agents.tsv"), DataFiles.rows("/sitrep/actors/roles.tsv")));
 
     private final PhraseIndex<ActorEntry> named = new PhraseIndex<>(false);
+    /** Entries from an imported dictionary (phoenix-actors.tsv), by identity. */
+    private final Set<ActorEntry> imported = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Agent> agents = new HashMap<>();
     private final Map<String, String> roleNames = new HashMap<>();
     private final Map<String, String> countryNames = new HashMap<>();
@@ -42,6 +45,22 @@ public final class ActorDictionary {
     /** The built-in dictionaries. */
     public static ActorDictionary builtIn() {
         return BUILT_IN.get();
+    }
+
+    /**
+     * Dictionaries from rows in the formats of actors.tsv (hand-made, then imported), agents.tsv and roles.tsv.
+     * Order is precedence: countries, then our actors, then the imported ones, which never take a name that is
+     * already there.
+     */
+    static ActorDictionary load(Gazetteer gazetteer, List<String[]> actors, List<String[]> importedActors,
+                                List<String[]> agents, List<String[]> roles) {
+        ActorDictionary d = new ActorDictionary();
+        d.loadCountries(gazetteer);
+        d.loadActors(actors);
+        d.loadImported(importedActors);
+        d.loadAgents(agents);
+        d.loadRoles(roles);
+        return d;
     }
 
     private void loadCountries(Gazetteer gazetteer) {
@@ -69,6 +88,33 @@ public final class ActorDictionary {
             if (f.length < 7) continue;
             ActorEntry e = new ActorEntry(f[0], f[1], blank(f[2]), blank(f[3]), date(f[4]), date(f[5]), false);
             for (String alias : f[6].split("\\|")) named.add(alias.strip(), e);
+        }
+    }
+
+    /**
+     * Rows of an imported dictionary. An alias the index has already (a country's name, demonym or capital, or an
+     * actors.tsv alias, in any case) is skipped, so a hand-made entry is never displaced, nor its gaps in time
+     * filled, by an imported one: PhraseIndex keeps a name's values in the order added and {@link #pick} takes the
+     * first valid, but an imported row would still be the only valid one on dates our rows leave out.
+     */
+    private void loadImported(List<String[]> rows) {
+        Set<String> own = new HashSet<>();
+        for (String[] f : rows) {
+            if (f.length < 7) continue;
+            ActorEntry e = new ActorEntry(f[0], f[1], blank(f[2]), blank(f[3]), date(f[4]), date(f[5]), false);
+            imported.add(e);
+            for (String raw : f[6].split("\\|")) {
+                String alias = raw.strip();
+                if (alias.isEmpty()) continue;
+                if (!own.contains(alias)) {
+                    if (!named.lookup(alias).isEmpty()) continue;
+                    // A short word may be taken as an acronym ("Fidh" vs "FIDH"), which is looked up in capitals only.
+                    String upper = alias.toUpperCase(Locale.ROOT);
+                    if (!upper.equals(alias) && TextKeys.isAcronym(upper) && !named.lookup(upper).isEmpty()) continue;
+                    own.add(alias);
+                }
+                named.add(alias, e);
+            }
         }
     }
 
@@ -105,6 +151,7 @@ public final class ActorDictionary {
         for (PhraseIndex.Match<ActorEntry> m : named.find(s, text, i -> s.token(i).capitalized() || isLowerCaseStart(s.token(i)))) {
             ActorEntry e = pick(m.values(), date);
             if (e == null) continue;
+            if (imported.contains(e) && partOfLongerName(s, m)) continue;
             out.add(new ActorMention(m.firstToken(), m.lastToken(), m.start(), m.end(), e, null));
             for (int i = m.firstToken(); i <= m.lastToken(); i++) used[i] = true;
         }
@@ -121,6 +168,16 @@ public final class ActorDictionary {
         }
         out.sort((a, b) -> Integer.compare(a.firstToken(), b.firstToken()));
         return out;
+    }
+
+    /**
+     * An imported one-word name followed by another proper noun is the start of a longer name we do not know:
+     * "Amit" (an NGO) in "Amit Shah", "Isnilon" in "Isnilon Hapilon". Acronyms, matched in capitals only, are kept.
+     */
+    private static boolean partOfLongerName(Sentence s, PhraseIndex.Match<ActorEntry> m) {
+        if (m.firstToken() != m.lastToken() || TextKeys.isAcronym(m.text().strip())) return false;
+        int next = m.lastToken() + 1;
+        return next < s.size() && s.token(next).isProperNoun() && s.token(next).capitalized();
     }
 
     private static boolean isLowerCaseStart(Token t) {
@@ -152,6 +209,16 @@ public final class ActorDictionary {
     }
 
     private static LocalDate date(String s) {
-        return s == null || s.isBlank() ? null : LocalDate.parse(s.strip());
+        if (s == null || s.isBlank()) return null;
+        String t = s.strip();
+        // YYYY-MM-DD read directly: tens of thousands of dated rows are read at start-up.
+        if (t.length() == 10 && t.charAt(4) == '-' && t.charAt(7) == '-') {
+            try {
+                return LocalDate.of(Integer.parseInt(t, 0, 4, 10), Integer.parseInt(t, 5, 7, 10), Integer.parseInt(t, 8, 10, 10));
+            } catch (NumberFormatException | java.time.DateTimeException e) {
+                // fall through to the parser's message
+            }
+        }
+        return LocalDate.parse(t);
     }
 }

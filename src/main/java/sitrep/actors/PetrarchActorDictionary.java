@@ -344,9 +344,9 @@ public final class PetrarchActorDictionary {
         return null;
     }
 
-    /** YYYYMMDD, or the older YYMMDD (years 50-99 are 19xx). */
+    /** YYYYMMDD, or the older YYMMDD, read as TABARI and PETRARCH do: YY 00-30 is 20YY, 31-99 is 19YY. */
     private static LocalDate date(String s) {
-        if (s.length() == 6) s = (Integer.parseInt(s.substring(0, 2)) >= 50 ? "19" : "20") + s;
+        if (s.length() == 6) s = (Integer.parseInt(s.substring(0, 2)) <= 30 ? "20" : "19") + s;
         if (s.length() != 8) throw new IllegalArgumentException("bad date " + s);
         return LocalDate.parse(s, YYYYMMDD);
     }

@@ -22,6 +22,38 @@ public final class TextKeys {
 
     /** The case-, accent- and punctuation-insensitive key of a name. */
     public static String key(String name) {
+        String fast = asciiKey(name);
+        return fast != null ? fast : slowKey(name);
+    }
+
+    /**
+     * {@link #key} for names of plain ASCII letters, digits, spaces and the punctuation it handles, in one pass
+     * (most names; dictionaries and the gazetteer key tens of thousands at start-up); null for any other name.
+     */
+    private static String asciiKey(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        boolean space = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                if (space && out.length() > 0) out.append(' ');
+                space = false;
+                out.append(c);
+            } else if (c >= 'A' && c <= 'Z') {
+                if (space && out.length() > 0) out.append(' ');
+                space = false;
+                out.append((char) (c + ('a' - 'A')));
+            } else if (c == ' ' || c == '-' || c == '_' || c == '/' || c == ',') {
+                space = true;
+            } else if (c != '\'' && c != '`' && c != '.') {
+                return null;
+            }
+        }
+        return out.toString();
+    }
+
+    /** The general form of {@link #key}; package-private so tests can compare it with the fast path. */
+    static String slowKey(String name) {
         String s = Normalizer.normalize(name, Normalizer.Form.NFD);
         s = MARKS.matcher(s).replaceAll("");
         s = APOSTROPHES.matcher(s).replaceAll("");

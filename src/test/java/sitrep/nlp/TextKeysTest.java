@@ -32,4 +32,14 @@ class TextKeysTest {
         assertTrue(TextKeys.isAcronym("SDF"));
         assertFalse(TextKeys.isAcronym("Sdf"));
     }
+
+    @Test
+    void theFastPathGivesTheGeneralKey() {
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("U.S.", " Deir  ez-Zor ", "Da'esh", "al-Nusra_Front",
+                "EC/UNFPA", "Ban Ki-moon", "A , B", "Kim Jong-un's", "`Isa", "  ", "", "-", "Ba'asyir", "ONEWORLD.NET", "a\tb", "Wörner"));
+        for (String file : java.util.List.of("/sitrep/actors/actors.tsv", "/sitrep/actors/phoenix-actors.tsv")) {
+            for (String[] f : sitrep.data.DataFiles.rows(file)) if (f.length >= 7) names.addAll(java.util.List.of(f[6].split("\\|")));
+        }
+        for (String n : names) assertEquals(TextKeys.slowKey(n), TextKeys.key(n), n);
+    }
 }
