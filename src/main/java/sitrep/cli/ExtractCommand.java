@@ -33,19 +33,31 @@ public final class ExtractCommand implements Callable<Integer> {
     @Mixin
     DictionaryOptions dictionaryOptions;
 
+    @Mixin
+    sitrep.eval.CodingOptions coding;
+
     @Override
     public Integer call() {
         ArticleReader reader = in.reader();
         UserDictionaries dictionaries = userDictionaries(dictionaryOptions);
         try (Writer out = output == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                 : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-             Pipeline pipeline = new Pipeline(in.threads, dictionaries)) {
+             Pipeline pipeline = new Pipeline(in.threads, dictionaries, settings(coding))) {
             pipeline.run(in.read(reader), r -> write(out, r));
             out.flush();
         } catch (IOException e) {
             throw new Main.UsageException("cannot write output: " + e.getMessage());
         }
         return 0;
+    }
+
+    /** The coder settings the options ask for, or a usage error naming the bad option. */
+    static sitrep.coding.CoderSettings settings(sitrep.eval.CodingOptions options) {
+        try {
+            return options.settings();
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException(e.getMessage());
+        }
     }
 
     /** The users' TABARI/PETRARCH dictionaries the options name, or null when they name none. */

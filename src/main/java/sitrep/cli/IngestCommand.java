@@ -33,6 +33,9 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     sitrep.eval.DictionaryOptions dictionaryOptions;
 
+    @Mixin
+    sitrep.eval.CodingOptions coding;
+
     private long stored, skipped, failed, mentions;
 
     @Override
@@ -40,7 +43,7 @@ public final class IngestCommand implements Callable<Integer> {
         ArticleReader reader = in.reader();
         long t0 = System.nanoTime();
         sitrep.coding.UserDictionaries dictionaries = ExtractCommand.userDictionaries(dictionaryOptions);
-        try (EventStore db = open(store); Pipeline pipeline = new Pipeline(in.threads, dictionaries)) {
+        try (EventStore db = open(store); Pipeline pipeline = new Pipeline(in.threads, dictionaries, ExtractCommand.settings(coding))) {
             Set<String> known = db.articleKeys();
             Progress progress = new Progress();
             pipeline.run(unseen(in.read(reader), known), r -> {

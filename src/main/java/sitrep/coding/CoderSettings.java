@@ -21,7 +21,7 @@ public record CoderSettings(Set<CodingRule> disabled, double minConfidence, int 
      * precision highest without losing more recall than it buys in precision; see README for the figures,
      * cross-validated by leaving one article out.
      */
-    public static final double DEFAULT_MIN_CONFIDENCE = 0.35;
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.25;
 
     public CoderSettings {
         disabled = disabled.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(disabled));

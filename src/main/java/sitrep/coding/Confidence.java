@@ -19,7 +19,7 @@ public final class Confidence {
 
     /** The features, in a stable order; each is 0 or 1 but {@code bias}, which is always 1. */
     public static final List<String> FEATURES = List.of("bias", "verb", "speech_act", "attributed", "quoted", "has_source",
-            "has_target", "source_named", "target_named", "future", "negated", "date_text", "place_town", "place_country",
+            "has_target", "source_named", "future", "negated", "date_text", "place_town",
             "violent", "verbal", "cooperation", "coerce", "protest", "merged", "count", "lede", "definite_noun",
             "background", "relative_clause", "long_sentence", "crowded_sentence", "passive");
 

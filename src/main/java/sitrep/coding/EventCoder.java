@@ -142,7 +142,7 @@ public final class EventCoder {
                     for (int t = 0; t < s.size(); t++) c.scope[t] = attribution[t] == c.attribution;
                 }
                 c.quoted = quoted[s.index()][c.head()];
-                c.modality = modality.of(s, c.head());
+                c.modality = modality.of(s, c.head(), c.trigger.speech());
                 // "said it would allow": in reported speech "would" is the speaker's "will", not a hypothesis.
                 if (c.attribution != null && "hypothetical".equals(c.modality) && wouldGoverns(s, c.head())) c.modality = "future";
                 if (c.verb()) {
@@ -159,8 +159,8 @@ public final class EventCoder {
                     roles.assignNoun(c, x);
                 }
                 if (c.trigger.speech()) {
-                    // "..., adding that": a speech verb with no subject of its own continues the last speaker's words.
-                    if (c.source == null && Graph.subject(s, c.head()) < 0) c.source = lastSpeaker;
+                    // "..., adding that": a participle with no subject of its own continues the last speaker's words.
+                    if (c.source == null && Graph.subject(s, c.head()) < 0 && s.token(c.head()).pos().equals("VBG")) c.source = lastSpeaker;
                     if (c.source == null) {
                         if (!c.trigger.speechAct()) continue;
                     } else {
@@ -218,7 +218,7 @@ public final class EventCoder {
                 c.source = roles.domestic(c.source, home);
                 c.target = roles.domestic(c.target, home);
                 Codebook.Entry entry = codebook.get(c.code);
-                String intentType = EventTypes.plover(entry, c.modality, EventTypes.conditional(s)).type();
+                String intentType = EventTypes.plover(entry, c.modality, EventTypes.conditional(s), reported(c)).type();
                 boolean intent = intentType != null && !intentType.equals(entry.ploverType())
                         && !"hypothetical".equals(c.modality) || "hypothetical".equals(c.modality) && "THREATEN".equals(intentType);
                 filters.apply(c, discourse, c.place != null, intent);
@@ -257,6 +257,11 @@ public final class EventCoder {
             features.add(c.features);
         }
         return new Coded(events, features, dropped);
+    }
+
+    /** An act someone announces: in reported speech, or the content of a speech act ("vowed to", "threatened to"). */
+    private static boolean reported(Candidate c) {
+        return c.attribution != null || c.trigger.speechAct();
     }
 
     /** "would" on the trigger or on the verb it complements ("would help create"). */
@@ -375,7 +380,7 @@ public final class EventCoder {
         Event.Evidence evidence = new Event.Evidence(text.substring(s.start(), s.end()), s.start(), s.end(), trigger, also);
         Event.Plover plover = c.ploverOverride != null ? new Event.Plover(c.ploverOverride, null, entry.ploverContext())
                 : c.attribution != null && speech.obliges(s, c.head()) ? new Event.Plover("REQUEST", null, entry.ploverContext())
-                : EventTypes.plover(entry, c.modality, EventTypes.conditional(s));
+                : EventTypes.plover(entry, c.modality, EventTypes.conditional(s), reported(c));
         String[] intent = EventTypes.intent(c.code, c.modality, plover, entry);
         String code = intent[0];
         return new Event(id(article.id(), first.start(), c.code), c.date, c.datePrecision, c.dateSource, c.source, c.target,

@@ -60,8 +60,11 @@ final class EventTypes {
      * future ("will allow", "will provide") is AGREE, a harmful one ("would blockade", "will withdraw unless")
      * THREATEN, and a negated cooperative act ("will not accept") REJECT.
      */
-    static Event.Plover plover(Codebook.Entry entry, String modality, String conditional) {
+    static Event.Plover plover(Codebook.Entry entry, String modality, String conditional, boolean reported) {
         int quad = entry.quadClass();
+        // An intent is someone's announcement: "X said it would strike". A writer's forecast ("are likely to focus on
+        // flushing out") keeps the act, not yet done.
+        if (!reported) return new Event.Plover(entry.ploverType(), entry.ploverMode(), entry.ploverContext());
         boolean cooperative = quad == 1 || quad == 2;
         if (conditional != null && ("future".equals(modality) || "hypothetical".equals(modality))
                 && (quad >= 3 || quad == 2 && conditional.equals("unless"))) {

@@ -46,8 +46,20 @@ final class Filters {
     /** A noun trigger with nothing that makes it one act (rule bare-nouns). */
     private void bareNoun(Candidate c, boolean hasPlace) {
         if (c.dropped != null || c.verb() || !c.alsoTriggers.isEmpty() || ownTime(c) || !c.quantities.isEmpty()) return;
+        if (anchored(c)) return;
         Sentence s = c.sentence;
-        // "launched 10 days of war games", "a wave of airstrikes": the measure noun stands in for the act.
+        // "South African attacks on them", "rocket attacks": a plural with no article names a kind of act, not one.
+        boolean bare = s.token(c.head()).pos().equals("NNS") && Graph.childBase(s, c.head(), "det") < 0;
+        if (c.source != null && c.target != null && hasPlace && !bare) return;
+        c.drop(CodingRule.BARE_NOUNS, "a noun with no date, count, launching verb or actors and place of its own");
+    }
+
+    /**
+     * Whether a noun trigger is told as one act by the verb it hangs from: "launched an attack", "carried out
+     * airstrikes", "the attack killed five", "took part in marches", "dispersed the protesters", "10 days of war games".
+     */
+    private boolean anchored(Candidate c) {
+        Sentence s = c.sentence;
         int node = c.head();
         for (Dependency d : s.parents(c.head())) {
             if (d.relation().equals("nmod:of") && d.head() >= 0 && lexicon.cues("measure-noun").contains(lemma(s, d.head()))) node = d.head();
@@ -55,20 +67,13 @@ final class Filters {
         for (Dependency d : s.parents(node)) {
             if (d.head() < 0) continue;
             String rel = d.baseRelation();
-            // "launched an attack", "carried out airstrikes", "held talks".
-            if (rel.equals("obj") && lexicon.cues("launch-verb").contains(lemma(s, d.head()))) return;
-            // "the attack killed five", "clashes erupted", "a bomb exploded".
+            if (rel.equals("obj") && lexicon.cues("launch-verb").contains(lemma(s, d.head()))) return true;
             if ((rel.equals("nsubj") || rel.equals("nsubj:pass")) && s.token(d.head()).isVerb()
-                    && !lexicon.cues("stative-verb").contains(lemma(s, d.head()))) return;
-            // "took part in peaceful marches", "joined the protest".
-            if (rel.equals("obl") && lexicon.cues("participate-verb").contains(lemma(s, d.head()))) return;
-            // "police dispersed the protesters", "arrested rioters": people named by what they do, in an act.
-            if (rel.equals("obj") && lexicon.cues("actor-noun").contains(lemma(s, c.head())) && s.token(d.head()).isVerb()) return;
+                    && !lexicon.cues("stative-verb").contains(lemma(s, d.head()))) return true;
+            if (rel.equals("obl") && lexicon.cues("participate-verb").contains(lemma(s, d.head()))) return true;
+            if (rel.equals("obj") && lexicon.cues("actor-noun").contains(lemma(s, c.head())) && s.token(d.head()).isVerb()) return true;
         }
-        // "South African attacks on them", "rocket attacks": a plural with no article names a kind of act, not one.
-        boolean bare = s.token(c.head()).pos().equals("NNS") && Graph.childBase(s, c.head(), "det") < 0;
-        if (c.source != null && c.target != null && hasPlace && !bare) return;
-        c.drop(CodingRule.BARE_NOUNS, "a noun with no date, count, launching verb or actors and place of its own");
+        return false;
     }
 
     /** A time expression attached to the trigger's clause (within two arcs). */
@@ -149,12 +154,29 @@ final class Filters {
                 c.drop(CodingRule.GENERIC, "a participle describing someone");
                 return;
             }
+            // "as territory shrinks and fighting becomes more intense": a gerund with no subject or auxiliary of its own,
+            // standing where a noun would, needs what a noun needs to be one act.
+            if (t.pos().equals("VBG") && aux.isEmpty() && Graph.child(s, c.head(), "nsubj") < 0 && c.mergedHeads.isEmpty()
+                    && Set.of("conj", "dep", "nsubj", "obj", "root").contains(rel) && !ownTime(c) && c.quantities.isEmpty() && !anchored(c)) {
+                c.drop(CodingRule.GENERIC, "a gerund used as a noun");
+                return;
+            }
             // "shifted its focus from fighting Isis", "aimed at fighting terrorists": a gerund inside a phrase.
             if (t.pos().equals("VBG") && aux.isEmpty()) {
                 for (Dependency d : s.children(c.head())) {
                     if ((d.baseRelation().equals("mark") || d.baseRelation().equals("case"))
                             && lexicon.cues("gerund-preposition").contains(lemma(s, d.dependent()))) {
                         c.drop(CodingRule.GENERIC, "a gerund after '" + s.token(d.dependent()).word() + "'");
+                        return;
+                    }
+                }
+            }
+            // "know how to fight in an urban setting": a skill or a manner, not an act.
+            if (t.pos().equals("VB") && Graph.hasChild(s, c.head(), "mark", "to")) {
+                for (Dependency d : s.children(c.head())) {
+                    if ((d.baseRelation().equals("advmod") || d.baseRelation().equals("mark")) && d.dependent() < c.head()
+                            && lexicon.cues("question-word").contains(lemma(s, d.dependent()))) {
+                        c.drop(CodingRule.GENERIC, "'" + s.token(d.dependent()).word() + " to ...'");
                         return;
                     }
                 }
@@ -170,8 +192,7 @@ final class Filters {
         }
         // "the fight against Isis", "the war", "fighting" with nothing that makes it one act: no actor doing it,
         // no date, no count, no place.
-        if (lexicon.cues("generic-noun").contains(lemma(s, c.head())) && !ownTime(c) && c.quantities.isEmpty()
-                && (c.source == null || !hasPlace)) {
+        if (lexicon.cues("generic-noun").contains(lemma(s, c.head())) && !ownTime(c) && c.quantities.isEmpty() && !anchored(c)) {
             c.drop(CodingRule.GENERIC, "a generic noun ('" + t.word() + "')");
         }
     }

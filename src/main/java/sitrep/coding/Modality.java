@@ -15,6 +15,14 @@ final class Modality {
 
     /** asserted unless a negation, future or hypothetical cue governs the trigger. */
     String of(Sentence s, int trigger) {
+        return of(s, trigger, false);
+    }
+
+    /**
+     * As {@link #of(Sentence, int)}; a speech verb ({@code speech}) takes no cue from above it when the parser hung it
+     * under what it reports ("Iran could strike US bases, a commander warned": the warning is not hypothetical).
+     */
+    String of(Sentence s, int trigger, boolean speech) {
         int node = trigger;
         for (int hops = 0; hops <= 3 && node >= 0; hops++) {
             if (hops > 0) {
@@ -35,6 +43,10 @@ final class Modality {
             if (found != null) return found;
             // "not" on a passive or copular event hangs off the auxiliary's head: checked above via advmod.
             int up = s.head(node);
+            if (speech && hops == 0 && up >= 0) {
+                String rel = Graph.relation(s, up, node);
+                if (rel.equals("parataxis") || rel.equals("ccomp") || rel.equals("advcl")) break;
+            }
             if (up >= 0) {
                 String rel = Graph.relation(s, up, node);
                 if (rel.equals("ccomp") && lexicon.modality(lemma(s, up)) == null && hops > 0) break;

@@ -352,8 +352,4 @@ final class Roles {
     static boolean pronoun(Sentence s, int token) {
         return token >= 0 && s.token(token).pos().startsWith("PRP");
     }
-
-    static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
-    }
 }

@@ -122,7 +122,7 @@ final class ArticleEval {
 
     /** What one run of the articles eval does. */
     record Options(Path dir, int threads, boolean showErrors, Path nlpCache, String fold, String trace,
-                   List<CodingRule> disabled, Double minConfidence, boolean ruleReport, Path fitConfidence, boolean showDropped) {
+                   CoderSettings settings, boolean ruleReport, Path fitConfidence, boolean showDropped) {
     }
 
     static ArticleScorer score(List<Prepared> prepared, Map<String, List<ArticleGold.Event>> gold, EventCoder coder) {
@@ -176,11 +176,10 @@ final class ArticleEval {
                 }
             }
         }
-        CoderSettings settings = CoderSettings.defaults().without(o.disabled());
-        if (o.minConfidence() != null) settings = settings.withMinConfidence(o.minConfidence());
+        CoderSettings settings = o.settings();
         if (o.fitConfidence() != null) return fit(prepared, gold, settings, o.fitConfidence(), out);
         ArticleScorer scorer = score(prepared, gold, coder(settings));
-        out.println("rules off: " + (o.disabled().isEmpty() ? "none" : o.disabled().stream().map(CodingRule::id).toList())
+        out.println("rules off: " + (settings.disabled().isEmpty() ? "none" : settings.disabled().stream().map(CodingRule::id).sorted().toList())
                 + "; min confidence " + settings.minConfidence());
         out.println(scorer.report());
         if (o.ruleReport()) out.println(ruleReport(prepared, gold, settings, scorer.figures()));
@@ -216,7 +215,7 @@ final class ArticleEval {
         Map<String, Integer> goldPerArticle = new LinkedHashMap<>();
         for (Prepared p : prepared) goldPerArticle.put(p.article().id(), gold.getOrDefault(p.article().id(), List.of()).size());
         int goldTotal = goldPerArticle.values().stream().mapToInt(Integer::intValue).sum();
-        double l2 = 2.0;
+        double l2 = Double.parseDouble(System.getProperty("sitrep.fit.l2", "2.0"));
         Map<String, Double> weights = ConfidenceFit.fit(samples, Confidence.FEATURES, l2);
         double threshold = ConfidenceFit.bestThreshold(samples, weights, goldTotal);
         ConfidenceFit.CrossValidated cv = ConfidenceFit.leaveOneArticleOut(samples, Confidence.FEATURES, l2, goldPerArticle);
@@ -239,6 +238,20 @@ final class ArticleEval {
                 before.system(), before.precision(), before.recall(), before.f1(), before.fullF1());
         out.println(cvLine);
         out.printf(Locale.ROOT, "fitted on all %d articles: threshold %.2f (maximises F1)%n", prepared.size(), threshold);
+        out.println("out-of-fold probabilities (each article scored by the model fitted without it), by threshold:");
+        out.printf(Locale.ROOT, "  %9s %7s %9s %7s %7s %7s%n", "threshold", "events", "precision", "recall", "F1", "fullF1");
+        for (int step = 0; step <= 12; step++) {
+            double t = step * 0.05;
+            int k = 0, m = 0, fm = 0;
+            for (int i = 0; i < samples.size(); i++) {
+                if (cv.raw().get(i) < t) continue;
+                k++;
+                if (samples.get(i).matched()) m++;
+                if (samples.get(i).full()) fm++;
+            }
+            double p = k == 0 ? 0 : (double) m / k, r = (double) m / goldTotal;
+            out.printf(Locale.ROOT, "  %9.2f %7d %9.3f %7.3f %7.3f %7.3f%n", t, k, p, r, f1(p, r), f1(k == 0 ? 0 : (double) fm / k, (double) fm / goldTotal));
+        }
         StringBuilder tsv = new StringBuilder();
         tsv.append("# sitrep event confidence: the weights of the logistic model Confidence applies to each coded act.\n");
         tsv.append("# Format: UTF-8, TAB-separated: feature | weight. Lines starting with '#' are comments.\n");

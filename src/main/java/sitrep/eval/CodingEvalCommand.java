@@ -53,15 +53,12 @@ public final class CodingEvalCommand implements Callable<Integer> {
     @Option(names = "--fold", paramLabel = "K/N",
             description = "--format articles: score only the articles whose position (from 0) modulo N is K; '!K/N' scores the others.")
     String fold;
-    @Option(names = "--disable-rule", paramLabel = "NAME",
-            description = "--format articles: switch a coding rule off (repeatable); names as --rule-report lists them.")
-    List<String> disableRules = new java.util.ArrayList<>();
+    @Mixin
+    CodingOptions coding;
     @Option(names = "--show-dropped", description = "--format articles, with --show-errors: also list every candidate a rule dropped, with the rule.")
     boolean showDropped;
     @Option(names = "--rule-report", description = "--format articles: score once per rule with that rule off, and print what each adds.")
     boolean ruleReport;
-    @Option(names = "--min-confidence", paramLabel = "X", description = "--format articles: the confidence threshold (default the coder's).")
-    Double minConfidence;
     @Option(names = "--fit-confidence", paramLabel = "FILE",
             description = "--format articles: fit the confidence model on these articles and write its weights to FILE (TSV), with leave-one-article-out figures.")
     Path fitConfidence;
@@ -75,13 +72,13 @@ public final class CodingEvalCommand implements Callable<Integer> {
             if (!Files.isRegularFile(file.resolve("articles.jsonl")) || !Files.isRegularFile(file.resolve("gold.jsonl"))) {
                 return usage(file + " needs articles.jsonl and gold.jsonl");
             }
-            List<sitrep.coding.CodingRule> off = new java.util.ArrayList<>();
+            sitrep.coding.CoderSettings settings;
             try {
-                for (String r : disableRules) off.add(sitrep.coding.CodingRule.named(r));
+                settings = coding.settings();
             } catch (IllegalArgumentException e) {
                 return usage(e.getMessage());
             }
-            return ArticleEval.run(new ArticleEval.Options(file, threads, showErrors, nlpCache, fold, trace, off, minConfidence,
+            return ArticleEval.run(new ArticleEval.Options(file, threads, showErrors, nlpCache, fold, trace, settings,
                     ruleReport, fitConfidence, showDropped));
         }
         Path unreadable = dictionaryOptions.unreadable();
@@ -90,14 +87,12 @@ public final class CodingEvalCommand implements Callable<Integer> {
             case "petrarch" -> {
             }
             case "plover", "case2021", "fakes" -> {
-                List<sitrep.coding.CodingRule> off = new java.util.ArrayList<>();
+                sitrep.coding.CoderSettings settings;
                 try {
-                    for (String r : disableRules) off.add(sitrep.coding.CodingRule.named(r));
+                    settings = coding.settings();
                 } catch (IllegalArgumentException e) {
                     return usage(e.getMessage());
                 }
-                var settings = sitrep.coding.CoderSettings.defaults().without(off);
-                if (minConfidence != null) settings = settings.withMinConfidence(minConfidence);
                 return GoldEvals.run(format, file, limit, threads, showErrors,
                         new GoldEvals.Setup(settings, nlpCache == null ? null : new AnnotationCache(nlpCache)));
             }

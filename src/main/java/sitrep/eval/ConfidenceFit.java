@@ -84,12 +84,15 @@ final class ConfidenceFit {
     }
 
     /** Out-of-fold probabilities: each article's samples scored by a model fitted on the other articles. */
-    record CrossValidated(List<Double> probabilities, List<Double> thresholds) {
+    record CrossValidated(List<Double> probabilities, List<Double> thresholds, List<Double> raw) {
     }
 
     static CrossValidated leaveOneArticleOut(List<Sample> samples, List<String> names, double l2, Map<String, Integer> goldPerArticle) {
-        List<Double> probs = new ArrayList<>();
-        for (int i = 0; i < samples.size(); i++) probs.add(0.0);
+        List<Double> probs = new ArrayList<>(), raw = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            probs.add(0.0);
+            raw.add(0.0);
+        }
         List<Double> thresholds = new ArrayList<>();
         for (String article : goldPerArticle.keySet()) {
             List<Sample> train = new ArrayList<>();
@@ -99,11 +102,13 @@ final class ConfidenceFit {
             for (var e : goldPerArticle.entrySet()) if (!e.getKey().equals(article)) gold += e.getValue();
             double t = bestThreshold(train, w, gold);
             for (int i = 0; i < samples.size(); i++) {
-                if (samples.get(i).article().equals(article)) probs.set(i, probability(w, samples.get(i).features()) - t);
+                if (!samples.get(i).article().equals(article)) continue;
+                raw.set(i, probability(w, samples.get(i).features()));
+                probs.set(i, raw.get(i) - t);
             }
             thresholds.add(t);
         }
-        return new CrossValidated(probs, thresholds);
+        return new CrossValidated(probs, thresholds, raw);
     }
 
     private static double[] vector(Map<String, Double> features, List<String> names) {

@@ -1,6 +1,7 @@
 package sitrep.pipeline;
 
 import sitrep.actors.ActorDictionary;
+import sitrep.coding.CoderSettings;
 import sitrep.coding.Codebook;
 import sitrep.coding.EventCoder;
 import sitrep.coding.TriggerLexicon;
@@ -54,9 +55,14 @@ public final class Pipeline implements AutoCloseable {
 
     /** A pipeline that also codes with users' TABARI/PETRARCH dictionaries (null: built-in coding only). */
     public Pipeline(int threads, UserDictionaries dictionaries) {
+        this(threads, dictionaries, CoderSettings.defaults());
+    }
+
+    /** A pipeline whose built-in coder runs with {@code settings} (rules off, confidence threshold). */
+    public Pipeline(int threads, UserDictionaries dictionaries, CoderSettings settings) {
         this.nlp = NlpAnnotator.shared();
         this.geoparser = new Geoparser(Gazetteer.shared());
-        this.coder = new EventCoder(Codebook.shared(), TriggerLexicon.shared(), ActorDictionary.builtIn(), dictionaries);
+        this.coder = new EventCoder(Codebook.shared(), TriggerLexicon.shared(), ActorDictionary.builtIn(), dictionaries, settings);
         this.threads = Math.max(1, threads);
         this.workers = Executors.newFixedThreadPool(this.threads, r -> {
             Thread t = new Thread(r, "sitrep-worker");

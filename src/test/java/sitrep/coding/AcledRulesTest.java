@@ -74,8 +74,9 @@ class AcledRulesTest {
         assertEquals("THREATEN", withdraw.plover().type(), "a harmful act on a condition is a threat");
         assertEquals("NGA", withdraw.source().code(), "the pronoun in reported speech is the speaker");
         Event accept = trigger(code("Syria said it would not accept more refugees."), "accept");
-        assertEquals("negated", accept.modality(), "the negation outranks 'would'");
-        assertEquals("REJECT", accept.plover().type());
+        assertEquals("REJECT", accept.plover().type(), "the negation outranks 'would': a refusal");
+        assertEquals("12", accept.cameo().root(), "an announced refusal is coded as one (CAMEO 12), asserted");
+        assertEquals("asserted", accept.modality());
         Event yielded = trigger(code("The Mozambique government accepted demands from the rebels on Thursday."), "accepted");
         assertEquals("080", yielded.cameo().code(), "accepting demands is yielding, not agreeing");
         assertEquals("CONCEDE", yielded.plover().type());

@@ -26,7 +26,7 @@ class FoundingArticleTest {
     static final Path SEED = Path.of("../shared/eval/seed/sputnik-2017-09-15-deir-ez-zor.txt");
 
     @Test
-    void yieldsTheFiveEventsAndFivePlaces() throws IOException {
+    void yieldsItsEventsAndFivePlaces() throws IOException {
         assumeTrue(Files.isReadable(SEED), "../shared/eval/seed not present");
         ArticleResult r;
         try (Pipeline pipeline = new Pipeline(1)) { // models are process-wide: this reuses what other tests loaded
@@ -52,14 +52,25 @@ class FoundingArticleTest {
         Event airstrikes = one(events, e -> e.evidence().trigger().text().equals("airstrikes"));
         assertEquals("195", airstrikes.cameo().code());
         assertEquals("RUS", airstrikes.source().country());
-        assertEquals("RUS", one(events, e -> e.evidence().trigger().text().equals("attacks")).source().country());
+        assertTrue(airstrikes.evidence().alsoTriggers().stream().anyMatch(t -> t.text().equals("attacks")),
+                "'airstrikes and cruise missile attacks' is one act, both words kept as evidence");
 
-        Event statement = one(events, e -> e.evidence().trigger().text().equals("said") && e.date().equals("2017-09-04"));
-        assertEquals("SYRGOV", statement.source().code());
-        assertTrue(events.stream().anyMatch(e -> e.attribution() != null && "SYRGOV".equals(e.attribution().speaker().code())
-                && e.evidence().sentence().contains("de-escalation zone in Idlib")), "the reported support carries the speaker");
+        Event support = one(events, e -> e.attribution() != null && e.evidence().sentence().contains("de-escalation zone in Idlib"));
+        assertEquals("SYRGOV", support.attribution().speaker().code(), "the reported support carries the speaker");
+        assertEquals("SUPPORT", support.plover().type());
+        assertEquals("2017-09-04", support.date());
 
-        Event talks = one(events, e -> e.evidence().trigger().text().equals("talks") && e.evidence().sentence().contains("deconfliction"));
+        assertTrue(events.stream().noneMatch(e -> e.cameo().root().equals("01")), "no bare statement ('said', 'told Sputnik')");
+        assertTrue(events.stream().noneMatch(e -> e.evidence().sentence().contains("Tsyganok")), "the expert's words are no event");
+        assertTrue(events.stream().filter(e -> e.evidence().sentence().contains("took Aleppo"))
+                .noneMatch(e -> "2017-09-15".equals(e.date())), "'those who took Aleppo' is background, not a capture on the publication date");
+
+        // The talks are coded, though the default threshold leaves them out (their confidence is low: an undated noun).
+        ArticleResult open;
+        try (Pipeline pipeline = new Pipeline(1, null, sitrep.coding.CoderSettings.defaults().withMinConfidence(0))) {
+            open = pipeline.process(ArticleReader.ofTexts(List.of(Files.readString(SEED)), List.of(LocalDate.of(2017, 9, 15))).get(0));
+        }
+        Event talks = one(open.events(), e -> e.evidence().trigger().text().equals("talks") && e.evidence().sentence().contains("deconfliction"));
         assertEquals("04", talks.cameo().root());
         assertEquals("CONSULT", talks.plover().type());
         assertEquals("USA", talks.source().code());

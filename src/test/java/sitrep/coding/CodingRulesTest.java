@@ -1,0 +1,272 @@
+package sitrep.coding;
+
+import org.junit.jupiter.api.Test;
+import sitrep.actors.ActorDictionary;
+import sitrep.geo.Gazetteer;
+import sitrep.geo.GeoResult;
+import sitrep.geo.Geoparser;
+import sitrep.model.Article;
+import sitrep.model.Event;
+import sitrep.nlp.AnnotatedText;
+import sitrep.nlp.NlpAnnotator;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each named coding rule on texts written for it, with the rule on and off: what the rule is said to do, it does.
+ * Real CoreNLP models (loaded once for the suite); no confidence threshold unless the test is about it.
+ */
+class CodingRulesTest {
+    private static final CoderSettings ALL = CoderSettings.defaults().withMinConfidence(0);
+
+    private record Coded(String text, List<Event> events) {
+        List<Event> where(Predicate<Event> p) {
+            return events.stream().filter(p).toList();
+        }
+
+        Event one(Predicate<Event> p) {
+            List<Event> found = where(p);
+            assertEquals(1, found.size(), () -> "expected one such event in " + describe());
+            return found.get(0);
+        }
+
+        String describe() {
+            StringBuilder b = new StringBuilder();
+            for (Event e : events) {
+                b.append("\n  ").append(e.cameo().code()).append(' ').append(e.plover().type()).append(" '").append(e.evidence().trigger().text())
+                        .append("' ").append(e.source() == null ? "-" : e.source().code()).append(" -> ").append(e.target() == null ? "-" : e.target().code())
+                        .append(" @ ").append(e.location() == null ? "-" : e.location().name()).append(' ').append(e.date()).append(' ')
+                        .append(e.modality()).append(' ').append(e.quantities());
+            }
+            return b.toString();
+        }
+    }
+
+    private static Coded code(String text, String published, CoderSettings settings) {
+        LocalDate date = LocalDate.parse(published);
+        AnnotatedText doc = NlpAnnotator.shared().annotate(text, date);
+        GeoResult geo = new Geoparser(Gazetteer.shared()).geoparse(doc);
+        EventCoder coder = new EventCoder(Codebook.shared(), TriggerLexicon.shared(), ActorDictionary.builtIn(), null, settings);
+        Article article = new Article("test", text, date, null, null, null, "en", "test", false);
+        return new Coded(text, coder.code(article, doc, geo));
+    }
+
+    private static Coded code(String text, String published) {
+        return code(text, published, ALL);
+    }
+
+    private static Coded without(CodingRule rule, String text, String published) {
+        return code(text, published, ALL.without(List.of(rule)));
+    }
+
+    private static Predicate<Event> root(String root) {
+        return e -> e.cameo().root().equals(root);
+    }
+
+    private static Predicate<Event> trigger(String word) {
+        return e -> e.evidence().trigger().text().equals(word);
+    }
+
+    private static final Predicate<Event> VIOLENT = e -> Set.of("18", "19", "20").contains(e.cameo().root());
+
+    @Test
+    void aBareStatementIsNoEventButWhatItReportsCarriesTheSpeaker() {
+        String text = "The ministry of defence said on Monday that troops had shelled the village of Kafr Nabl.";
+        Coded on = code(text, "2019-05-07");
+        assertTrue(on.where(root("01")).isEmpty(), on::describe);
+        Event shelling = on.one(VIOLENT);
+        assertNotNull(shelling.attribution(), "the ministry said it");
+        assertTrue(without(CodingRule.BARE_STATEMENTS, text, "2019-05-07").events().stream().anyMatch(e -> e.cameo().code().equals("010")),
+                "with the rule off (--statements) the statement is coded as CAMEO 010");
+    }
+
+    @Test
+    void speechVerbsThatAreActsAreCodedAsThoseActs() {
+        String text = """
+                Turkey warned the United States on Tuesday not to arm Kurdish fighters.
+                The opposition accused the government of shelling Douma.
+                The United Nations urged both sides to respect the truce.
+                """;
+        Coded on = code(text, "2018-01-17");
+        assertEquals("THREATEN", on.one(trigger("warned")).plover().type());
+        assertEquals("USA", on.one(trigger("warned")).target().country());
+        assertEquals("ACCUSE", on.one(trigger("accused")).plover().type());
+        assertEquals("REQUEST", on.one(trigger("urged")).plover().type());
+        Coded off = without(CodingRule.SPEECH_ACTS, text, "2018-01-17");
+        assertTrue(off.where(e -> Set.of("THREATEN", "ACCUSE", "REQUEST").contains(e.plover().type())
+                && e.evidence().trigger().text().matches("warned|accused|urged")).isEmpty(), off::describe);
+    }
+
+    @Test
+    void definiteDescriptionsAndPronounsTakeTheirEarlierActor() {
+        String text = """
+                The Syrian National Coalition met in Istanbul on Monday.
+                The coalition called for a ceasefire in Idlib.
+                """;
+        Event call = code(text, "2018-02-06").one(root("02"));
+        assertEquals("SYROPP", call.source().code(), "the coalition named before, not the US-led one");
+        assertNotEquals("SYROPP", without(CodingRule.COREFERENCE, text, "2018-02-06").one(root("02")).source().code());
+        String pronoun = """
+                Russia's UN envoy, Vassily Nebenzia, rejected the draft resolution on Monday.
+                He accused the United States of blocking aid to Syria.
+                """;
+        assertEquals("RUSGOV", code(pronoun, "2018-02-27").one(trigger("accused")).source().code());
+    }
+
+    @Test
+    void theOneWhoDiedIsTheTarget() {
+        Event died = code("Two soldiers died in an airstrike near Kobani on Sunday.", "2016-03-01").one(VIOLENT);
+        assertNotNull(died.target(), "the soldiers are the target");
+        assertTrue(died.source() == null || !"MIL".equals(died.source().sector()) || died.target() != null);
+        assertTrue(code("The former minister died of cancer on Sunday.", "2016-03-01").where(VIOLENT).isEmpty(), "no violent cause, no event");
+    }
+
+    @Test
+    void aBackerIsNotTheActor() {
+        String text = "Iran-backed government forces shelled the town of Saraqib on Tuesday.";
+        Event on = code(text, "2020-02-05").one(VIOLENT);
+        assertNotEquals("IRN", on.source().country(), on.source().toString());
+        assertEquals("IRN", without(CodingRule.BACKED_ACTORS, text, "2020-02-05").one(VIOLENT).source().country());
+    }
+
+    @Test
+    void aLightVerbsSubjectIsTheNounsSource() {
+        String text = "Turkey launched an offensive against the YPG in Afrin on Saturday.";
+        Event offensive = code(text, "2018-01-22").one(VIOLENT);
+        assertEquals("TUR", offensive.source().country());
+        assertEquals("SYRREB", offensive.target().code(), "the light verb's 'against' phrase is the noun's target");
+    }
+
+    @Test
+    void aHeadlineIsToldAgainByTheBody() {
+        String text = "Rebels shell Aleppo\nRebels shelled Aleppo on Monday, killing four people.\nThe army said it would respond.\nResidents fled the eastern districts.\n";
+        assertEquals(1, code(text, "2016-08-02").where(VIOLENT).size(), () -> code(text, "2016-08-02").describe());
+        assertEquals(2, without(CodingRule.HEADLINES, text, "2016-08-02").where(VIOLENT).size());
+    }
+
+    @Test
+    void aNounNeedsWhatMakesItOneAct() {
+        String text = "Rocket attacks remain a constant fear for the residents of Sderot.";
+        assertTrue(code(text, "2014-07-10").where(VIOLENT).isEmpty(), () -> code(text, "2014-07-10").describe());
+        assertFalse(code("Rebels launched an attack on the airport of Taftanaz on Monday.", "2013-01-08").where(VIOLENT).isEmpty());
+    }
+
+    @Test
+    void whoSomeoneIsIsNoEvent() {
+        String text = "A British volunteer fighting alongside Kurdish forces has been named by the Foreign Office.";
+        assertTrue(code(text, "2018-03-19").where(trigger("fighting")).isEmpty());
+        assertFalse(without(CodingRule.GENERIC, text, "2018-03-19").where(trigger("fighting")).isEmpty());
+    }
+
+    @Test
+    void aTollSinceAYearIsNoEvent() {
+        String text = "More than 350,000 people have been killed in the country since 2011, the monitoring group said.";
+        assertTrue(code(text, "2018-03-12").where(VIOLENT).isEmpty(), () -> code(text, "2018-03-12").describe());
+        assertFalse(without(CodingRule.AGGREGATE_TOLLS, text, "2018-03-12").where(VIOLENT).isEmpty());
+    }
+
+    @Test
+    void theContentOfAConditionIsNoEvent() {
+        String text = "If rebels attack the base at Hmeimim, the army will respond with force.";
+        assertTrue(code(text, "2018-01-10").where(trigger("attack")).isEmpty());
+    }
+
+    @Test
+    void aBackReferenceIsNotASecondAct() {
+        String text = "Gunmen attacked a checkpoint in Arish on Monday, killing three soldiers. The attack was the third on the town.";
+        assertEquals(1, code(text, "2017-11-21").where(VIOLENT).size(), () -> code(text, "2017-11-21").describe());
+    }
+
+    @Test
+    void oldAndPastActsAreBackground() {
+        assertTrue(code("In 2012 the army shelled the old city of Homs for months.", "2017-09-15").where(VIOLENT).isEmpty(), "over a year old");
+        String text = "Pretoria has raided guerrilla bases in the neighbouring states in the past.";
+        assertTrue(code(text, "1987-04-21").where(VIOLENT).isEmpty());
+        assertFalse(without(CodingRule.BACKGROUND, text, "1987-04-21").where(VIOLENT).isEmpty());
+    }
+
+    @Test
+    void otherSensesOfTriggerWordsAreNotAttacks() {
+        Coded deal = code("Hamas and Fatah struck a deal in Cairo on Monday.", "2017-10-13");
+        assertTrue(deal.where(VIOLENT).isEmpty(), deal::describe);
+        assertFalse(deal.where(root("05")).isEmpty(), "striking a deal is an agreement" + deal.describe());
+        assertTrue(code("Talks resumed in Geneva on 3 March.", "2016-03-05").where(root("14")).isEmpty(), "March the month is no protest");
+    }
+
+    @Test
+    void aNegatedActIsNoEventButARefusalIs() {
+        assertTrue(code("No arrests were made after the explosion, police said.", "2019-01-02").where(root("17")).isEmpty());
+        Event refusal = code("Syria said it would not accept more refugees.", "2003-02-01").one(e -> "REJECT".equals(e.plover().type()));
+        assertEquals("asserted", refusal.modality(), "the refusal is asserted (GUIDE.md: 'X said it would' is an asserted intent)");
+    }
+
+    @Test
+    void commentatorsWordsAreOpinion() {
+        String text = "“The offensive will flatten the city within weeks,” a military analyst told the newspaper.";
+        assertTrue(code(text, "2017-09-15").where(VIOLENT).isEmpty(), () -> code(text, "2017-09-15").describe());
+    }
+
+    @Test
+    void theWordsOfOneActMakeOneEvent() {
+        String text = "A coalition bombing raid struck a residential building in Mosul on Tuesday, killing 50 people.";
+        Coded on = code(text, "2017-03-22");
+        Event raid = on.one(VIOLENT);
+        assertEquals(50, raid.quantities().get("killed"));
+        assertFalse(raid.evidence().alsoTriggers().isEmpty(), "the other words of the act are kept as evidence");
+        assertTrue(without(CodingRule.ONE_ACT, text, "2017-03-22").where(VIOLENT).size() > 1);
+    }
+
+    @Test
+    void relativeDatesCountFromTheDateTheTextLastGave() {
+        String text = "Rebels shelled Aleppo on 26 July, killing 62 people. Two days later, government jets struck the town of Saraqib.";
+        Event later = code(text, "2016-08-10").one(trigger("struck"));
+        assertEquals("2016-07-28", later.date());
+        assertNotEquals("2016-07-28", without(CodingRule.DISCOURSE_DATES, text, "2016-08-10").one(trigger("struck")).date());
+    }
+
+    @Test
+    void aDistanceReferenceLocatesTheSiteItself() {
+        String text = "A car bomb exploded 30 km south of Aleppo on Thursday, killing nine people.";
+        Event bomb = code(text, "2016-08-12").one(VIOLENT);
+        assertTrue(bomb.location().lat() < 36.1, "moved about 30 km south of Aleppo (36.2N): " + bomb.location());
+        assertEquals("Aleppo", without(CodingRule.ACT_PLACE, text, "2016-08-12").one(VIOLENT).location().name());
+    }
+
+    @Test
+    void anOriginIsNotWherTheActHappened() {
+        Event attack = code("Hezbollah fighters from Lebanon attacked rebels in Qusayr on Wednesday.", "2013-05-23").one(VIOLENT);
+        assertEquals("SYR", attack.location().country(), attack.location().toString());
+    }
+
+    @Test
+    void countsBelongToTheirOwnClause() {
+        String text = "Gunmen killed five police officers in Kano on Monday, and soldiers killed 12 militants in Maiduguri on Tuesday.";
+        Coded on = code(text, "2014-06-04");
+        assertTrue(on.events().stream().noneMatch(e -> Integer.valueOf(17).equals(e.quantities().get("killed"))), on::describe);
+        assertTrue(without(CodingRule.CLAUSE_COUNTS, text, "2014-06-04").events().stream()
+                .anyMatch(e -> Integer.valueOf(17).equals(e.quantities().get("killed"))), "with the rule off the sentence's counts are summed");
+    }
+
+    @Test
+    void theThresholdDropsOnlyLowConfidenceEvents() {
+        String text = """
+                Government forces shelled the town of Douma on Monday, killing 12 people, the Observatory said.
+                Fighting goes on in many parts of the country.
+                The two sides held talks between them in recent weeks.
+                """;
+        Coded open = code(text, "2018-02-20");
+        Coded cut = code(text, "2018-02-20", ALL.withMinConfidence(0.5));
+        assertTrue(cut.events().stream().allMatch(e -> e.confidence() >= 0.5));
+        assertEquals(open.where(e -> e.confidence() >= 0.5).size(), cut.events().size());
+    }
+}
