@@ -48,6 +48,7 @@ public final class EventCoder {
     private final Casualties casualties;
     private final EventTypes types;
     private final Confidence confidence;
+    private final java.util.Set<String> decisionVerbs;
     /** Users' TABARI/PETRARCH dictionaries, coded by pattern alongside (or instead of) the built-in triggers; may be null. */
     private final UserDictionaries user;
     private final PatternCoder patternCoder;
@@ -80,6 +81,7 @@ public final class EventCoder {
         this.casualties = new Casualties(settings);
         this.types = new EventTypes(codebook, lexicon);
         this.confidence = confidence;
+        this.decisionVerbs = lexicon.cues("decision-verb");
         this.user = user;
         this.patternCoder = user == null ? null : new PatternCoder(user.verbs(), user.actors(), user.discards(), true);
     }
@@ -260,8 +262,12 @@ public final class EventCoder {
     }
 
     /** An act someone announces: in reported speech, or the content of a speech act ("vowed to", "threatened to"). */
-    private static boolean reported(Candidate c) {
-        return c.attribution != null || c.trigger.speechAct();
+    private boolean reported(Candidate c) {
+        if (c.attribution != null || c.trigger.speechAct()) return true;
+        // "voted not to attend", "decided to withdraw": a decision announces the act.
+        Sentence s = c.sentence;
+        int up = s.head(c.head());
+        return up >= 0 && Graph.relation(s, up, c.head()).equals("xcomp") && decisionVerbs.contains(Graph.lemma(s, up));
     }
 
     /** "would" on the trigger or on the verb it complements ("would help create"). */

@@ -262,7 +262,7 @@ final class Filters {
      * denial is (speech acts), and so is what a speaker says it will not do ("Afrin would not be returned": REJECT).
      */
     private void negation(Candidate c) {
-        if (!"negated".equals(c.modality)) return;
+        if (!"negated".equals(c.modality) || "REJECT".equals(c.ploverOverride)) return;
         // "did not deny them", "did not condemn": no refusal or accusation was made.
         if (c.trigger.speechAct()) {
             c.drop(CodingRule.DESCRIPTIVE_NEGATION, "a speech act not made");

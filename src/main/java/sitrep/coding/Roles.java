@@ -124,9 +124,13 @@ final class Roles {
             return false;
         }
         if (t.has("actor-object")) {
+            // "another two facilities were hit", "shells struck the market": a place or installation hit is an attack too.
+            boolean ground = obj >= 0 && (lexicon.cues("installation-noun").contains(lemma(s, obj)) || lexicon.cues("territory-noun").contains(lemma(s, obj))
+                    || x.places().stream().anyMatch(p -> p.lastToken() == obj));
             return c.target != null || c.source != null && c.source.sector() != null && ARMED_SECTORS.contains(c.source.sector())
-                    || weaponSubject(s, c.head());
+                    || weaponSubject(s, c.head()) || ground;
         }
+        if (t.has("actor-target")) return c.target != null;
         return true;
     }
 
