@@ -48,7 +48,7 @@ public final class EventCoder {
     private final Casualties casualties;
     private final EventTypes types;
     private final Confidence confidence;
-    private final java.util.Set<String> decisionVerbs;
+    private final java.util.Set<String> decisionVerbs, forecastWords;
     /** Users' TABARI/PETRARCH dictionaries, coded by pattern alongside (or instead of) the built-in triggers; may be null. */
     private final UserDictionaries user;
     private final PatternCoder patternCoder;
@@ -82,6 +82,7 @@ public final class EventCoder {
         this.types = new EventTypes(codebook, lexicon);
         this.confidence = confidence;
         this.decisionVerbs = lexicon.cues("decision-verb");
+        this.forecastWords = lexicon.cues("forecast");
         this.user = user;
         this.patternCoder = user == null ? null : new PatternCoder(user.verbs(), user.actors(), user.discards(), true);
     }
@@ -264,10 +265,22 @@ public final class EventCoder {
     /** An act someone announces: in reported speech, or the content of a speech act ("vowed to", "threatened to"). */
     private boolean reported(Candidate c) {
         if (c.attribution != null || c.trigger.speechAct()) return true;
-        // "voted not to attend", "decided to withdraw": a decision announces the act.
         Sentence s = c.sentence;
         int up = s.head(c.head());
-        return up >= 0 && Graph.relation(s, up, c.head()).equals("xcomp") && decisionVerbs.contains(Graph.lemma(s, up));
+        // "voted not to attend", "decided to withdraw": a decision announces the act.
+        if (up >= 0 && Graph.relation(s, up, c.head()).equals("xcomp") && decisionVerbs.contains(Graph.lemma(s, up))) return true;
+        // "Turkey will allow the refugees to return" is Turkey's commitment; "are likely to focus on flushing out" is the
+        // writer's forecast, which announces nothing.
+        List<Integer> chain = new ArrayList<>(Graph.ancestors(s, c.head()));
+        chain.add(0, c.head());
+        for (int i = 0; i < Math.min(4, chain.size()); i++) {
+            int n = chain.get(i);
+            if (forecastWords.contains(Graph.lemma(s, n))) return false;
+            for (var d : s.children(n)) if (d.baseRelation().equals("cop") || d.baseRelation().equals("aux")) {
+                if (forecastWords.contains(Graph.lemma(s, d.dependent()))) return false;
+            }
+        }
+        return true;
     }
 
     /** "would" on the trigger or on the verb it complements ("would help create"). */
