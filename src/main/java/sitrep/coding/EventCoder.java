@@ -222,8 +222,9 @@ public final class EventCoder {
                 c.target = roles.domestic(c.target, home);
                 Codebook.Entry entry = codebook.get(c.code);
                 String intentType = EventTypes.plover(entry, c.modality, EventTypes.conditional(s), reported(c)).type();
-                boolean intent = intentType != null && !intentType.equals(entry.ploverType())
-                        && !"hypothetical".equals(c.modality) || "hypothetical".equals(c.modality) && "THREATEN".equals(intentType);
+                boolean hypothetical = "hypothetical".equals(c.modality);
+                boolean intent = filters.conditionMark(c) < 0 && intentType != null && !intentType.equals(entry.ploverType())
+                        && (!hypothetical || "THREATEN".equals(intentType));
                 filters.apply(c, discourse, c.place != null, intent);
                 if (c.dropped == null) {
                     dates.date(c, discourse);

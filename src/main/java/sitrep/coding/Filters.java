@@ -99,15 +99,10 @@ final class Filters {
             return;
         }
         // "if a US strike threatened Russian personnel", "in case of a threat": the content of a condition.
-        Set<String> conditions = lexicon.cues("condition");
-        for (int node : withSelf(s, c.head())) {
-            for (Dependency d : s.children(node)) {
-                if (d.baseRelation().equals("mark") && conditions.contains(lemma(s, d.dependent()))) {
-                    c.drop(CodingRule.HYPOTHETICAL, "inside a condition ('" + s.token(d.dependent()).word() + "')");
-                    return;
-                }
-            }
-            if (Graph.relationToHead(s, node).equals("ccomp") || Graph.relationToHead(s, node).equals("parataxis")) break;
+        int mark = conditionMark(c);
+        if (mark >= 0) {
+            c.drop(CodingRule.HYPOTHETICAL, "inside a condition ('" + s.token(mark).word() + "')");
+            return;
         }
         // "was asked why the US had chosen to attack", "wondered whether": an indirect question asks, it does not tell.
         for (int a : Graph.ancestors(s, c.head())) {
@@ -132,6 +127,19 @@ final class Filters {
                 && Graph.hasChild(s, c.head(), "mark", "to") && !c.trigger.speechAct() && !c.root().equals("14")) {
             c.drop(CodingRule.HYPOTHETICAL, "a purpose ('to ...')");
         }
+    }
+
+    /** The "if"/"unless" that makes the act's own clause a condition, or -1. */
+    int conditionMark(Candidate c) {
+        Sentence s = c.sentence;
+        Set<String> conditions = lexicon.cues("condition");
+        for (int node : withSelf(s, c.head())) {
+            for (Dependency d : s.children(node)) {
+                if (d.baseRelation().equals("mark") && conditions.contains(lemma(s, d.dependent()))) return d.dependent();
+            }
+            if (Graph.relationToHead(s, node).equals("ccomp") || Graph.relationToHead(s, node).equals("parataxis")) break;
+        }
+        return -1;
     }
 
     private static List<Integer> withSelf(Sentence s, int token) {
