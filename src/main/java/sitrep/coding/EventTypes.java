@@ -150,14 +150,7 @@ final class EventTypes {
             for (String c : r.codes()) if (c.equals("*") || code.startsWith(c)) fits = true;
             if (!fits) continue;
             if (!r.also().isEmpty() && r.also().stream().noneMatch(cue -> holds(lemmas, cue))) continue;
-            for (String cue : r.cues()) {
-                String[] w = cue.trim().split(" ");
-                for (int i = 0; i + w.length <= lemmas.size(); i++) {
-                    boolean all = true;
-                    for (int k = 0; k < w.length && all; k++) all = lemmas.get(i + k).equals(w[k]);
-                    if (all) return r;
-                }
-            }
+            for (String cue : r.cues()) if (holds(lemmas, cue)) return r;
         }
         return null;
     }
