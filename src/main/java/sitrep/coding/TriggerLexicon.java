@@ -77,6 +77,8 @@ public final class TriggerLexicon {
     private final List<AcledRule> acledRules = new ArrayList<>();
     private final Map<String, String> modality = new HashMap<>();
     private final Map<String, Set<String>> cues = new HashMap<>();
+    /** First words of two-word noun triggers ("air" of "air strike"). */
+    private final Set<String> firstWords = new HashSet<>();
 
     private TriggerLexicon() {
         for (String[] f : DataFiles.rows("/sitrep/coding/triggers.tsv")) {
@@ -84,6 +86,7 @@ public final class TriggerLexicon {
             if (f.length > 3 && !f[3].isBlank()) for (String c : f[3].strip().split("\\+")) conditions.add(c.strip());
             Trigger t = new Trigger(f[0], f[1].equals("V"), f[2], conditions, f.length > 4 && !f[4].isBlank() ? f[4].strip() : null);
             (t.verb() ? verbs : nouns).computeIfAbsent(f[0], k -> new ArrayList<>()).add(t);
+            if (!t.verb() && f[0].contains(" ")) firstWords.add(f[0].substring(0, f[0].indexOf(' ')));
         }
         for (String[] f : DataFiles.rows("/sitrep/coding/senses.tsv")) {
             senses.computeIfAbsent(f[0] + "/" + f[1], k -> new ArrayList<>())
@@ -115,6 +118,24 @@ public final class TriggerLexicon {
 
     public List<Trigger> nouns(String lemma) {
         return nouns.getOrDefault(lemma, List.of());
+    }
+
+    /**
+     * Whether a word could be a trigger: a verb or noun lemma with rows, or the first word of a two-word noun. Used
+     * to decide before parsing which sentences the coder can use at all.
+     */
+    public boolean mayTrigger(String lemma, boolean verb) {
+        if (verb) return verbs.containsKey(lemma);
+        if (nouns.containsKey(lemma)) return true;
+        return firstWords.contains(lemma);
+    }
+
+    /** Whether every row of a verb is a bare reporting verb ("say", "add"), never a speech act or another act. */
+    public boolean reportingOnly(String lemma) {
+        List<Trigger> rows = verbs(lemma);
+        if (rows.isEmpty()) return false;
+        for (Trigger t : rows) if (!t.has("speech") || t.speechAct()) return false;
+        return true;
     }
 
     /** The first row of a verb lemma, or null. */

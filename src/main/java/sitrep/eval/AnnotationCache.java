@@ -37,7 +37,12 @@ final class AnnotationCache {
 
     /** The cached annotation of {@code text}, or a fresh one (then stored). */
     AnnotatedText annotate(NlpAnnotator nlp, String text, LocalDate published) {
-        Path file = folder.resolve(key(text, published) + ".json.gz");
+        return annotate(nlp, text, published, sitrep.nlp.AnnotationPlan.FULL);
+    }
+
+    /** As {@link #annotate(NlpAnnotator, String, LocalDate)}, annotated with {@code plan} (part of the key). */
+    AnnotatedText annotate(NlpAnnotator nlp, String text, LocalDate published, sitrep.nlp.AnnotationPlan plan) {
+        Path file = folder.resolve(key(text, published, plan.name()) + ".json.gz");
         if (Files.isRegularFile(file)) {
             try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
                 AnnotatedText cached = JSON.readValue(in, AnnotatedText.class);
@@ -46,7 +51,7 @@ final class AnnotationCache {
                 // an unreadable entry is recomputed and overwritten
             }
         }
-        AnnotatedText fresh = nlp.annotate(text, published);
+        AnnotatedText fresh = nlp.annotate(text, published, plan);
         try {
             Files.createDirectories(folder);
             Path tmp = Files.createTempFile(folder, "entry", ".tmp");
@@ -60,12 +65,14 @@ final class AnnotationCache {
         return fresh;
     }
 
-    private static String key(String text, LocalDate published) {
+    private static String key(String text, LocalDate published, String plan) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(System.getProperty(NlpAnnotator.NER_MODELS_PROPERTY, NlpAnnotator.DEFAULT_NER_MODEL).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(String.valueOf(published).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            if (!plan.equals("full")) sha.update(plan.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest(), 0, 16);

@@ -17,6 +17,7 @@ import sitrep.model.Article;
 import sitrep.model.Event;
 import sitrep.nlp.AnnotatedText;
 import sitrep.nlp.NlpAnnotator;
+import sitrep.pipeline.CodingPlan;
 import sitrep.pipeline.Pipeline;
 
 import java.io.IOException;
@@ -101,6 +102,16 @@ final class ArticleEval {
 
     /** NLP and geo stages for every article, in parallel, in input order. */
     static List<Prepared> prepare(List<Article> articles, int threads, AnnotationCache cache) {
+        return prepare(articles, threads, cache, new CodingPlan(TriggerLexicon.shared(), CoderSettings.defaults()));
+    }
+
+    /** The annotation plan of an eval run: extract's own for these settings, or CoreNLP's full annotation. */
+    static sitrep.nlp.AnnotationPlan plan(CoderSettings settings, boolean full) {
+        return full ? sitrep.nlp.AnnotationPlan.FULL : new CodingPlan(TriggerLexicon.shared(), settings);
+    }
+
+    /** As {@link #prepare(List, int, AnnotationCache)}, annotating as {@code plan} asks (extract's plan by default). */
+    static List<Prepared> prepare(List<Article> articles, int threads, AnnotationCache cache, sitrep.nlp.AnnotationPlan plan) {
         NlpAnnotator nlp = NlpAnnotator.shared();
         Geoparser geoparser = new Geoparser(Gazetteer.shared());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
@@ -108,7 +119,7 @@ final class ArticleEval {
             List<Future<Prepared>> futures = new ArrayList<>();
             for (Article a : articles) {
                 futures.add(pool.submit(() -> {
-                    AnnotatedText t = cache == null ? nlp.annotate(a.text(), a.published()) : cache.annotate(nlp, a.text(), a.published());
+                    AnnotatedText t = cache == null ? nlp.annotate(a.text(), a.published(), plan) : cache.annotate(nlp, a.text(), a.published(), plan);
                     return new Prepared(a, t, geoparser.geoparse(t));
                 }));
             }
@@ -122,7 +133,7 @@ final class ArticleEval {
 
     /** What one run of the articles eval does. */
     record Options(Path dir, int threads, boolean showErrors, Path nlpCache, String fold, String trace,
-                   CoderSettings settings, boolean ruleReport, Path fitConfidence, boolean showDropped) {
+                   CoderSettings settings, boolean ruleReport, Path fitConfidence, boolean showDropped, boolean fullNlp) {
     }
 
     static ArticleScorer score(List<Prepared> prepared, Map<String, List<ArticleGold.Event>> gold, EventCoder coder) {
@@ -168,7 +179,8 @@ final class ArticleEval {
             System.err.println("sitrep: cannot read " + o.dir() + ": " + e.getMessage());
             return 2;
         }
-        List<Prepared> prepared = prepare(articles, o.threads(), o.nlpCache() == null ? null : new AnnotationCache(o.nlpCache()));
+        List<Prepared> prepared = prepare(articles, o.threads(), o.nlpCache() == null ? null : new AnnotationCache(o.nlpCache()),
+                plan(o.settings(), o.fullNlp()));
         if (o.trace() != null) {
             for (Prepared p : prepared) {
                 for (sitrep.nlp.Sentence s : p.text().sentences()) {

@@ -55,6 +55,8 @@ public final class CodingEvalCommand implements Callable<Integer> {
     String fold;
     @Mixin
     CodingOptions coding;
+    @Option(names = "--full-nlp", description = "Give every sentence CoreNLP's full annotation, not extract's plan (parse and dates only where the coder can use them): for comparison.")
+    boolean fullNlp;
     @Option(names = "--show-dropped", description = "--format articles, with --show-errors: also list every candidate a rule dropped, with the rule.")
     boolean showDropped;
     @Option(names = "--rule-report", description = "--format articles: score once per rule with that rule off, and print what each adds.")
@@ -79,7 +81,7 @@ public final class CodingEvalCommand implements Callable<Integer> {
                 return usage(e.getMessage());
             }
             return ArticleEval.run(new ArticleEval.Options(file, threads, showErrors, nlpCache, fold, trace, settings,
-                    ruleReport, fitConfidence, showDropped));
+                    ruleReport, fitConfidence, showDropped, fullNlp));
         }
         Path unreadable = dictionaryOptions.unreadable();
         if (unreadable != null) return usage("cannot read dictionary " + unreadable);
@@ -94,7 +96,7 @@ public final class CodingEvalCommand implements Callable<Integer> {
                     return usage(e.getMessage());
                 }
                 return GoldEvals.run(format, file, limit, threads, showErrors,
-                        new GoldEvals.Setup(settings, nlpCache == null ? null : new AnnotationCache(nlpCache)));
+                        new GoldEvals.Setup(settings, nlpCache == null ? null : new AnnotationCache(nlpCache), fullNlp));
             }
             default -> {
                 return usage("unknown --format " + format + " (petrarch, plover, case2021, fakes, articles)");

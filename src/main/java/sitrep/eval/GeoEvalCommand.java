@@ -64,6 +64,8 @@ public final class GeoEvalCommand implements Callable<Integer> {
     @Option(names = "--errors", paramLabel = "TSV", description = "Write every missed, spurious and matched toponym with its error here.")
     Path errors;
 
+    @Option(names = "--full-nlp", description = "Give every sentence CoreNLP's full annotation, not extract's plan: for comparison.")
+    boolean fullNlp;
     @Option(names = "--nlp-cache", paramLabel = "DIR",
             description = "Keep CoreNLP's annotations of the corpus here and reuse them (delete after changing the NLP stage).")
     Path nlpCache;
@@ -131,6 +133,7 @@ public final class GeoEvalCommand implements Callable<Integer> {
         Gazetteer gazetteer = Gazetteer.shared();
         Geoparser geoparser = new Geoparser(gazetteer);
         AnnotationCache cache = nlpCache == null ? null : new AnnotationCache(nlpCache);
+        sitrep.nlp.AnnotationPlan plan = ArticleEval.plan(sitrep.coding.CoderSettings.defaults(), fullNlp);
         LongAdder nlpNanos = new LongAdder(), geoNanos = new LongAdder();
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
@@ -140,7 +143,7 @@ public final class GeoEvalCommand implements Callable<Integer> {
             for (GeoEvalDocument d : docs) {
                 futures.add(pool.submit(() -> {
                     long a = System.nanoTime();
-                    AnnotatedText text = cache == null ? nlp.annotate(d.text(), d.published()) : cache.annotate(nlp, d.text(), d.published());
+                    AnnotatedText text = cache == null ? nlp.annotate(d.text(), d.published(), plan) : cache.annotate(nlp, d.text(), d.published(), plan);
                     long b = System.nanoTime();
                     GeoResult geo = geoparser.geoparse(text);
                     geoNanos.add(System.nanoTime() - b);

@@ -31,10 +31,10 @@ final class GoldEvals {
     }
 
     /** How the pipeline formats code their records: the coder's settings and, optionally, cached annotations. */
-    record Setup(sitrep.coding.CoderSettings settings, AnnotationCache cache) {
+    record Setup(sitrep.coding.CoderSettings settings, AnnotationCache cache, boolean fullNlp) {
     }
 
-    private static Setup setup = new Setup(sitrep.coding.CoderSettings.defaults(), null);
+    private static Setup setup = new Setup(sitrep.coding.CoderSettings.defaults(), null, false);
 
     static int run(String format, Path file, int limit, int threads, boolean showErrors, Setup how) {
         setup = how;
@@ -60,7 +60,8 @@ final class GoldEvals {
         List<InputItem> items = ArticleReader.ofTexts(texts, dates);
         List<sitrep.model.Article> articles = new ArrayList<>();
         for (InputItem i : items) articles.add(i.article());
-        List<ArticleEval.Prepared> prepared = ArticleEval.prepare(articles, threads, setup.cache());
+        List<ArticleEval.Prepared> prepared = ArticleEval.prepare(articles, threads, setup.cache(),
+                ArticleEval.plan(setup.settings(), setup.fullNlp()));
         sitrep.coding.EventCoder coder = new sitrep.coding.EventCoder(sitrep.coding.Codebook.shared(), sitrep.coding.TriggerLexicon.shared(),
                 sitrep.actors.ActorDictionary.builtIn(), null, setup.settings());
         List<ArticleResult> results = new ArrayList<>();

@@ -45,6 +45,9 @@ public final class NlpAnnotator {
 
     private final StanfordCoreNLP splitter;
     private final StanfordCoreNLP tagger;
+    private final StanfordCoreNLP entities;
+    private final StanfordCoreNLP entitiesAndTimes;
+    private final StanfordCoreNLP parser;
 
     private NlpAnnotator() {
         Properties split = new Properties();
@@ -55,16 +58,47 @@ public final class NlpAnnotator {
         split.setProperty("ssplit.newlineIsSentenceBreak", "always");
         splitter = new StanfordCoreNLP(split);
 
-        Properties tag = new Properties();
-        tag.setProperty("annotators", "pos,lemma,ner,depparse");
-        tag.setProperty("enforceRequirements", "false");
-        tag.setProperty("ner.model", System.getProperty(NER_MODELS_PROPERTY, DEFAULT_NER_MODEL));
-        tag.setProperty("ner.applyFineGrained", "false");
-        tag.setProperty("ner.buildEntityMentions", "false");
-        tag.setProperty("ner.useSUTime", "true");
-        tag.setProperty("ner.applyNumericClassifiers", "true");
-        tag.setProperty("sutime.includeRange", "false");
-        tagger = new StanfordCoreNLP(tag);
+        tagger = stage("pos,lemma", false);
+        // Two NER stages on one CRF model list: with SUTime for sentences that can hold a date, without it for the
+        // others (SUTime is most of NER's time); numbers are normalised by both.
+        entitiesAndTimes = stage("ner", true);
+        entities = stage("ner", false);
+        parser = stage("depparse", false);
+    }
+
+    private static StanfordCoreNLP stage(String annotators, boolean times) {
+        Properties p = new Properties();
+        p.setProperty("annotators", annotators);
+        p.setProperty("enforceRequirements", "false");
+        p.setProperty("ner.model", System.getProperty(NER_MODELS_PROPERTY, DEFAULT_NER_MODEL));
+        p.setProperty("ner.applyFineGrained", "false");
+        p.setProperty("ner.buildEntityMentions", "false");
+        p.setProperty("ner.useSUTime", String.valueOf(times));
+        p.setProperty("ner.applyNumericClassifiers", "true");
+        p.setProperty("sutime.includeRange", "false");
+        return new StanfordCoreNLP(p);
+    }
+
+    /** The words of the time-words list (time-words.tsv): a sentence without one of them or a digit holds no date. */
+    private static final java.util.Set<String> TIME_WORDS = new java.util.HashSet<>();
+    private static final java.util.Set<String> COMMON_WORD_NAMES = java.util.Set.of("may", "march", "sun", "sat", "wed", "mar", "jun", "dec", "sept");
+
+    static {
+        for (String[] f : sitrep.data.DataFiles.rows("/sitrep/nlp/time-words.tsv")) TIME_WORDS.add(f[0].strip());
+    }
+
+    /** Whether a tagged sentence can hold a date SUTime finds: a digit or a time word. */
+    public static boolean mayHoldDate(List<Token> tagged) {
+        for (Token t : tagged) {
+            String w = t.word();
+            for (int i = 0; i < w.length(); i++) if (Character.isDigit(w.charAt(i))) return true;
+            String lower = w.toLowerCase(java.util.Locale.ROOT);
+            if (!TIME_WORDS.contains(lower) && !TIME_WORDS.contains(t.lemma().toLowerCase(java.util.Locale.ROOT))) continue;
+            // "may", "march", "sun": the month or day only as a proper noun ("in May", "on 3 March").
+            if (COMMON_WORD_NAMES.contains(lower) && !t.isProperNoun()) continue;
+            return true;
+        }
+        return false;
     }
 
     /** The process-wide annotator; the first call loads the models (a few seconds). */
@@ -76,14 +110,46 @@ public final class NlpAnnotator {
      * Annotates {@code text}; dates are resolved against {@code published} (or left relative when null).
      */
     public AnnotatedText annotate(String text, LocalDate published) {
+        return annotate(text, published, AnnotationPlan.FULL);
+    }
+
+    /**
+     * Annotates {@code text} with the costly annotations only where {@code plan} asks for them; a sentence left
+     * unparsed has no dependencies, one left without SUTime no time expressions.
+     */
+    public AnnotatedText annotate(String text, LocalDate published, AnnotationPlan plan) {
         Annotation doc = new Annotation(unwrap(text));
         if (published != null) doc.set(CoreAnnotations.DocDateAnnotation.class, published.toString());
         splitter.annotate(doc);
         chunkLongSentences(doc);
         tagger.annotate(doc);
+        List<CoreMap> all = doc.get(CoreAnnotations.SentencesAnnotation.class);
+        List<CoreMap> timed = new ArrayList<>(), untimed = new ArrayList<>(), parsed = new ArrayList<>();
+        for (CoreMap s : all) {
+            List<Token> tagged = convert(0, s).tokens();
+            (plan.times(tagged) ? timed : untimed).add(s);
+            if (plan.parse(tagged)) parsed.add(s);
+        }
+        annotateSome(doc, timed, entitiesAndTimes);
+        annotateSome(doc, untimed, entities);
+        annotateSome(doc, parsed, parser);
         List<Sentence> sentences = new ArrayList<>();
-        for (CoreMap s : doc.get(CoreAnnotations.SentencesAnnotation.class)) sentences.add(convert(sentences.size(), s));
+        for (CoreMap s : all) sentences.add(convert(sentences.size(), s));
         return new AnnotatedText(text, sentences);
+    }
+
+    /** Runs one stage over some of a document's sentences (their tokens are the document's, so the results land there). */
+    private static void annotateSome(Annotation doc, List<CoreMap> sentences, StanfordCoreNLP stage) {
+        if (sentences.isEmpty()) return;
+        Annotation part = new Annotation(doc.get(CoreAnnotations.TextAnnotation.class));
+        if (doc.containsKey(CoreAnnotations.DocDateAnnotation.class)) {
+            part.set(CoreAnnotations.DocDateAnnotation.class, doc.get(CoreAnnotations.DocDateAnnotation.class));
+        }
+        List<CoreLabel> tokens = new ArrayList<>();
+        for (CoreMap s : sentences) tokens.addAll(s.get(CoreAnnotations.TokensAnnotation.class));
+        part.set(CoreAnnotations.TokensAnnotation.class, tokens);
+        part.set(CoreAnnotations.SentencesAnnotation.class, sentences);
+        stage.annotate(part);
     }
 
     /**

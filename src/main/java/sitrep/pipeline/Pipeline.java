@@ -36,6 +36,7 @@ public final class Pipeline implements AutoCloseable {
     private final NlpAnnotator nlp;
     private final Geoparser geoparser;
     private final EventCoder coder;
+    private final CodingPlan plan;
     private final ExecutorService workers;
     private final int threads;
     /** CPU-side nanoseconds spent per stage, summed over threads: what bench reports as each stage's share. */
@@ -63,6 +64,8 @@ public final class Pipeline implements AutoCloseable {
         this.nlp = NlpAnnotator.shared();
         this.geoparser = new Geoparser(Gazetteer.shared());
         this.coder = new EventCoder(Codebook.shared(), TriggerLexicon.shared(), ActorDictionary.builtIn(), dictionaries, settings);
+        // Users' dictionaries code any verb they list: every sentence is parsed for them.
+        this.plan = dictionaries == null ? new CodingPlan(TriggerLexicon.shared(), settings) : null;
         this.threads = Math.max(1, threads);
         this.workers = Executors.newFixedThreadPool(this.threads, r -> {
             Thread t = new Thread(r, "sitrep-worker");
@@ -78,7 +81,7 @@ public final class Pipeline implements AutoCloseable {
         AnnotatedText doc;
         long t0 = System.nanoTime();
         try {
-            doc = nlp.annotate(article.text(), article.published());
+            doc = plan == null ? nlp.annotate(article.text(), article.published()) : nlp.annotate(article.text(), article.published(), plan);
         } catch (RuntimeException | OutOfMemoryError e) {
             errors.add(new Problem("nlp", "annotation failed: " + e));
             return new ArticleResult(article, List.of(), List.of(), errors);
