@@ -79,6 +79,8 @@ public final class TriggerLexicon {
     private final Map<String, Set<String>> cues = new HashMap<>();
     /** First words of two-word noun triggers ("air" of "air strike"). */
     private final Set<String> firstWords = new HashSet<>();
+    /** Lemmas whose first row codes violence (CAMEO 18 to 20). */
+    private final Set<String> violent = new HashSet<>();
 
     private TriggerLexicon() {
         for (String[] f : DataFiles.rows("/sitrep/coding/triggers.tsv")) {
@@ -87,6 +89,7 @@ public final class TriggerLexicon {
             Trigger t = new Trigger(f[0], f[1].equals("V"), f[2], conditions, f.length > 4 && !f[4].isBlank() ? f[4].strip() : null);
             (t.verb() ? verbs : nouns).computeIfAbsent(f[0], k -> new ArrayList<>()).add(t);
             if (!t.verb() && f[0].contains(" ")) firstWords.add(f[0].substring(0, f[0].indexOf(' ')));
+            if (t.code().compareTo("18") >= 0 && t.code().compareTo("21") < 0 && !f[0].contains(" ")) violent.add(f[0]);
         }
         for (String[] f : DataFiles.rows("/sitrep/coding/senses.tsv")) {
             senses.computeIfAbsent(f[0] + "/" + f[1], k -> new ArrayList<>())
@@ -121,13 +124,25 @@ public final class TriggerLexicon {
     }
 
     /**
-     * Whether a word could be a trigger: a verb or noun lemma with rows, or the first word of a two-word noun. Used
-     * to decide before parsing which sentences the coder can use at all.
+     * Whether some row of a trigger word could apply in a sentence with these lemmas and words, judged from the words
+     * alone before any parse: a row that needs a particle, a preposition, a "to", a listed object, a weapon or ground
+     * (territory) cannot apply where the sentence lacks the word. A necessary condition, never a sufficient one.
      */
-    public boolean mayTrigger(String lemma, boolean verb) {
-        if (verb) return verbs.containsKey(lemma);
-        if (nouns.containsKey(lemma)) return true;
-        return firstWords.contains(lemma);
+    public boolean mayApply(String lemma, boolean verb, Set<String> words, boolean properNoun) {
+        List<Trigger> rows = verb ? verbs(lemma) : nouns(lemma);
+        if (rows.isEmpty()) return false;
+        for (Trigger t : rows) {
+            if (t.has("victim") && words.stream().noneMatch(w -> violent.contains(w) || cues("violent-cause").contains(w))) continue;
+            if (t.condition("prt") != null && !words.contains(t.condition("prt"))) continue;
+            if (t.condition("with") != null && java.util.Arrays.stream(t.condition("with").split("\\|")).noneMatch(words::contains)) continue;
+            if (t.has("xcomp") && !words.contains("to")) continue;
+            String obj = t.condition("obj");
+            if (obj != null && t.otherwise() == null && java.util.Arrays.stream(obj.split("\\|")).noneMatch(words::contains)) continue;
+            if (t.has("weapon") && t.otherwise() == null && words.stream().noneMatch(instruments::containsKey)) continue;
+            if (t.has("territory") && t.otherwise() == null && !properNoun && words.stream().noneMatch(cues("territory-noun")::contains)) continue;
+            return true;
+        }
+        return false;
     }
 
     /** Whether every row of a verb is a bare reporting verb ("say", "add"), never a speech act or another act. */

@@ -354,6 +354,15 @@ public final class Geoparser {
         return (ner.equals("ORGANIZATION") || ner.equals("PERSON") || ner.equals("MISC")) && ner.equals(s.token(inside).ner());
     }
 
+    /**
+     * Whether toponym recognition reads this sentence's parse: only to tell a name that heads a ship, newspaper, street
+     * and the like ("the Washington Post"), so only where such a noun stands.
+     */
+    public static boolean readsParse(List<sitrep.nlp.Token> tagged) {
+        for (sitrep.nlp.Token t : tagged) if (NOT_PLACE_HEADS.contains(t.lemma().toLowerCase(Locale.ROOT))) return true;
+        return false;
+    }
+
     /** True when the span names a ship, a newspaper, a street...: its head or an ancestor is such a noun. */
     private static boolean namesSomethingElse(Sentence s, int first, int last) {
         int node = last;

@@ -3,6 +3,7 @@ package sitrep.pipeline;
 import sitrep.coding.CoderSettings;
 import sitrep.coding.CodingRule;
 import sitrep.coding.TriggerLexicon;
+import sitrep.geo.Geoparser;
 import sitrep.nlp.AnnotationPlan;
 import sitrep.nlp.NlpAnnotator;
 import sitrep.nlp.Token;
@@ -12,10 +13,13 @@ import java.util.Locale;
 
 /**
  * The annotations the pipeline needs: the dependency parse only for sentences with a word that can state an act
- * (the coder reads nothing else from a parse, and the geoparser gets by without one), SUTime only for sentences
+ * (the coder reads nothing else from a parse; the geoparser reads it only beside a word such as "ship" or "street"),
+ * SUTime only for sentences
  * that can hold a date. Named entities, lemmas and tags every sentence gets, for places and actors.
  */
 public final class CodingPlan implements AnnotationPlan {
+    /** Changes with what the plan asks for, so cached annotations of an older plan are not reused. */
+    private static final int VERSION = 4;
     private final TriggerLexicon lexicon;
     /** Whether bare statements are coded (rule bare-statements off): then every reporting verb needs its parse. */
     private final boolean statements;
@@ -31,10 +35,20 @@ public final class CodingPlan implements AnnotationPlan {
      */
     @Override
     public boolean parse(List<Token> tagged) {
+        if (Geoparser.readsParse(tagged)) return true;
         boolean reporting = false;
+        java.util.Set<String> words = new java.util.HashSet<>();
+        boolean properNoun = false;
         for (Token t : tagged) {
+            words.add(t.lemma().toLowerCase(Locale.ROOT));
+            words.add(t.word().toLowerCase(Locale.ROOT));
+            properNoun |= t.isProperNoun();
+        }
+        for (int i = 0; i < tagged.size(); i++) {
+            Token t = tagged.get(i);
             String lemma = t.lemma().toLowerCase(Locale.ROOT);
-            boolean may = t.isVerb() && lexicon.mayTrigger(lemma, true) || t.isNoun() && lexicon.mayTrigger(lemma, false);
+            boolean pair = t.isNoun() && i > 0 && !lexicon.nouns(tagged.get(i - 1).lemma().toLowerCase(Locale.ROOT) + " " + lemma).isEmpty();
+            boolean may = pair || t.isVerb() && lexicon.mayApply(lemma, true, words, properNoun) || t.isNoun() && lexicon.mayApply(lemma, false, words, properNoun);
             if (!may) continue;
             if (t.isVerb() && lexicon.reportingOnly(lemma) && !statements) {
                 reporting = true;
@@ -53,7 +67,7 @@ public final class CodingPlan implements AnnotationPlan {
 
     @Override
     public String name() {
-        return "coding" + (statements ? "+statements" : "");
+        return "coding-" + VERSION + (statements ? "+statements" : "");
     }
 
     @Override
