@@ -22,29 +22,36 @@ import java.util.regex.Pattern;
  *   <li>words, day first or month first: "4 April 2017", "05 Apr 2017", "4th of April, 2017", "April 4, 2017",
  *       "Sept. 14 2017", "Apr 232017" (the day glued to the year, as some sites print it); month names are English,
  *       full or abbreviated, capitalised or in capitals ("may" in lower case is a verb). Without a year
- *       ("April 4", "14 September") it needs another date in the head for its year (below);</li>
+ *       ("April 4", "14 September") it needs another dateline in the head for its year (below);</li>
  *   <li>numbers with a four-digit year: year first ("2017-04-04", "2017/04/04", "2017.04.04"); day first with dots
  *       or dashes, as European and Middle-Eastern outlets write it ("24.08.2013", "15-09-2013"); with slashes only
  *       when the order cannot be mistaken ("13/04/2017", "04/13/2017"; "04/05/2017" is refused).</li>
  * </ul>
  * A date found there is taken as the dateline only where it looks like one, not like a date in running prose:
  * <ul>
- *   <li><b>start</b>: with its year, it begins the text or one of its lines (nothing but spaces and punctuation
- *       before it; a yearless "March 15" opening a text is more often a headline's);</li>
+ *   <li><b>start</b>: with its year, it begins the text (nothing but spaces and punctuation before it; a yearless
+ *       "March 15" opening a text is more often a headline's);</li>
+ *   <li><b>line</b>: with its year, it is a line of its own, perhaps with a time ("By A. Reporter\n3 March 2024\n");
+ *       a date that merely starts a line is not one, as hard-wrapped prose puts dates there;</li>
  *   <li><b>cue</b>: it follows "Posted", "Published", "First published", "Updated", "Last updated", "Last modified",
  *       "Date of publication", "Publication date" or "Date" (capitalised), optionally with "on"/"at", a weekday
  *       and a time between ("Published 5:04 PM EDT April 4, 2017");</li>
- *   <li><b>weekday</b>: a weekday precedes it ("AFP Friday 15 Jul 2016", "Mon Oct 31 2016");</li>
+ *   <li><b>weekday</b>: a weekday precedes it ("AFP Friday 15 Jul 2016", "Mon Oct 31 2016"), itself not after a
+ *       lower-case word (US prose: "died Thursday, March 5, 2009") nor, but for a word in capitals ("BEIRUT,
+ *       Monday 4 April 2017"), after a comma (a caption's "in Kessel, Veldoria, Monday March 23, 2009");</li>
  *   <li><b>wire</b>: an agency in parentheses or a dash follows it ("April 4 (Reuters) -", "April 4, 2017 —");</li>
  *   <li><b>time</b>: a clock time follows it ("05 Apr 2017 10.12 BST", "21 April 2017 18:32");</li>
  *   <li><b>numeric</b>: it is written in numbers, which English prose does not do.</li>
  * </ul>
- * The last four are refused after a preposition or determiner ("on", "since", "by", "of", "last", ...): "killed
- * on Sunday 14 September 2014", "the attack of 4 April 2017 (local time)" are prose. A date in a first sentence
- * such as "On 14 September the army..." is therefore never a dateline. The earliest accepted date wins. A
- * dateline without a year takes its year from the nearest other date with a year in the head (of the three
+ * The last three are refused after a lower-case word, a preposition or a determiner ("on", "since", "by", "of",
+ * "the", ...): "killed on Sunday 14 September 2014 10:00", "talks broke down after April 4, 2017 - the day...",
+ * "notes due March 31, 1994" are prose (see {@link #position}). A date in a first sentence such as "On 14 September
+ * the army..." is therefore never a dateline. Dates do not run across line breaks. The earliest accepted date wins.
+ * A weekday date after a capitalised word is taken, as AP's photo captions write it too ("in downtown Kessel
+ * Saturday, August 22, 2020."): such a date in a text's head is seldom far from its publication. A
+ * dateline without a year takes its year from the nearest other dateline in the head that has one (of the three
  * candidate years, the one that puts it closest to that date, so "January 2" beside "December 30, 2016" is 2017);
- * with none, the article stays undated: the year is never guessed from the clock.
+ * with none, the article stays undated: the year is never guessed from the clock, nor taken from a date in prose.
  */
 public final class Dateline {
     /** How many characters of the text's head are read. */
@@ -60,17 +67,20 @@ public final class Dateline {
     private static final String YEAR = "((?:19|20)\\d{2})(?!\\d)";
     private static final String WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
             + "|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\\b\\.?";
-    private static final String TIME = "\\d{1,2}[:.]\\d{2}(?:\\s*[AaPp]\\.?[Mm]\\.?)?(?:\\s+[A-Z]{2,4}\\b)?";
+    /** Spaces within a line: a date split over two lines of hard-wrapped prose is no dateline. */
+    private static final String SP = "[ \\t\\u00A0]+";
+    private static final String CLOCK = "(?:[01]?\\d|2[0-3])[:.][0-5]\\d(?!\\d)";
+    private static final String TIME = CLOCK + "(?:\\s*[AaPp]\\.?[Mm]\\.?)?(?:\\s+[A-Z]{2,4}\\b)?";
 
     private enum Form { DMY, MDY, MDY_GLUED, DM, MD, ISO, DAY_FIRST, SLASH }
 
     private static final int CI = Pattern.CASE_INSENSITIVE;
     private static final List<Pattern> PATTERNS = List.of(
-            Pattern.compile("(?<!\\d)" + DAY + "\\s+(?:of\\s+)?" + MONTH + ",?\\s+" + YEAR, CI),   // DMY
-            Pattern.compile("\\b" + MONTH + "\\s+" + DAY + ",?\\s+" + YEAR, CI),                  // MDY
-            Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})" + YEAR, CI),                          // MDY_GLUED
-            Pattern.compile("(?<!\\d)" + DAY + "\\s+(?:of\\s+)?" + MONTH, CI),                     // DM
-            Pattern.compile("\\b" + MONTH + "\\s+" + DAY, CI),                                     // MD
+            Pattern.compile("(?<!\\d)" + DAY + SP + "(?:of" + SP + ")?" + MONTH + "," + "?" + SP + YEAR, CI), // DMY
+            Pattern.compile("\\b" + MONTH + SP + DAY + ",?" + SP + YEAR, CI),                      // MDY
+            Pattern.compile("\\b" + MONTH + SP + "(\\d{1,2})" + YEAR, CI),                          // MDY_GLUED
+            Pattern.compile("(?<!\\d)" + DAY + SP + "(?:of" + SP + ")?" + MONTH, CI),                 // DM
+            Pattern.compile("\\b" + MONTH + SP + DAY, CI),                                          // MD
             Pattern.compile("(?<![\\d.-])((?:19|20)\\d{2})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\d])"),  // ISO
             Pattern.compile("(?<![\\d.-])(\\d{1,2})([.-])(\\d{1,2})\\2((?:19|20)\\d{2})(?!\\d)"),    // DAY_FIRST
             Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d{2})(?!\\d)"));           // SLASH
@@ -86,9 +96,14 @@ public final class Dateline {
             + "|last modified|date of publication|publication date|date)[\\s:,.|-]*(?:(?:on|at)\\b[\\s:,-]*)?(?:" + WEEKDAY
             + ",?\\s+)?(?:" + TIME + "[\\s,|-]*)?$", CI);
     private static final Pattern WEEKDAY_BEFORE = Pattern.compile("(?:^|[^\\p{L}])(" + WEEKDAY + ")(?:,\\s*|\\s+)$", CI);
-    private static final Pattern WIRE_AFTER = Pattern.compile("^,?\\s*(?:\\(\\s*\\p{Lu}[^()\\n]{0,40}\\)|-{1,2}(?=\\s)|[\u2013\u2014])");
-    private static final Pattern TIME_AFTER = Pattern.compile("^,?\\s+(?:at\\s+)?(?:\\d{1,2}[:.]\\d{2}(?!\\d)|\\d{1,2}\\s*[ap]\\.?m\\b)", CI);
-    private static final Pattern LAST_WORD = Pattern.compile("(\\p{L}+)[\\s,]*$");
+    /** On the date's line: an agency in parentheses, or a dash with space before it ("April 4 -", not "October 8-9"). */
+    private static final Pattern WIRE_AFTER = Pattern.compile("^,?(?:[ \\t]*\\([ \\t]*\\p{Lu}[^()\\n]{0,40}\\)"
+            + "|[ \\t]+-{1,2}(?=\\s)|[ \\t]*[\u2013\u2014](?=\\s|\\p{Lu}))");
+    /** A clock time right after the date, on its line ("10.12 BST", "18:32"; not "at 11:00", which is prose). */
+    private static final Pattern TIME_AFTER = Pattern.compile("^,?[ \\t]+(?:" + CLOCK + "|(?:1[0-2]|0?\\d)[ \\t]*[ap]\\.?m\\b)", CI);
+    /** The rest of a line that holds nothing but the date (and perhaps a time and zone). */
+    private static final Pattern ALONE = Pattern.compile("[ \\t]*(?:[,|\u2013\u2014-][ \\t]*)?(?:" + TIME + ")?[ \\t]*");
+    private static final Pattern LAST_WORD = Pattern.compile("(\\p{L}+)([^\\p{L}]*)$");
 
     private record Candidate(int start, int end, Form form, int year, int month, int day) {
         boolean hasYear() {
@@ -109,14 +124,18 @@ public final class Dateline {
     public static Found find(String text) {
         if (text == null || text.isEmpty()) return null;
         String head = text.substring(0, Math.min(HEAD, text.length()));
-        List<Candidate> dates = candidates(head);
-        for (Candidate c : dates) {
-            String rule = rule(head, c);
+        List<Candidate> datelines = new ArrayList<>();
+        List<String> rules = new ArrayList<>();
+        for (Candidate c : candidates(head)) {
+            String rule = rule(text, head, c);
             if (rule == null) continue;
-            LocalDate date = c.hasYear() ? date(c.year, c.month, c.day) : withYearBeside(c, dates);
-            return date == null ? null : new Found(date, c.start, c.end, rule);
+            datelines.add(c);
+            rules.add(rule);
         }
-        return null;
+        if (datelines.isEmpty()) return null;
+        Candidate first = datelines.get(0);
+        LocalDate date = first.hasYear() ? date(first.year, first.month, first.day) : withYearBeside(first, datelines);
+        return date == null ? null : new Found(date, first.start, first.end, rules.get(0));
     }
 
     /** Every date written in the head, in text order, overlaps resolved in favour of the longer one. */
@@ -174,19 +193,26 @@ public final class Dateline {
     }
 
     /** Why {@code c} is a dateline (the rule's name), or null when it is not one. */
-    private static String rule(String head, Candidate c) {
-        int lineStart = head.lastIndexOf('\n', c.start - 1) + 1;
-        String before = head.substring(lineStart, c.start);
+    private static String rule(String text, String head, Candidate c) {
+        String before = head.substring(0, c.start);
+        String line = head.substring(head.lastIndexOf('\n', c.start - 1) + 1, c.start);
+        int lineEnd = text.indexOf('\n', c.end);
+        String restOfLine = text.substring(c.end, lineEnd < 0 ? text.length() : lineEnd); // the whole line, past the head
         String after = head.substring(c.end);
-        // A date alone at the start needs its year: a yearless "March 15" opening a text is more often a headline's.
-        if (c.hasYear() && before.codePoints().noneMatch(Character::isLetterOrDigit)) return "start";
+        // A date that merely starts the text, or a line of its own, needs its year: a yearless "March 15" opening a
+        // text is more often a headline's.
+        if (c.hasYear() && line.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            if (before.codePoints().noneMatch(Character::isLetterOrDigit)) return "start";
+            if (ALONE.matcher(restOfLine).matches()) return "line";
+        }
         Matcher cue = CUE_BEFORE.matcher(before);
         if (cue.find() && Character.isUpperCase(cue.group(1).charAt(0))) return "cue";
         Matcher weekday = WEEKDAY_BEFORE.matcher(before);
-        if (weekday.find() && Character.isUpperCase(weekday.group(1).charAt(0))) {
-            return prose(before.substring(0, weekday.start(1))) ? null : "weekday";
+        if (weekday.find() && Character.isUpperCase(weekday.group(1).charAt(0))
+                && position(before.substring(0, weekday.start(1)), true)) {
+            return "weekday";
         }
-        if (prose(before)) return null;
+        if (!position(before, false)) return null;
         if (WIRE_AFTER.matcher(after).find()) return "wire";
         if (TIME_AFTER.matcher(after).find()) return "time";
         return switch (c.form) {
@@ -195,13 +221,39 @@ public final class Dateline {
         };
     }
 
-    /** True when the text before a date ends with a preposition or determiner, as prose introduces dates. */
-    private static boolean prose(String before) {
-        Matcher m = LAST_WORD.matcher(before);
-        return m.find() && PROSE.contains(m.group(1).toLowerCase(Locale.ROOT));
+    /**
+     * Whether what precedes a date (or its weekday, for {@code weekday}) leaves it where datelines stand: nothing,
+     * a number or a mark, or a word that is capitalised (a place, an outlet, an agency) and no preposition or
+     * determiner. A lower-case word before it is prose ("died Thursday, March 5, 2009", "the week to Wednesday
+     * February 25"). Before a comma a weekday needs a word in capitals ("BEIRUT, Monday 4 April 2017"; "Palencia,
+     * Spain, Monday March 23, 2009" is a caption's prose). A weekday just before the date is looked through for the
+     * word before it, against the preposition list only ("on Sunday 14 September 2014 10:00" is prose; "Print this
+     * page Tuesday 19 July 2016 16:45" is not).
+     */
+    private static boolean position(String before, boolean weekday) {
+        String p = before.stripTrailing();
+        if (!weekday) {
+            Matcher w = WEEKDAY_BEFORE.matcher(before);
+            if (w.find() && Character.isUpperCase(w.group(1).charAt(0))) {
+                Matcher m = LAST_WORD.matcher(before.substring(0, w.start(1)));
+                return !(m.find() && PROSE.contains(m.group(1).toLowerCase(Locale.ROOT)));
+            }
+        }
+        Matcher m = LAST_WORD.matcher(p);
+        if (!m.find()) return true;                                   // nothing but numbers and marks before it
+        String word = m.group(1), between = m.group(2).strip();
+        boolean comma = between.endsWith(",");                        // "Kessel, Veldoria, ...", "Home, Inc., ..."
+        if (!between.isEmpty() && !comma) return true;                // "I-4. Mar. 21 --", "2159 18.05.2017"
+        if (PROSE.contains(word.toLowerCase(Locale.ROOT)) || Character.isLowerCase(word.charAt(0))) return false;
+        boolean capitals = word.length() > 1 && word.codePoints().noneMatch(Character::isLowerCase);
+        return !(weekday && comma && !capitals);
     }
 
-    /** A yearless dateline's date, its year from the nearest date with a year in the head; null when there is none. */
+    /**
+     * A yearless dateline's date, its year from the nearest other dateline with a year in the head; null when there is
+     * none. Dates in prose do not lend their year: in wire copy they are as often maturities, fiscal years and
+     * references years away ("LONDON, March 2 - ... a eurobond due March 31, 1994").
+     */
     private static LocalDate withYearBeside(Candidate c, List<Candidate> dates) {
         Candidate other = null;
         for (Candidate d : dates) {
