@@ -21,7 +21,7 @@ final class InputOptions {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "A file, a folder (recursed) or - for standard input.")
     List<String> inputs;
 
-    @Option(names = "--published", paramLabel = "YYYY-MM-DD", description = "Publication date for inputs that carry none.")
+    @Option(names = "--published", paramLabel = "YYYY-MM-DD", description = "Publication date for inputs that carry none (it wins over the dateline read from the text).")
     String published;
 
     @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",

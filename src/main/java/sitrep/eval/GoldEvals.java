@@ -1,6 +1,8 @@
 package sitrep.eval;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import sitrep.ingest.ArticleReader;
+import sitrep.ingest.InputFormat;
 import sitrep.ingest.InputItem;
 import sitrep.model.ArticleResult;
 import sitrep.model.Event;
@@ -27,6 +29,8 @@ import java.util.Optional;
  * label per record: PLOVER GSR, CASE 2021 task 2 and FA-KES.
  */
 final class GoldEvals {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private GoldEvals() {
     }
 
@@ -57,7 +61,10 @@ final class GoldEvals {
     }
 
     private static List<ArticleResult> code(List<String> texts, List<LocalDate> dates, int threads) {
-        List<InputItem> items = ArticleReader.ofTexts(texts, dates);
+        return code(ArticleReader.ofTexts(texts, dates), threads);
+    }
+
+    private static List<ArticleResult> code(List<InputItem> items, int threads) {
         List<sitrep.model.Article> articles = new ArrayList<>();
         for (InputItem i : items) articles.add(i.article());
         List<ArticleEval.Prepared> prepared = ArticleEval.prepare(articles, threads, setup.cache(),
@@ -117,8 +124,15 @@ final class GoldEvals {
 
     static void fakes(List<GoldFiles.FakesRecord> all, int limit, int threads, boolean showErrors, PrintStream out) {
         var records = head(all, limit);
-        List<LocalDate> datelines = records.stream().map(r -> GoldFiles.dateline(r.text())).toList();
-        List<ArticleResult> results = code(records.stream().map(GoldFiles.FakesRecord::text).toList(), datelines, threads);
+        // Each article is read as extract reads a JSON Lines line with no "published" and no --published: the
+        // pipeline's own dateline reading dates it, so the figure below is what a user gets.
+        ArticleReader reader = new ArticleReader(InputFormat.JSONL, null);
+        List<InputItem> items = new ArrayList<>();
+        for (var r : records) {
+            items.add(reader.fromJson("FA-KES " + r.id(), JSON.createObjectNode().put("text", r.text()).toString()));
+        }
+        List<LocalDate> datelines = items.stream().map(i -> i.article().published()).toList(); // the dateline alone
+        List<ArticleResult> results = code(items, threads);
         int dated = 0, dateRight = 0, datelineRight = 0, withEvent = 0, withDateline = 0;
         LabelScore places = new LabelScore();
         for (int i = 0; i < records.size(); i++) {

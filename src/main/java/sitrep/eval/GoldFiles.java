@@ -108,55 +108,6 @@ public final class GoldFiles {
         }
     }
 
-    private static final String MONTHS = "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
-    private static final List<Pattern> DATELINES = List.of(
-            // "Wed 05 Apr 2017", "23 February 2015", "12 Jul 2016"
-            Pattern.compile("\\b(\\d{1,2})\\s+" + MONTHS + ",?\\s+((?:19|20)\\d{2})", Pattern.CASE_INSENSITIVE),
-            // "April 5 2017", "Published February 18, 2015", "Apr 232017" (day glued to the year)
-            Pattern.compile("\\b" + MONTHS + "\\s+(\\d{1,2}),?\\s*((?:19|20)\\d{2})", Pattern.CASE_INSENSITIVE),
-            // "24.08.2013", "15-09-2013"
-            Pattern.compile("\\b(\\d{1,2})[.-](\\d{1,2})[.-]((?:19|20)\\d{2})"));
-
-    /**
-     * The dateline: the first date written in the article's first 200 characters, where FA-KES's outlets put it
-     * ("Wed 05 Apr 2017", "Posted on April 4 2017", "Last updated at Apr 232017", "24.08.2013"), or null.
-     */
-    public static LocalDate dateline(String text) {
-        String head = text.substring(0, Math.min(200, text.length()));
-        LocalDate best = null;
-        int bestAt = Integer.MAX_VALUE;
-        for (int k = 0; k < DATELINES.size(); k++) {
-            Matcher m = DATELINES.get(k).matcher(head);
-            while (m.find()) {
-                if (m.start() >= bestAt) break;
-                LocalDate d = switch (k) {
-                    case 0 -> of(m.group(3), month(m.group(2)), m.group(1));
-                    case 1 -> of(m.group(3), month(m.group(1)), m.group(2));
-                    default -> of(m.group(3), Integer.parseInt(m.group(2)), m.group(1));
-                };
-                if (d != null) {
-                    best = d;
-                    bestAt = m.start();
-                    break;
-                }
-            }
-        }
-        return best;
-    }
-
-    private static int month(String prefix) {
-        return List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-                .indexOf(prefix.toLowerCase(Locale.ROOT).substring(0, 3)) + 1;
-    }
-
-    private static LocalDate of(String y, int m, String d) {
-        try {
-            return LocalDate.of(Integer.parseInt(y), m, Integer.parseInt(d));
-        } catch (DateTimeException | NumberFormatException e) {
-            return null;
-        }
-    }
-
     /** Canonical governorate key for a spelling (syria-governorates.tsv), or the normalised spelling itself. */
     public static String governorate(String name) {
         if (name == null) return null;

@@ -29,6 +29,12 @@ import sitrep.model.Article;
  * The ingest stage: reads files, folders (recursively, in name order), and standard input into articles,
  * one {@link InputItem} per article. A bad item (empty, binary, over {@link #MAX_BYTES}, broken HTML or
  * JSON) becomes a failed item with a clear message; reading goes on with the next one.
+ *
+ * <p>An article's publication date is, in this order: its own (an HTML page's metadata, a JSON Lines or CSV
+ * {@code published}, an RSS item's date); else {@code defaultPublished} (--published) or, for a plain-text file,
+ * a date that starts its name; else the {@link Dateline} printed at the head of its text; else none. A WARC
+ * record's own date comes first too, then its text's dateline, then the record's WARC-Date (the crawl's day),
+ * then {@code defaultPublished}.
  */
 public final class ArticleReader {
     /** Larger items are refused: no news article is 5 MB of text, and NLP time grows with length. */
@@ -148,12 +154,14 @@ public final class ArticleReader {
                 case HTML -> sink.accept(InputItem.ok(htmlArticle(bytes, null, null, null, fallbackDate, origin)));
                 case TEXT -> {
                     if (text.isBlank()) throw new InputException("empty input (only whitespace)");
-                    sink.accept(InputItem.ok(new Article(hash(text), text, fallbackDate, null, null, null, "en", origin, false)));
+                    sink.accept(InputItem.ok(new Article(hash(text), text, orDateline(fallbackDate, text), null, null, null, "en", origin, false)));
                 }
                 case RSS -> {
                     List<Article> items = FeedParser.parse(bytes, origin);
                     if (items.isEmpty()) throw new InputException("feed has no items with text");
-                    for (Article a : items) sink.accept(InputItem.ok(a.published() == null ? a.withPublished(fallbackDate) : a));
+                    for (Article a : items) {
+                        sink.accept(InputItem.ok(a.published() == null ? a.withPublished(orDateline(fallbackDate, a.text())) : a));
+                    }
                 }
                 case WARC -> readWarc(origin, new ByteArrayInputStream(bytes), sink);
                 default -> throw new IllegalStateException(f.name());
@@ -168,7 +176,8 @@ public final class ArticleReader {
     }
 
     /**
-     * An HTML page's article: its main text, title and publication date (else {@code fallbackDate}). The page is
+     * An HTML page's article: its main text, title and publication date (else {@code fallbackDate}, else the
+     * dateline at the head of its main text). The page is
      * decoded by {@code charset} (an HTTP header's, may be null), else the charset its meta tag declares, else as
      * {@link TextDecoder} detects. {@code id} and {@code url} default to a hash of the text and the page's canonical
      * URL; the source is the page's site name, else the URL's host.
@@ -176,7 +185,7 @@ public final class ArticleReader {
     static Article htmlArticle(byte[] bytes, String charset, String id, String url, LocalDate fallbackDate, String origin) {
         String html = TextDecoder.decode(bytes, charset != null ? charset : TextDecoder.metaCharset(bytes));
         HtmlText.Page page = HtmlText.extract(html, null);
-        LocalDate published = page.published() != null ? page.published() : fallbackDate;
+        LocalDate published = page.published() != null ? page.published() : orDateline(fallbackDate, page.text());
         String source = page.siteName() != null ? page.siteName() : host(url);
         return new Article(id != null ? id : hash(page.text()), page.text(), published, page.title(),
                 url != null ? url : page.url(), source, "en", origin, true);
@@ -198,6 +207,11 @@ public final class ArticleReader {
         BufferedInputStream buffered = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 1 << 16);
         WarcReader.Counts counts = new WarcReader(origin, defaultPublished, sink).read(buffered);
         notes.accept(origin + ": " + counts);
+    }
+
+    /** {@code date} when there is one, else the dateline of {@code text} (or null). */
+    static LocalDate orDateline(LocalDate date, String text) {
+        return date != null ? date : Dateline.read(text);
     }
 
     /**
@@ -272,7 +286,7 @@ public final class ArticleReader {
             return InputItem.failed(id != null ? id : hash(where), where, "JSON line has no \"text\" string");
         }
         String text = textNode.asText();
-        LocalDate published = defaultPublished;
+        LocalDate published = null;
         String p = string(node, "published");
         if (p != null) {
             published = HtmlText.date(p);
@@ -280,6 +294,7 @@ public final class ArticleReader {
                 return InputItem.failed(id != null ? id : hash(text), where, "\"published\" is not a date (YYYY-MM-DD): " + p);
             }
         }
+        if (published == null) published = orDateline(defaultPublished, text);
         String language = string(node, "language");
         return InputItem.ok(new Article(id != null ? id : hash(text), text, published, string(node, "title"),
                 string(node, "url"), string(node, "source"), language == null ? "en" : language, where, false));
@@ -301,7 +316,7 @@ public final class ArticleReader {
         }
     }
 
-    /** For bench and eval: the items of one list of texts, ready for the pipeline. */
+    /** For bench and eval: the items of one list of texts with the dates given (no dateline is read), ready for the pipeline. */
     public static List<InputItem> ofTexts(List<String> texts, List<LocalDate> dates) {
         List<InputItem> out = new java.util.ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {

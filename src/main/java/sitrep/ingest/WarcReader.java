@@ -247,6 +247,7 @@ final class WarcReader {
         if (uri != null && uri.startsWith("<") && uri.endsWith(">")) uri = uri.substring(1, uri.length() - 1); // WARC 1.0
         String key = fields.getOrDefault("warc-record-id", uri != null ? uri : where);
         String id = "warc-" + ArticleReader.hash(key);
+        // The page's own date, else its text's dateline, else the day it was crawled, else --published.
         LocalDate warcDate = HtmlText.date(fields.get("warc-date"));
         LocalDate fallback = warcDate != null ? warcDate : defaultPublished;
         String charset = TextDecoder.charsetParameter(contentType);
@@ -256,11 +257,13 @@ final class WarcReader {
             }
             Article a;
             if (html || mime.isEmpty() && InputFormat.byContent(TextDecoder.decode(payload)) == InputFormat.HTML) {
-                a = ArticleReader.htmlArticle(payload, charset, id, uri, fallback, where);
+                a = ArticleReader.htmlArticle(payload, charset, id, uri, null, where);
+                if (a.published() == null) a = a.withPublished(fallback);
             } else {
                 String text = TextDecoder.decode(payload, charset);
                 if (text.isBlank()) throw new InputException("empty payload (only whitespace)");
-                a = new Article(id, text, fallback, null, uri, ArticleReader.host(uri), "en", where, false);
+                LocalDate dateline = Dateline.read(text);
+                a = new Article(id, text, dateline != null ? dateline : fallback, null, uri, ArticleReader.host(uri), "en", where, false);
             }
             counts.articles++;
             sink.accept(InputItem.ok(a));

@@ -15,19 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /** Readers of the single-label gold formats, on small files written here. */
 class GoldFilesTest {
     @Test
-    void datelinesInTheFormsOutletsUse() {
-        assertEquals(LocalDate.of(2017, 4, 5), GoldFiles.dateline("Wed 05 Apr 2017 Town shelled. Ten people were killed."));
-        assertEquals(LocalDate.of(2015, 2, 23), GoldFiles.dateline("23 February 2015 Fighters clashed near the town."));
-        assertEquals(LocalDate.of(2017, 4, 4), GoldFiles.dateline("Posted on April 4, 2017 by A Writer Gas attack kills 20"));
-        assertEquals(LocalDate.of(2017, 4, 23), GoldFiles.dateline("Last updated at Apr 232017 An attack on a camp"));
-        assertEquals(LocalDate.of(2013, 8, 24), GoldFiles.dateline("24.08.2013 State media said rebels attacked"));
-        assertEquals(LocalDate.of(2013, 9, 15), GoldFiles.dateline("15-09-2013 Militants attack a village"));
-        // The earliest date wins: the dateline comes before dates in the story.
-        assertEquals(LocalDate.of(2016, 10, 6), GoldFiles.dateline("6 October 2016 The attack of 3 October 2016 killed two."));
-        assertNull(GoldFiles.dateline("No date here at all."));
-    }
-
-    @Test
     void usDatesAndGovernorateSpellings() {
         assertEquals(LocalDate.of(2017, 4, 5), GoldFiles.usDate("4/5/17"));
         assertEquals(LocalDate.of(2013, 12, 31), GoldFiles.usDate("12/31/2013"));

@@ -101,4 +101,70 @@ class ArticleReaderTest {
         new ArticleReader(InputFormat.AUTO, LocalDate.of(2018, 2, 9)).read("-", new ByteArrayInputStream(html), items::add);
         assertEquals("Militants attacked a checkpoint in Arish.", items.get(0).article().text());
     }
+
+    // Heads written for these tests: a dated wire dateline, a yearless one, and prose with a date in it.
+    private static final String WIRE = "KESSEL, March 3, 2024 (Herald Wire) - Marenland jets struck border posts near Kessel.";
+    private static final String YEARLESS = "KESSEL, March 3 (Herald Wire) - Marenland jets struck border posts near Kessel.";
+    private static final String PROSE = "On 3 March 2024 Marenland jets struck border posts near Kessel, officials said.";
+
+    @Test
+    void textWithoutADateTakesItsDateline() throws IOException {
+        Path wire = Files.writeString(dir.resolve("wire.txt"), WIRE);
+        assertEquals(LocalDate.of(2024, 3, 3), read(InputFormat.AUTO, null, wire.toString()).get(0).article().published());
+        assertEquals(LocalDate.of(2024, 3, 9), read(InputFormat.AUTO, LocalDate.of(2024, 3, 9), wire.toString()).get(0).article().published(),
+                "--published wins over the dateline");
+        Path named = Files.writeString(dir.resolve("2024-03-04-wire.txt"), WIRE);
+        assertEquals(LocalDate.of(2024, 3, 4), read(InputFormat.AUTO, null, named.toString()).get(0).article().published(),
+                "a date in the file name wins over the dateline");
+        Path yearless = Files.writeString(dir.resolve("yearless.txt"), YEARLESS);
+        assertNull(read(InputFormat.AUTO, null, yearless.toString()).get(0).article().published(), "no year: undated");
+        Path prose = Files.writeString(dir.resolve("prose.txt"), PROSE);
+        assertNull(read(InputFormat.AUTO, null, prose.toString()).get(0).article().published(), "a date in prose is no dateline");
+
+        List<InputItem> stdin = new ArrayList<>();
+        new ArticleReader(InputFormat.TEXT, null).read("-", new ByteArrayInputStream(WIRE.getBytes(StandardCharsets.UTF_8)), stdin::add);
+        assertEquals(LocalDate.of(2024, 3, 3), stdin.get(0).article().published());
+    }
+
+    @Test
+    void jsonLinesAndCsvWithoutPublishedTakeTheDateline() throws IOException {
+        Path f = dir.resolve("batch.jsonl");
+        Files.writeString(f, "{\"id\": \"d1\", \"text\": \"" + WIRE + "\"}\n"
+                + "{\"id\": \"d2\", \"text\": \"" + WIRE + "\", \"published\": \"2024-03-05\"}\n"
+                + "{\"id\": \"d3\", \"text\": \"" + YEARLESS + "\"}\n");
+        List<InputItem> items = read(InputFormat.AUTO, null, f.toString());
+        assertEquals(LocalDate.of(2024, 3, 3), items.get(0).article().published());
+        assertEquals(LocalDate.of(2024, 3, 5), items.get(1).article().published(), "the line's own date wins");
+        assertNull(items.get(2).article().published());
+        List<InputItem> given = read(InputFormat.AUTO, LocalDate.of(2024, 3, 9), f.toString());
+        assertEquals(LocalDate.of(2024, 3, 9), given.get(0).article().published(), "--published wins over the dateline");
+        assertEquals(LocalDate.of(2024, 3, 5), given.get(1).article().published());
+        assertEquals(LocalDate.of(2024, 3, 3), new ArticleReader(InputFormat.JSONL, null)
+                .fromJson("api", "{\"text\": \"" + WIRE + "\"}").article().published(), "the API's articles too");
+
+        Path csv = Files.writeString(dir.resolve("batch.csv"), "id,text,date\nc1,\"" + WIRE + "\",\nc2,\"" + WIRE + "\",2024-03-06\n");
+        List<InputItem> rows = read(InputFormat.AUTO, null, csv.toString());
+        assertEquals(LocalDate.of(2024, 3, 3), rows.get(0).article().published());
+        assertEquals(LocalDate.of(2024, 3, 6), rows.get(1).article().published());
+    }
+
+    @Test
+    void htmlAndFeedsWithoutADateTakeTheDatelineOfTheirText() throws IOException {
+        Path page = Files.writeString(dir.resolve("page.html"), "<html><head><title>Jets strike Kessel</title></head><body><article>"
+                + "<p>" + WIRE + "</p><p>Two guards were wounded.</p></article></body></html>");
+        assertEquals(LocalDate.of(2024, 3, 3), read(InputFormat.AUTO, null, page.toString()).get(0).article().published());
+        Path meta = Files.writeString(dir.resolve("meta.html"), "<html><head><meta name=\"date\" content=\"2024-03-07\"></head><body>"
+                + "<article><p>" + WIRE + "</p></article></body></html>");
+        assertEquals(LocalDate.of(2024, 3, 7), read(InputFormat.AUTO, null, meta.toString()).get(0).article().published(),
+                "the page's metadata wins");
+
+        Path feed = Files.writeString(dir.resolve("wire.rss"), "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Herald Wire</title>"
+                + "<item><title>Jets strike Kessel</title><link>https://wire.test/1</link><description>" + WIRE + "</description></item>"
+                + "<item><title>Talks</title><link>https://wire.test/2</link><pubDate>Tue, 05 Mar 2024 08:00:00 GMT</pubDate>"
+                + "<description>" + WIRE + "</description></item></channel></rss>");
+        List<InputItem> items = read(InputFormat.AUTO, null, feed.toString());
+        assertEquals(LocalDate.of(2024, 3, 3), items.get(0).article().published());
+        assertEquals(LocalDate.of(2024, 3, 5), items.get(1).article().published(), "the item's own date wins");
+        assertEquals(LocalDate.of(2024, 3, 9), read(InputFormat.AUTO, LocalDate.of(2024, 3, 9), feed.toString()).get(0).article().published());
+    }
 }

@@ -217,4 +217,25 @@ class WarcReaderTest {
         assertEquals("Zürich", TextDecoder.decode(utf8Labelled1252, "iso-8859-1"), "UTF-8 served as ISO-8859-1 is still read as UTF-8");
         assertEquals("koi8-r", TextDecoder.charsetParameter("text/html; charset=\"koi8-r\""));
     }
+
+    @Test
+    void datesComeFromThePageThenItsDatelineThenWarcDate() throws IOException {
+        String dateline = "KESSEL, March 1, 2024 (Herald Wire) - Insurgents blew up a bridge near Kessel.";
+        WarcFiles w = new WarcFiles()
+                .response("https://herald.test/1", "200 OK", List.of("Content-Type: text/html"),
+                        utf8("<html><body><article><p>" + dateline + "</p></article></body></html>"))
+                .response("https://herald.test/2", "200 OK", List.of("Content-Type: text/html"),
+                        utf8("<html><head><meta property=\"article:published_time\" content=\"2024-02-28T09:00:00Z\"></head>"
+                                + "<body><article><p>" + dateline + "</p></article></body></html>"))
+                .record("resource", "https://herald.test/3", "text/plain", utf8(dateline))
+                .record("resource", "https://herald.test/4", "text/plain",
+                        utf8("KESSEL, March 1 (Herald Wire) - Insurgents blew up a bridge near Kessel."));
+        List<InputItem> items = new ArrayList<>();
+        new ArticleReader(InputFormat.AUTO, LocalDate.of(2024, 3, 9)).read(Files.write(dir.resolve("dated.warc"), w.plain()).toString(),
+                new ByteArrayInputStream(new byte[0]), items::add);
+        assertEquals(LocalDate.of(2024, 3, 1), items.get(0).article().published(), "no page date: the dateline, not WARC-Date");
+        assertEquals(LocalDate.of(2024, 2, 28), items.get(1).article().published(), "the page's date first");
+        assertEquals(LocalDate.of(2024, 3, 1), items.get(2).article().published(), "plain text: the dateline");
+        assertEquals(LocalDate.of(2024, 3, 5), items.get(3).article().published(), "a yearless dateline: WARC-Date, then --published");
+    }
 }
