@@ -347,7 +347,7 @@ public final class ApiServer implements AutoCloseable {
         outer:
         while (true) {
             EventQuery pageQuery = new EventQuery(q.from(), q.to(), q.country(), q.admin1(), new double[]{z.minLon(), z.minLat(), z.maxLon(), z.maxLat()},
-                    q.actor(), q.cameoRoot(), q.ploverType(), q.acledType(), q.text(), after, QueryParams.MAX_LIMIT);
+                    q.actor(), q.cameoRoot(), q.ploverType(), q.acledType(), q.text(), after, QueryParams.MAX_LIMIT, q.minConfidence());
             EventPage page = readers.read(r -> r.search(pageQuery));
             for (int i = 0; i < page.events().size(); i++) {
                 ObjectNode o = EventExporter.jsonl(page.events().get(i));

@@ -16,7 +16,7 @@ final class QueryParams {
     /** Longer filter values are refused: no real filter is this long, and they would only cost the database. */
     static final int MAX_VALUE_LENGTH = 200;
     static final Set<String> FILTERS = Set.of("from", "to", "country", "admin1", "bbox", "actor", "cameo", "plover",
-            "acled", "q", "cursor", "limit");
+            "acled", "q", "cursor", "limit", "min_confidence");
     private static final Pattern ISO3 = Pattern.compile("[A-Za-z]{3}");
     private static final Pattern CAMEO_ROOT = Pattern.compile("[0-9]{2}");
 
@@ -49,7 +49,20 @@ final class QueryParams {
         EventQuery.Position after = value(ctx, "cursor") == null ? null : Cursor.decode(value(ctx, "cursor"));
         return new EventQuery(from, to, country == null ? null : country.toUpperCase(Locale.ROOT), value(ctx, "admin1"),
                 bbox(ctx), value(ctx, "actor"), cameo, plover == null ? null : plover.toUpperCase(Locale.ROOT),
-                value(ctx, "acled"), value(ctx, "q"), after, limit(ctx, "limit", DEFAULT_LIMIT, MAX_LIMIT));
+                value(ctx, "acled"), value(ctx, "q"), after, limit(ctx, "limit", DEFAULT_LIMIT, MAX_LIMIT), confidence(ctx));
+    }
+
+    /** "min_confidence": a number from 0 to 1, or null when absent. */
+    private static Double confidence(Context ctx) {
+        String v = value(ctx, "min_confidence");
+        if (v == null) return null;
+        try {
+            double d = Double.parseDouble(v);
+            if (d >= 0 && d <= 1) return d;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadRequest("bad parameter 'min_confidence': expected a number from 0 to 1, got '" + v + "'");
     }
 
     /** A trimmed parameter, null when absent or empty. */

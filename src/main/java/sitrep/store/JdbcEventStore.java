@@ -661,6 +661,11 @@ public final class JdbcEventStore implements EventStore {
             params.add(acled);
             params.add(acled);
         }
+        if (q.minConfidence() != null) {
+            // An event stands when one of its reports was coded with enough confidence.
+            w.append(" AND e.id IN (SELECT m.event_id FROM mentions m WHERE m.confidence >= ?)");
+            params.add(q.minConfidence());
+        }
         if (q.text() != null) {
             // A semi-join on the matching mentions' event ids: half the time of a correlated EXISTS on DuckDB.
             w.append(" AND e.id IN (SELECT m.event_id FROM mentions m WHERE lower(m.sentence) LIKE ? ESCAPE '\\')");

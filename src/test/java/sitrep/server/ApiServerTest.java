@@ -118,6 +118,8 @@ class ApiServerTest {
         assertEquals(List.of("a1-e"), ids(get("/api/events?q=daesh%20positions&acled=Air/drone%20strike")));
         assertEquals(List.of("a1-e"), ids(get("/api/events?q=daesh%20positions&acled=air/drone%20strike")), "ACLED names match ignoring case");
         assertEquals(List.of("a1-e"), ids(get("/api/events?from=2017-01-01&to=2017-12-31")));
+        assertEquals(2, ids(get("/api/events?min_confidence=0.8")).size(), "the reports were coded with confidence 0.8");
+        assertEquals(List.of(), ids(get("/api/events?min_confidence=0.81")));
         assertEquals(List.of(), ids(get("/api/events?q=%27%3B%20DROP%20TABLE%20events%3B%20--")), "text is a value, never SQL");
         assertEquals(2, get("/api/events").body().get("count").asInt(), "and the table is still there");
     }
@@ -139,6 +141,7 @@ class ApiServerTest {
                 {"/api/events?limit=ten", "whole number"},
                 {"/api/events?cursor=bm9wZQ", "'cursor'"},
                 {"/api/events?cameo=195", "two-digit CAMEO root"},
+                {"/api/events?min_confidence=1.5", "a number from 0 to 1"},
                 {"/api/events?colour=red", "unknown parameter 'colour'"},
                 {"/api/events?q=" + "x".repeat(201), "longer than 200"},
                 {"/api/stats/timeline?interval=hour", "day, week, month, year or auto"},
