@@ -39,6 +39,8 @@ final class Discourse {
     /** The place of the last located material act, and in which sentence. */
     Place lastPlace;
     int lastPlaceSentence = -1;
+    /** The town the article names most often (its subject, as a coder reads it), or null. */
+    Place focusPlace;
     /** Acts emitted so far, for the back-reference and repeat rules. */
     final List<Candidate> coded = new ArrayList<>();
 

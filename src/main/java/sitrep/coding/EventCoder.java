@@ -109,6 +109,7 @@ public final class EventCoder {
     public Coded codeWithTrace(Article article, AnnotatedText doc, GeoResult geo) {
         String text = doc.text();
         Discourse discourse = new Discourse(article.published());
+        discourse.focusPlace = focusTown(geo);
         List<Event> events = new ArrayList<>();
         List<Map<String, Double>> features = new ArrayList<>();
         List<Dropped> dropped = new ArrayList<>();
@@ -289,6 +290,32 @@ public final class EventCoder {
         if (Graph.auxiliaries(s, trigger).contains("would")) return true;
         int up = s.head(trigger);
         return up >= 0 && Graph.relation(s, up, trigger).equals("xcomp") && Graph.auxiliaries(s, up).contains("would");
+    }
+
+    /**
+     * The town-level place the article names most often, if it is named at least twice and more than any other
+     * town: what the article is about ("Afrin" in a report on the Afrin offensive).
+     */
+    static sitrep.model.Place focusTown(GeoResult geo) {
+        Map<Long, Integer> counts = new java.util.HashMap<>();
+        Map<Long, sitrep.model.Place> first = new java.util.HashMap<>();
+        for (PlaceMention m : geo.mentions()) {
+            sitrep.model.Place p = m.place();
+            if (!p.resolved() || p.geonameid() == null || "country".equals(p.precision()) || "admin1".equals(p.precision())
+                    || "region".equals(p.precision())) continue;
+            counts.merge(p.geonameid(), 1, Integer::sum);
+            first.putIfAbsent(p.geonameid(), p);
+        }
+        Long best = null;
+        int top = 0, second = 0;
+        for (var e : counts.entrySet()) {
+            if (e.getValue() > top) {
+                second = top;
+                top = e.getValue();
+                best = e.getKey();
+            } else if (e.getValue() > second) second = e.getValue();
+        }
+        return best == null || top < 2 || top == second ? null : first.get(best);
     }
 
     private static List<PlaceMention> demonymsIn(GeoResult geo, int sentence) {

@@ -82,7 +82,25 @@ final class EventPlaces {
             best = d.lastPlace;
             c.placeInherited = true;
         }
+        // "Up to 24 civilians have been killed in northern Syria" in a report on Afrin: a material act that the sentence
+        // places only in a country or province is at the town the article is about, when that town lies there.
+        if (settings.on(CodingRule.DISCOURSE_PLACE) && !c.verbal() && d.focusPlace != null
+                && (best == null || coarse(best) && within(d.focusPlace, best))) {
+            best = d.focusPlace;
+            c.placeInherited = true;
+        }
         c.place = best;
+    }
+
+    private static boolean coarse(Place p) {
+        return "country".equals(p.precision()) || "admin1".equals(p.precision()) || "region".equals(p.precision());
+    }
+
+    /** Whether a town lies in a country or first-level division (by its codes). */
+    private static boolean within(Place town, Place area) {
+        if (area.country() == null || !area.country().equals(town.country())) return false;
+        return !"admin1".equals(area.precision()) || area.name() != null && area.name().equalsIgnoreCase(town.admin1())
+                || area.admin1() != null && area.admin1().equalsIgnoreCase(town.admin1());
     }
 
     /** The act's target is a place or installation ("villages", "oilfields", "positions"), not people. */
