@@ -662,19 +662,32 @@ function openLinkedEvent() {
 }
 window.addEventListener('hashchange', openLinkedEvent);
 
+// The report links follow the filters, so "Report" gives the situation report of the view as filtered.
+function updateReportLinks() {
+  const params = filters();
+  document.getElementById('report-html').href = `api/report${[...params].length ? `?${params}` : ''}`;
+  params.set('format', 'pdf');
+  document.getElementById('report-pdf').href = `api/report?${params}`;
+}
+form.addEventListener('input', updateReportLinks);
+form.addEventListener('change', updateReportLinks);
+
 form.addEventListener('submit', (ev) => {
   ev.preventDefault();
+  updateReportLinks();
   detail.hidden = true;
   loadEvents();
   loadTimeline();
 });
 document.getElementById('reset').addEventListener('click', () => {
   form.reset();
+  updateReportLinks();
   detail.hidden = true;
   loadEvents();
   loadTimeline();
 });
 
+updateReportLinks();
 loadEvents();
 loadTimeline();
 loadZones();

@@ -25,6 +25,13 @@ import sitrep.store.StoredEvent;
 import sitrep.store.StoredEventDetail;
 import sitrep.store.StoredMention;
 import sitrep.store.Zone;
+import sitrep.store.ControlLedger;
+import sitrep.store.ZoneGeometry;
+import sitrep.report.ReportBuilder;
+import sitrep.report.ReportRequest;
+import sitrep.report.ReportSettings;
+import sitrep.report.ReportWriter;
+import sitrep.report.SituationReport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,6 +66,8 @@ public final class ApiServer implements AutoCloseable {
     /** Polls the feeds; null where this server polls none (feeds added through the API are kept all the same). */
     private final FeedPoller feeds;
     private final Javalin app;
+    private final ReportBuilder reports = new ReportBuilder(ReportSettings.defaults());
+    private final ReportWriter reportWriter = new ReportWriter(ReportSettings.defaults());
 
     /**
      * @param token    the bearer token writes need; null or blank refuses all writes
@@ -106,6 +115,7 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/stats/actors", this::actors);
         app.get("/api/stats/dyads", this::dyads);
         app.get("/api/control", this::control);
+        app.get("/api/report", this::report);
         app.get("/api/zones", this::listZones);
         app.post("/api/zones", this::postZone);
         app.get("/api/zones/{id}", this::getZone);
@@ -274,9 +284,38 @@ public final class ApiServer implements AutoCloseable {
         json(ctx, out);
     }
 
+    /**
+     * A situation report over the listing's filters (and optionally a zone), as HTML or, with format=pdf, as a PDF.
+     * Computed on a reader connection; the report's own HTML has no script and loads nothing.
+     */
+    private void report(Context ctx) {
+        EventQuery q = QueryParams.events(ctx, filtersWith("format", "zone"));
+        String format = QueryParams.value(ctx, "format");
+        ReportWriter.Format f;
+        try {
+            f = format == null ? ReportWriter.Format.HTML : ReportWriter.Format.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("bad parameter 'format': expected html or pdf, got '" + format + "'");
+        }
+        if (f == ReportWriter.Format.MD) throw new BadRequest("bad parameter 'format': expected html or pdf (Markdown comes from `sitrep report`)");
+        String zone = QueryParams.value(ctx, "zone");
+        if (zone != null && readers.read(r -> r.zone(zone)).isEmpty()) throw new BadRequest(404, "no zone with id '" + zone + "'");
+        SituationReport report = readers.read(r -> reports.build(r, new ReportRequest(q, zone), java.time.Instant.now()));
+        if (f == ReportWriter.Format.PDF) {
+            java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+            reportWriter.pdf(report, pdf);
+            ctx.contentType("application/pdf");
+            ctx.header("Content-Disposition", "inline; filename=\"sitrep-report.pdf\"");
+            ctx.result(pdf.toByteArray());
+        } else {
+            ctx.contentType("text/html; charset=utf-8");
+            ctx.result(reportWriter.html(report));
+        }
+    }
+
     private void postZone(Context ctx) {
         JsonNode body = authorisedJsonBody(ctx);
-        ZoneGeometry geometry = ZoneGeometry.parse(body);
+        ZoneGeometry geometry = zoneGeometry(body);
         String name = body != null && body.path("properties").path("name").isTextual() ? body.path("properties").path("name").asText() : null;
         if (name != null && name.length() > QueryParams.MAX_VALUE_LENGTH) throw new BadRequest("zone name longer than " + QueryParams.MAX_VALUE_LENGTH + " characters");
         double[] b = geometry.bbox();
@@ -287,6 +326,15 @@ public final class ApiServer implements AutoCloseable {
         }
         ctx.status(201);
         json(ctx, zoneJson(stored));
+    }
+
+    /** A zone drawn or uploaded by a user: what is wrong with it is the user's to fix (400). */
+    private static ZoneGeometry zoneGeometry(JsonNode body) {
+        try {
+            return ZoneGeometry.parse(body);
+        } catch (ZoneGeometry.InvalidZone e) {
+            throw new BadRequest(e.getMessage());
+        }
     }
 
     private static ObjectNode zoneJson(Zone z) {
