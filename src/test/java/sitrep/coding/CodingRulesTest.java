@@ -320,4 +320,29 @@ class CodingRulesTest {
         assertEquals("SYR", killed.location().country(), killed.location().toString());
         assertNotEquals("country", killed.location().precision(), "the story's town, not Syria's centroid");
     }
+
+    @Test
+    void aParticipleWithAnObjectAfterAVerbIsAnActOfItsSubject() {
+        String text = "The Turkish president stepped up his rhetoric against Washington on Monday, accusing it of arming terrorists.";
+        Event accusation = code(text, "2018-01-23").one(trigger("accusing"));
+        assertEquals("ACCUSE", accusation.plover().type());
+        assertEquals("TUR", accusation.source().country(), accusation.source().toString());
+    }
+
+    @Test
+    void aRunningTotalIsNoEvent() {
+        String text = "The Turkish prime minister said on Thursday that 300 militants had been killed so far in the operation.";
+        Coded on = code(text, "2018-01-25");
+        assertTrue(on.where(VIOLENT).isEmpty(), on::describe);
+        assertFalse(without(CodingRule.AGGREGATE_TOLLS, text, "2018-01-25").where(VIOLENT).isEmpty());
+    }
+
+    @Test
+    void aVerbFiredOnSomeoneIsAnAttackWithoutAWeaponNamed() {
+        Event fired = code("Turkish troops fired on Kurdish fighters near the border on Tuesday.", "2018-02-21").one(VIOLENT);
+        assertEquals("TUR", fired.source().country());
+        assertNotNull(fired.target());
+        assertEquals("194", code("Government forces fired rockets at the village of Kafr Nabl on Tuesday.", "2019-05-08").one(VIOLENT).cameo().code(),
+                "the weapon row still applies where a weapon is fired");
+    }
 }
