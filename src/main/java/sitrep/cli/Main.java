@@ -16,7 +16,8 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    static int run(String... args) {
+    /** Runs one command line and returns its exit status (public for the Spark module's tests, which compare with extract). */
+    public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("sitrep: " + ex.getMessage() + " (see --help)");
