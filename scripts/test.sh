@@ -2,7 +2,8 @@
 # The test suite, as README and CI run it. When PostgreSQL is installed it first starts a throwaway server
 # on loopback (fresh data folder, fresh database) so the PostgreSQL store is tested against a real server;
 # the server is stopped and removed when the tests end. Running as root, it installs Debian's chromium and
-# chromium-driver when missing, for the web app's browser test. Then it runs Maven's tests.
+# chromium-driver when missing, for the web app's browser test. Then it runs Maven's tests, the main module's and
+# the Spark module's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
@@ -39,4 +40,7 @@ if [ ! -x /usr/bin/chromedriver ]; then
     echo "scripts/test.sh: no Chromium (needs root to install chromium and chromium-driver); the browser test will be skipped" >&2
   fi
 fi
-mvn -B test
+# install, not just test: the Spark module (spark/) builds against the main artifact in the local repository.
+mvn -B install
+# The Spark job's tests: it runs on local[2] over files written by the test and compares with extract (about a minute).
+(cd spark && mvn -B test)
