@@ -52,7 +52,7 @@ public final class ExtractJob {
 
     /** What a run did, for the command's summary line and for tests. */
     public record Summary(long articles, long unreadable, long withErrors, long eventMentions, int files, int partitions,
-                          double seconds, double modelLoadSeconds) {
+                          double seconds, double modelLoadSeconds, Pipeline.StageTimes localStageTimes) {
     }
 
     private ExtractJob() {
@@ -75,9 +75,10 @@ public final class ExtractJob {
         if (files.isEmpty()) throw new IllegalArgumentException("no input files under " + settings.inputs());
         int partitions = settings.partitions() > 0 ? settings.partitions() : Math.max(files.size(), 4 * jsc.defaultParallelism());
         double load = -1;
+        Pipeline.StageTimes before = null;
         if (spark.sparkContext().isLocal()) {
             // One JVM does all the work: load the models before the clock starts, so the rate is the coding rate.
-            ExecutorPipeline.get();
+            before = ExecutorPipeline.get().stageTimes();
             load = ExecutorPipeline.loadSeconds();
         }
         long t0 = System.nanoTime();
@@ -101,8 +102,13 @@ public final class ExtractJob {
             double seconds = (System.nanoTime() - t0) / 1e9;
             Row counts = results.selectExpr("count(*)", "count_if(text = '')", "count_if(size(errors) > 0)",
                     "coalesce(sum(size(events)), 0)").first();
+            Pipeline.StageTimes stages = null;
+            if (before != null) {
+                Pipeline.StageTimes after = ExecutorPipeline.get().stageTimes();
+                stages = new Pipeline.StageTimes(after.nlp() - before.nlp(), after.geo() - before.geo(), after.coding() - before.coding());
+            }
             return new Summary(counts.getLong(0) - counts.getLong(1), counts.getLong(1), counts.getLong(2), counts.getLong(3),
-                    files.size(), partitions, seconds, load);
+                    files.size(), partitions, seconds, load, stages);
         } finally {
             results.unpersist();
         }

@@ -58,6 +58,10 @@ final class SparkExtractCommand implements Callable<Integer> {
                     spark.sparkContext().master(), s.seconds(), s.articles() / Math.max(s.seconds(), 1e-9),
                     s.modelLoadSeconds() >= 0 ? String.format(" (models loaded beforehand in %.1fs)", s.modelLoadSeconds()) : "",
                     output);
+            if (s.localStageTimes() != null) {
+                System.err.printf("sitrep: thread time per stage: NLP %.1fs, geo %.1fs, coding %.1fs%n",
+                        s.localStageTimes().nlp(), s.localStageTimes().geo(), s.localStageTimes().coding());
+            }
         } finally {
             spark.stop();
         }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import sitrep.cli.Main;
 import sitrep.ingest.InputFormat;
 import sitrep.pipeline.ExtractJson;
+import sitrep.store.EventStore;
+import sitrep.store.Stores;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,10 +46,11 @@ class ExtractJobTest {
     static List<String> months;
     static List<String> parquetCameoCodes;
     static ExtractJob.Summary summary;
+    static Path jsonl, warc, out;
 
     @BeforeAll
     static void runBoth() throws IOException {
-        Path jsonl = dir.resolve("in/articles.jsonl");
+        jsonl = dir.resolve("in/articles.jsonl");
         Files.createDirectories(jsonl.getParent());
         Files.writeString(jsonl, String.join("\n",
                 line("t1", "2016-08-01", "Syrian government warplanes struck rebel positions in eastern Aleppo on Monday, killing six civilians, "
@@ -59,7 +62,7 @@ class ExtractJobTest {
                         + "Kurdish forces withdrew from the town after the assault."),
                 "{\"id\": \"t5\", \"title\": \"no text here\"}",
                 line("t6", null, "The foreign minister of Iran met his Russian counterpart in Moscow to discuss the ceasefire in Syria.")) + "\n");
-        Path warc = dir.resolve("in/crawl.warc");
+        warc = dir.resolve("in/crawl.warc");
         Files.write(warc, warc(
                 response("https://news.example/2017/03/mosul", "<html><head><title>Fighting in Mosul</title>"
                         + "<meta property=\"article:published_time\" content=\"2017-03-05T09:00:00Z\"></head><body><article>"
@@ -83,20 +86,21 @@ class ExtractJobTest {
             }
         }
 
-        String out = dir.resolve("out").toString();
-        ExtractJob.Settings settings = new ExtractJob.Settings("local[2]", 3, out, List.of(dir.resolve("in").toString()), InputFormat.AUTO, null);
+        out = dir.resolve("out");
+        ExtractJob.Settings settings = new ExtractJob.Settings("local[2]", 3, out.toString(), List.of(dir.resolve("in").toString()),
+                InputFormat.AUTO, null);
         SparkSession spark = ExtractJob.session(settings);
         summary = ExtractJob.run(spark, settings);
-        for (Row row : spark.read().parquet(out + "/articles").collectAsList()) {
+        for (Row row : spark.read().parquet(out.resolve("articles").toString()).collectAsList()) {
             JsonNode o = JSON.readTree(ExtractJson.line(ArticleRows.result(row)));
             fromSpark.put(o.get("id").asText(), o);
         }
-        for (Row row : spark.read().parquet(out + "/errors").filter("stage = 'ingest'").collectAsList()) {
+        for (Row row : spark.read().parquet(out.resolve("errors").toString()).filter("stage = 'ingest'").collectAsList()) {
             sparkErrors.add(row.getAs("message"));
         }
-        months = spark.read().parquet(out + "/articles").selectExpr("coalesce(published_month, 'none') AS month").distinct().sort("month")
+        months = spark.read().parquet(out.resolve("articles").toString()).selectExpr("coalesce(published_month, 'none') AS month").distinct().sort("month")
                 .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-        parquetCameoCodes = spark.read().parquet(out + "/articles").selectExpr("explode(events.cameo.code) AS code").sort("code")
+        parquetCameoCodes = spark.read().parquet(out.resolve("articles").toString()).selectExpr("explode(events.cameo.code) AS code").sort("code")
                 .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     }
 
@@ -133,6 +137,19 @@ class ExtractJobTest {
         assertEquals(extractErrors, sparkErrors);
         assertEquals(3, summary.unreadable());
         assertFalse(fromSpark.containsKey("t3"));
+    }
+
+    @Test
+    void ingestOfTheOutputStoresWhatIngestOfTheInputsStores() {
+        String fromJob = dir.resolve("from-job.duckdb").toString(), fromInputs = dir.resolve("from-inputs.duckdb").toString();
+        assertEquals(0, Main.run("ingest", "--store", fromJob, out.toString()));
+        assertEquals(0, Main.run("ingest", "--store", fromInputs, jsonl.toString(), warc.toString()));
+        assertEquals(0, Main.run("ingest", "--store", fromJob, out.toString()), "a second load changes nothing");
+        try (EventStore job = Stores.open(fromJob); EventStore inputs = Stores.open(fromInputs)) {
+            assertEquals(inputs.stats(), job.stats());
+            assertEquals(9, job.stats().articles(), "six articles and three unreadable items");
+            assertTrue(job.stats().events() > 0);
+        }
     }
 
     private static String line(String id, String published, String text) {
