@@ -236,18 +236,21 @@ public final class NlpAnnotator {
                 s.get(CoreAnnotations.CharacterOffsetEndAnnotation.class), tokens, deps, times(tokens));
     }
 
-    /** Groups consecutive DATE tokens with one normalised value into time expressions. */
+    /**
+     * Groups consecutive DATE tokens with one normalised value into time expressions, and TIME tokens that SUTime
+     * places on a day ("on Tuesday morning" is 2018-02-27TMO): the day is what the coder reads.
+     */
     private static List<TimeExpression> times(List<Token> tokens) {
         List<TimeExpression> out = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
             Token t = tokens.get(i);
-            if (!"DATE".equals(t.ner()) || t.normalized() == null) {
+            if (!dated(t)) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j + 1 < tokens.size() && "DATE".equals(tokens.get(j + 1).ner())
+            while (j + 1 < tokens.size() && t.ner().equals(tokens.get(j + 1).ner())
                     && t.normalized().equals(tokens.get(j + 1).normalized())) j++;
             StringBuilder words = new StringBuilder();
             for (int k = i; k <= j; k++) words.append(k > i ? " " : "").append(tokens.get(k).word());
@@ -255,5 +258,10 @@ public final class NlpAnnotator {
             i = j + 1;
         }
         return out;
+    }
+
+    private static boolean dated(Token t) {
+        if (t.normalized() == null) return false;
+        return "DATE".equals(t.ner()) || "TIME".equals(t.ner()) && t.normalized().matches("\\d{4}-\\d{2}-\\d{2}T.*");
     }
 }
