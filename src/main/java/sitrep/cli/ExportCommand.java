@@ -2,8 +2,6 @@ package sitrep.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sitrep.geo.Country;
-import sitrep.geo.Gazetteer;
 import sitrep.store.EventExporter;
 import sitrep.store.EventStore;
 import sitrep.store.ExportQuery;
@@ -39,6 +37,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--type", paramLabel = "TYPE", description = "CAMEO root (19), PLOVER type (ASSAULT) or ACLED (sub-)event type.")
     String type;
 
+    @Option(names = "--header", description = "gdelt only: write a first row of GDELT's column names (GDELT's own files have none).")
+    boolean header;
+
     @Override
     public Integer call() {
         EventExporter.Format f;
@@ -51,16 +52,19 @@ public final class ExportCommand implements Callable<Integer> {
                 country == null ? null : country.toUpperCase(Locale.ROOT), type);
         requireStore(store);
         long t0 = System.nanoTime();
-        EventExporter exporter = new EventExporter(iso3 -> {
-            Country c = f == EventExporter.Format.GDELT ? Gazetteer.shared().country(iso3) : null;
-            return c == null ? null : c.iso2();
-        });
-        long n;
+        EventExporter exporter = new EventExporter();
+        EventExporter.Result r;
         try (EventStore db = IngestCommand.open(store)) {
-            n = exporter.export(db, query, f, output);
+            r = exporter.export(db, query, f, output, header);
         }
-        System.err.printf("sitrep: exported %d events to %s (%s) in %.2fs%n", n, output, f.name().toLowerCase(Locale.ROOT),
-                (System.nanoTime() - t0) / 1e9);
+        String left = r.skipped() == 0 ? "" : String.format("; %d left out (%s)", r.skipped(), switch (f) {
+            case GDELT -> "undated: every GDELT row has a Day";
+            case ACLED -> "outside what ACLED records: not asserted, no ACLED type, dated only to the year or not at all, or not located";
+            case GEOJSON -> "not located";
+            default -> "cannot be written";
+        });
+        System.err.printf("sitrep: exported %d events to %s (%s) in %.2fs%s%n", r.written(), output, f.name().toLowerCase(Locale.ROOT),
+                (System.nanoTime() - t0) / 1e9, left);
         return 0;
     }
 
