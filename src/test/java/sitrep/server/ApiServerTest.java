@@ -97,6 +97,46 @@ class ApiServerTest {
     }
 
     @Test
+    void exportDownloadsWhatTheListingsFiltersSelect() throws Exception {
+        Reply csv = get("/api/export?format=csv&country=SYR");
+        assertEquals(200, csv.status());
+        assertTrue(csv.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.raw().headers().firstValue("Content-Disposition").orElse("").contains("sitrep-events.csv"));
+        String[] lines = csv.raw().body().split("\n");
+        assertEquals(2, lines.length, "header and the one Syrian event: " + csv.raw().body());
+        assertTrue(lines[0].startsWith("\"id\",\"date\""), lines[0]);
+        assertTrue(lines[1].startsWith("\"a1-e\",\"2017-09-14\"") && lines[1].contains("\"Russian military\""), lines[1]);
+        assertEquals(3, get("/api/export?format=csv").raw().body().split("\n").length, "no filter: both events");
+
+        Reply acled = get("/api/export?format=acled&actor=UKR");
+        assertEquals(200, acled.status());
+        String[] rows = acled.raw().body().split("\n");
+        assertTrue(rows[0].startsWith("event_id_cnty,event_date,year,time_precision,disorder_type"), rows[0]);
+        assertEquals(2, rows.length);
+        assertTrue(rows[1].contains(",Russian military,") && rows[1].contains(",Ukraine,"), rows[1]);
+
+        Reply geojson = get("/api/export?format=geojson&from=2020-01-01");
+        JsonNode fc = JSON.readTree(geojson.raw().body());
+        assertEquals(1, fc.get("features").size());
+        assertEquals("Kharkiv", fc.get("features").get(0).get("properties").get("place").asText());
+
+        Reply gdelt = get("/api/export?format=gdelt&header=true");
+        assertTrue(gdelt.raw().body().startsWith("GlobalEventID\tDay\t"), "header on request");
+        assertEquals(400, get("/api/export?format=xls").status());
+        assertEquals(400, get("/api/export?format=csv&cursor=x").status(), "a download takes the filters, not a page");
+    }
+
+    @Test
+    void listingsLabelActorsForPeople() throws Exception {
+        JsonNode e = get("/api/events?country=UKR").body().get("events").get(0);
+        assertEquals("Russian military", e.get("source").get("label").asText());
+        assertEquals("Ukrainian military", e.get("target").get("label").asText());
+        assertEquals("Russian military", e.get("source_label").asText());
+        JsonNode actors = get("/api/stats/actors").body().get("actors");
+        for (JsonNode a : actors) assertFalse(a.get("label").asText().isEmpty() || a.get("label").asText().equals("?"), a.toString());
+    }
+
+    @Test
     void listsFiltersAndPages() throws Exception {
         Reply all = get("/api/events");
         assertEquals(200, all.status());
