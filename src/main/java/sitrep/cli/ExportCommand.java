@@ -54,7 +54,13 @@ public final class ExportCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         EventExporter exporter = new EventExporter();
         EventExporter.Result r;
-        try (EventStore db = IngestCommand.open(store)) {
+        EventStore opened;
+        try {
+            opened = IngestCommand.open(store);
+        } catch (RunningServer.StoreInUse e) {
+            return handOff(e, f, t0);
+        }
+        try (EventStore db = opened) {
             r = exporter.export(db, query, f, output, header);
         }
         String left = r.skipped() == 0 ? "" : String.format("; %d left out (%s)", r.skipped(), switch (f) {
@@ -65,6 +71,29 @@ public final class ExportCommand implements Callable<Integer> {
         });
         System.err.printf("sitrep: exported %d events to %s (%s) in %.2fs%s%n", r.written(), output, f.name().toLowerCase(Locale.ROOT),
                 (System.nanoTime() - t0) / 1e9, left);
+        return 0;
+    }
+
+    /** serve holds the store: the export is downloaded from it (Parquet is written only here: one line says so). */
+    private Integer handOff(RunningServer.StoreInUse e, EventExporter.Format f, long t0) {
+        if (e.server == null) throw e;
+        if (f == EventExporter.Format.PARQUET) {
+            throw new Main.UsageException(RunningServer.inUse(store, e, java.util.Optional.of(e.server),
+                    "export another format (the server writes csv, gdelt, acled, geojson and jsonl)"));
+        }
+        java.util.Map<String, String> filters = new java.util.LinkedHashMap<>();
+        filters.put("from", from);
+        filters.put("to", to);
+        filters.put("country", country);
+        if (type != null) {
+            // --type is a CAMEO root, a PLOVER type or an ACLED (sub-)event type; the API names each apart.
+            String name = type.matches("\\d{2}") ? "cameo" : type.matches("[A-Z]+") ? "plover" : "acled";
+            filters.put(name, type);
+        }
+        System.err.println("sitrep: the store is open in `sitrep serve` at " + e.server.url() + "/; exporting through it");
+        long n = ServerHandOff.export(e.server, f.name().toLowerCase(Locale.ROOT), filters, header, output);
+        System.err.printf("sitrep: exported %d events to %s (%s, from the server) in %.2fs%n", n, output, f.name().toLowerCase(Locale.ROOT),
+                (System.nanoTime() - t0) / 1e9);
         return 0;
     }
 

@@ -43,7 +43,13 @@ public final class IngestCommand implements Callable<Integer> {
         ArticleReader reader = in.reader();
         long t0 = System.nanoTime();
         sitrep.coding.UserDictionaries dictionaries = ExtractCommand.userDictionaries(dictionaryOptions);
-        try (EventStore db = open(store); Pipeline pipeline = new Pipeline(in.threads, dictionaries, ExtractCommand.settings(coding))) {
+        EventStore opened;
+        try {
+            opened = open(store);
+        } catch (RunningServer.StoreInUse e) {
+            return handOff(e, reader, t0);
+        }
+        try (EventStore db = opened; Pipeline pipeline = new Pipeline(in.threads, dictionaries, ExtractCommand.settings(coding))) {
             Set<String> known = db.articleKeys();
             Progress progress = new Progress();
             pipeline.run(unseen(in.read(reader), known), r -> {
@@ -72,8 +78,30 @@ public final class IngestCommand implements Callable<Integer> {
         try {
             return Stores.open(location);
         } catch (StoreException e) {
+            if (RunningServer.isDuckDb(location) && RunningServer.isLockConflict(e)) {
+                java.util.Optional<RunningServer.Note> server = RunningServer.find(location);
+                throw new RunningServer.StoreInUse(RunningServer.inUse(location, e, server, null), server.orElse(null));
+            }
             throw new Main.UsageException(e.getMessage());
         }
+    }
+
+    /**
+     * serve holds the store: with serve's token in SITREP_TOKEN the articles go to it (it runs the pipeline and
+     * stores them); without, one line says what to do.
+     */
+    private Integer handOff(RunningServer.StoreInUse e, ArticleReader reader, long t0) {
+        String token = System.getenv("SITREP_TOKEN");
+        if (e.server == null || token == null || token.isBlank()) {
+            if (e.server == null) throw e;
+            throw new Main.UsageException(RunningServer.inUse(store, e, java.util.Optional.of(e.server),
+                    "run this again with SITREP_TOKEN set to serve's token to send the articles to it"));
+        }
+        System.err.println("sitrep: the store is open in `sitrep serve` at " + e.server.url() + "/; sending the articles to it");
+        ServerHandOff.Posted p = ServerHandOff.ingest(e.server, token, in.read(reader));
+        System.err.printf("sitrep: sent to serve: %d articles stored, %d already stored, %d refused, in %.1fs%n",
+                p.stored(), p.skipped(), p.rejected(), (System.nanoTime() - t0) / 1e9);
+        return 0;
     }
 
     /** Drops articles already stored before they cost any NLP time. */

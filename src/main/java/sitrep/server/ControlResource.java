@@ -1,5 +1,6 @@
 package sitrep.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
@@ -34,10 +35,19 @@ final class ControlResource extends Resource {
         for (ControlLedger.Entry e : ControlLedger.build(events)) {
             ObjectNode o = places.addObject();
             o.set("place", e.place());
-            o.set("controller", e.controller());
-            o.set("relinquished_by", e.relinquishedBy());
+            o.set("controller", actorLabelled(e.controller()));
+            o.set("relinquished_by", actorLabelled(e.relinquishedBy()));
             o.put("change", e.change()).put("date", e.date()).put("event_id", e.eventId()).put("evidence", e.evidence()).put("claims", e.claims());
         }
         json(ctx, out);
+    }
+
+    /** The actor (a copy) with the {@code label} people read, as the event listings give it. */
+    private static JsonNode actorLabelled(JsonNode actor) {
+        if (!(actor instanceof ObjectNode a)) return actor;
+        ObjectNode copy = a.deepCopy();
+        copy.put("label", sitrep.actors.ActorNames.shared().name(a.path("code").asText(null), a.path("name").asText(null),
+                a.path("country").asText(null), a.path("sector").asText(null)));
+        return copy;
     }
 }
