@@ -49,10 +49,13 @@ public final class IngestCommand implements Callable<Integer> {
         } catch (RunningServer.StoreInUse e) {
             return handOff(e, reader, t0);
         }
-        try (EventStore db = opened; Pipeline pipeline = new Pipeline(in.threads, dictionaries, ExtractCommand.settings(coding))) {
+        long loading = System.nanoTime();
+        ProgressReport.loadingModels(in.quiet);
+        try (EventStore db = opened; Pipeline pipeline = new Pipeline(in.threads, dictionaries, ExtractCommand.settings(coding));
+             ProgressReport progress = in.progress()) {
+            ProgressReport.modelsLoaded(in.quiet, loading);
             Set<String> known = db.articleKeys();
-            Progress progress = new Progress();
-            pipeline.run(unseen(in.read(reader), known), r -> {
+            pipeline.run(unseen(in.read(reader), known, progress), r -> {
                 Reports.problems(r);
                 String hash = r.article().text().isEmpty() ? "failed:" + r.article().id() : ContentHash.of(r.article().text());
                 if (db.save(r, hash)) {
@@ -62,9 +65,9 @@ public final class IngestCommand implements Callable<Integer> {
                 } else {
                     skipped++;
                 }
-                progress.update(stored + skipped, t0);
+                progress.step();
             });
-            progress.done();
+            progress.close();
             StoreStats s = db.stats();
             double secs = (System.nanoTime() - t0) / 1e9;
             System.err.printf("sitrep: ingested %d articles (%d already stored, skipped; %d with errors), %d event mentions "
@@ -105,7 +108,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     /** Drops articles already stored before they cost any NLP time. */
-    private Iterable<InputItem> unseen(Iterable<InputItem> items, Set<String> known) {
+    private Iterable<InputItem> unseen(Iterable<InputItem> items, Set<String> known, ProgressReport progress) {
         return () -> new Iterator<>() {
             final Iterator<InputItem> it = items.iterator();
             InputItem next;
@@ -115,8 +118,12 @@ public final class IngestCommand implements Callable<Integer> {
                 while (next == null && it.hasNext()) {
                     InputItem i = it.next();
                     String key = i.usable() ? ContentHash.of(i.article().text()) : "failed:" + i.article().id();
-                    if (known.contains(i.article().id()) || known.contains(key)) skipped++;
-                    else next = i;
+                    if (known.contains(i.article().id()) || known.contains(key)) {
+                        skipped++;
+                        progress.step();
+                    } else {
+                        next = i;
+                    }
                 }
                 return next != null;
             }
@@ -130,24 +137,4 @@ public final class IngestCommand implements Callable<Integer> {
             }
         };
     }
-
-    /** A progress line with the rate on a terminal; nothing when output goes to a file or pipe. */
-    private static final class Progress {
-        private final boolean terminal = System.console() != null;
-        private long lastPrint;
-
-        void update(long done, long t0) {
-            if (!terminal) return;
-            long now = System.nanoTime();
-            if (now - lastPrint < 500_000_000L) return;
-            lastPrint = now;
-            double secs = (now - t0) / 1e9;
-            System.err.printf("\r%d articles, %.2f articles/s", done, done / Math.max(secs, 1e-9));
-        }
-
-        void done() {
-            if (terminal) System.err.println();
-        }
-    }
-
 }
