@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks the release archive as a user without a build gets it: unpacks target/sitrep-VERSION.zip (or $1) into a
-# temp folder and, with a PATH that holds nothing but a Java runtime (no mvn, node or npm), runs `bin/sitrep extract`
+# temp folder and, with a PATH that holds a Java runtime and the shell alone (no mvn, node, npm or javac), runs `bin/sitrep extract`
 # on the bundled examples and `bin/sitrep serve`, asking the server for the web app and the API. Prints what it
 # checked and exits non-zero on the first failure. Build the archive first: mvn -B -DskipTests package
 set -euo pipefail
@@ -18,11 +18,13 @@ trap cleanup EXIT
 home=$(ls -d "$tmp"/unpacked/sitrep-*)
 mkdir "$tmp/path"
 ln -s "$java_bin" "$tmp/path/java"
+# The shell tools bin/sitrep itself uses; nothing of the build (mvn, node, npm, javac).
+for tool in sh dirname; do ln -s "$(command -v "$tool")" "$tmp/path/$tool"; done
 run() { env -i HOME="$tmp" PATH="$tmp/path" "$@"; }
-for tool in mvn node npm; do
+for tool in mvn node npm javac; do
   if run sh -c "command -v $tool" >/dev/null 2>&1; then echo "release-check: $tool is on the stripped PATH" >&2; exit 1; fi
 done
-echo "release-check: $(basename "$zip") ($(du -h "$zip" | cut -f1)) unpacked to $home; PATH holds only java"
+echo "release-check: $(basename "$zip") ($(du -h "$zip" | cut -f1)) unpacked to $home; PATH holds java, sh and dirname only"
 
 run "$home/bin/sitrep" extract --quiet --threads 2 "$home/examples/articles" > "$tmp/out.jsonl"
 articles=$(wc -l < "$tmp/out.jsonl")

@@ -242,9 +242,33 @@ class ApiServerTest {
         assertEquals(200, r.status());
         assertTrue(r.body().get("openapi").asText().startsWith("3."));
         for (String path : List.of("/api/events", "/api/events/{id}", "/api/stats/timeline", "/api/stats/actors", "/api/stats/dyads", "/api/articles", "/api/control", "/api/zones", "/api/zones/{id}",
-                "/api/zones/{id}/events", "/api/alerts", "/api/alerts.atom", "/api/feeds", "/api/feeds/{id}")) {
+                "/api/zones/{id}/events", "/api/alerts", "/api/alerts.atom", "/api/feeds", "/api/feeds/{id}", "/api/export")) {
             assertTrue(r.body().get("paths").has(path), path);
         }
+        // Client generators name their methods by operationId: one per operation, unique, each with a tag.
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (java.util.Map.Entry<String, JsonNode> path : r.body().get("paths").properties()) {
+            for (java.util.Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+                String id = op.getValue().path("operationId").asText("");
+                assertTrue(id.matches("[a-z][A-Za-z]+"), op.getKey() + " " + path.getKey() + " has an operationId: '" + id + "'");
+                assertTrue(ids.add(id), "operationId " + id + " is unique");
+                assertTrue(op.getValue().path("tags").size() == 1, id + " has a tag");
+                for (JsonNode response : op.getValue().path("responses")) {
+                    JsonNode json = response.path("content").path("application/json");
+                    if (!json.isMissingNode() && json.path("schema").path("$ref").asText().endsWith("/Error")) {
+                        assertTrue(json.has("example"), id + ": its errors have an example");
+                    }
+                }
+            }
+        }
+        // The listing's example is what the listing answers: the same fields, actors with labels.
+        JsonNode example = r.body().at("/paths/~1api~1events/get/responses/200/content/application~1json/example/events/0");
+        JsonNode real = get("/api/events?limit=1").body().get("events").get(0);
+        for (java.util.Iterator<String> f = real.fieldNames(); f.hasNext(); ) {
+            String field = f.next();
+            assertTrue(example.has(field), "the example has " + field);
+        }
+        assertEquals("Russian military", example.get("source").get("label").asText());
     }
 
     static Reply postZone(String geojson, String token) throws IOException, InterruptedException {
