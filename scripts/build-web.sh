@@ -5,10 +5,12 @@ set -euo pipefail
 out=${1:?usage: build-web.sh OUTPUT_DIR}
 here=$(cd "$(dirname "$0")/.." && pwd)
 web="$here/web"
-if [ -s "$out/app.js" ] && [ -z "$(find "$web/src" "$web/build.mjs" "$web/package-lock.json" -newer "$out/app.js" -print -quit)" ]; then
+geo="$(dirname "$out")/geo" # the gazetteer's output, for the basemap's place names (labels.json)
+if [ -s "$out/app.js" ] && [ -s "$out/labels.json" ] \
+   && [ -z "$(find "$web/src" "$web/build.mjs" "$web/package-lock.json" "$geo/places.tsv.gz" -newer "$out/app.js" -print -quit 2>/dev/null)" ]; then
   exit 0
 fi
 if [ ! -d "$web/node_modules/esbuild" ] || [ "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]; then
   (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
 fi
-(cd "$web" && node build.mjs "$out")
+(cd "$web" && node build.mjs "$out" "$geo")

@@ -9,6 +9,8 @@ import { loadZones } from './app/panels/zones.js';
 import { loadAlerts } from './app/panels/alerts.js';
 import './app/panels/feeds.js';
 import { updateDownloads } from './app/panels/downloads.js';
+import { map } from './app/basemap.js';
+import { addPlaceLabels } from './app/labels-layer.js';
 
 const form = document.getElementById('filters');
 let shownFilters = null; // the filters the list was last loaded with, as a query string
@@ -56,5 +58,6 @@ window.addEventListener('hashchange', restore); // links of the older form /#eve
 const start = readAddress();
 if (/^#event=/.test(location.hash)) writeAddress(start.filters, start.event, true);
 restore();
+addPlaceLabels(map);
 loadZones();
 loadAlerts();
