@@ -17,16 +17,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
  * Writes stored events in the formats researchers' tools read: JSON Lines (extract format plus mentions), flat
  * CSV (codes quoted, so that tools told to read quoted fields as text keep "010"), GDELT 2.0's event table as GDELT
- * writes it ({@link GdeltRows}), ACLED's 31 columns ({@link AcledRows}), GeoJSON and Parquet.
+ * writes it ({@link GdeltRows}), ACLED's 31 columns ({@link AcledRows}), GeoJSON and GeoParquet ({@link ParquetExport}).
  */
 public final class EventExporter {
     public enum Format { JSONL, CSV, GDELT, ACLED, GEOJSON, PARQUET }
@@ -63,7 +59,7 @@ public final class EventExporter {
      * @param header for GDELT only: write a header row of GDELT's column names (GDELT's files have none)
      */
     public Result export(EventStore store, ExportQuery query, Format format, Path output, boolean header) {
-        if (format == Format.PARQUET) return new Result(parquet(store, query, output), 0);
+        if (format == Format.PARQUET) return new Result(ParquetExport.write(sink -> store.export(query, sink), output), 0);
         try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             return write(sink -> store.export(query, sink), format, out, header);
         } catch (IOException e) {
@@ -192,31 +188,6 @@ public final class EventExporter {
             line(out, (n[0] > 0 ? "," : "") + f, n);
         });
         out.write("]}\n");
-    }
-
-    /** Parquet through an in-memory DuckDB reading the JSON Lines export, so nested mentions keep their structure. */
-    private long parquet(EventStore store, ExportQuery query, Path output) {
-        try {
-            Path tmp = Files.createTempFile("sitrep-export", ".jsonl");
-            try {
-                long n = export(store, query, Format.JSONL, tmp);
-                Files.deleteIfExists(output);
-                if (n == 0) throw new StoreException("no events match the query: an empty Parquet file has no schema to write", null);
-                try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
-                    s.execute("COPY (SELECT * FROM read_json_auto('" + sql(tmp) + "', format = 'newline_delimited', "
-                            + "sample_size = -1)) TO '" + sql(output.toAbsolutePath()) + "' (FORMAT PARQUET)");
-                }
-                return n;
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException | SQLException e) {
-            throw new StoreException("cannot write Parquet to " + output + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String sql(Path p) {
-        return p.toString().replace("'", "''");
     }
 
     private static String s(JsonNode o, String field) {

@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExportFormatsTest {
     @TempDir
     static Path dir;
-    static Path gdelt, gdeltWithHeader, acled, csv;
+    static Path gdelt, gdeltWithHeader, acled, csv, parquet, emptyParquet;
 
     static final Place DEIR_EZ_ZOR = new Place("Deir ez-Zor", 0, 11, "Deir ez-Zor", 170794L, 35.3359, 40.1408, "SYR", "Deir ez-Zor", "PPLA", "city");
     static final Place LONDON = new Place("London", 0, 6, "London", 2643743L, 51.50853, -0.12574, "GBR", "England", "PPLC", "city");
@@ -86,6 +86,10 @@ class ExportFormatsTest {
             exporter.export(store, ExportQuery.all(), EventExporter.Format.GDELT, gdeltWithHeader, true);
             exporter.export(store, ExportQuery.all(), EventExporter.Format.ACLED, acled, false);
             exporter.export(store, ExportQuery.all(), EventExporter.Format.CSV, csv, false);
+            parquet = dir.resolve("events.parquet");
+            emptyParquet = dir.resolve("none.parquet");
+            assertEquals(7, exporter.export(store, ExportQuery.all(), EventExporter.Format.PARQUET, parquet));
+            assertEquals(0, exporter.export(store, new ExportQuery(null, null, "NOR", null), EventExporter.Format.PARQUET, emptyParquet));
         }
     }
 
@@ -215,5 +219,44 @@ class ExportFormatsTest {
             sawName |= r.get("source_name").equals("Syrian military");
         }
         assertTrue(sawName);
+    }
+
+    @Test
+    void parquetHasADeclaredFlatSchemaAndAGeoParquetGeometry() throws Exception {
+        try (java.sql.Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:"); java.sql.Statement s = duck.createStatement()) {
+            for (Path file : List.of(parquet, emptyParquet)) {
+                Map<String, String> types = new HashMap<>();
+                try (java.sql.ResultSet r = s.executeQuery("DESCRIBE SELECT * FROM '" + file + "'")) {
+                    while (r.next()) types.put(r.getString(1), r.getString(2));
+                }
+                assertEquals("DATE", types.get("date_start"), file + ": declared, even with no rows");
+                assertEquals("DOUBLE", types.get("latitude"));
+                assertEquals("INTEGER", types.get("killed"));
+                assertEquals("VARCHAR", types.get("cameo_code"), "codes are text");
+                assertEquals("BLOB", types.get("geometry"));
+                assertTrue(types.get("mentions").startsWith("STRUCT(article_id VARCHAR, url VARCHAR"), types.get("mentions"));
+                try (java.sql.ResultSet r = s.executeQuery("SELECT decode(value) FROM parquet_kv_metadata('" + file + "') WHERE decode(key) = 'geo'")) {
+                    assertTrue(r.next(), "GeoParquet metadata");
+                    assertTrue(r.getString(1).contains("\"primary_column\":\"geometry\"") && r.getString(1).contains("\"encoding\":\"WKB\""));
+                }
+            }
+            try (java.sql.ResultSet r = s.executeQuery("SELECT hex(geometry), date_start, date_end, killed, mentions[1].source, cameo_code "
+                    + "FROM '" + parquet + "' WHERE id = 'e-day'")) {
+                assertTrue(r.next());
+                assertEquals(ParquetExport.wkbPoint(40.1408, 35.3359).toUpperCase(), r.getString(1), "a WKB point, longitude first");
+                assertEquals("2017-09-14", r.getString(2));
+                assertEquals("2017-09-14", r.getString(3));
+                assertEquals(12, r.getInt(4));
+                assertEquals("Example News", r.getString(5));
+                assertEquals("190", r.getString(6));
+            }
+            try (java.sql.ResultSet r = s.executeQuery("SELECT date_start, date_end, geometry IS NULL FROM '" + parquet + "' WHERE id IN ('e-month', 'e-nowhere') ORDER BY id")) {
+                assertTrue(r.next());
+                assertEquals("2023-05-01", r.getString(1));
+                assertEquals("2023-05-31", r.getString(2), "a month-precise date spans its month");
+                assertTrue(r.next());
+                assertTrue(r.getBoolean(3), "no place, no geometry");
+            }
+        }
     }
 }
