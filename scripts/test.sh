@@ -40,6 +40,11 @@ if [ ! -x /usr/bin/chromedriver ]; then
     echo "scripts/test.sh: no Chromium (needs root to install chromium and chromium-driver); the browser test will be skipped" >&2
   fi
 fi
+# The OpenAPI linter (npm, pinned in scripts/api-lint) that OpenApiLintTest runs; the test is skipped without it.
+if command -v npm >/dev/null; then
+  (cd scripts/api-lint && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+    || echo "scripts/test.sh: could not install the OpenAPI linter; its test will be skipped" >&2
+fi
 mvn -B test
 # The release archive, run from a temp folder with a Java runtime alone (no mvn or node on the PATH).
 mvn -B -q -DskipTests package

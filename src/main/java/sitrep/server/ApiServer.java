@@ -114,6 +114,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void openApi(Context ctx) {
+        QueryParams.only(ctx, java.util.Set.of());
         try (InputStream in = ApiServer.class.getResourceAsStream("/sitrep/server/openapi.json")) {
             if (in == null) throw new IllegalStateException("openapi.json missing from the classpath");
             ctx.contentType("application/json");
