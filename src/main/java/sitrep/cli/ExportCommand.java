@@ -48,6 +48,7 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException("--format must be jsonl, csv, gdelt, acled, geojson or parquet, got '" + format + "'");
         }
+        if (header && f != EventExporter.Format.GDELT) throw new Main.UsageException("--header is for --format gdelt (the other formats always have their header)");
         ExportQuery query = new ExportQuery(date("--from", from), date("--to", to),
                 country == null ? null : country.toUpperCase(Locale.ROOT), type);
         requireStore(store);

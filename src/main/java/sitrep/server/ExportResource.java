@@ -12,7 +12,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -81,9 +80,5 @@ final class ExportResource extends Resource {
             if (p.next() == null) return ids;
             after = p.next();
         }
-    }
-
-    static String formatName(EventExporter.Format f) {
-        return f.name().toLowerCase(Locale.ROOT);
     }
 }
