@@ -320,4 +320,20 @@ class CodingRulesTest {
         assertEquals("SYR", killed.location().country(), killed.location().toString());
         assertNotEquals("country", killed.location().precision(), "the story's town, not Syria's centroid");
     }
+
+    @Test
+    void aParticipleWithAnObjectAfterAVerbIsAnActOfItsSubject() {
+        String text = "The Turkish president stepped up his rhetoric against Washington on Monday, accusing it of arming terrorists.";
+        Event accusation = code(text, "2018-01-23").one(trigger("accusing"));
+        assertEquals("ACCUSE", accusation.plover().type());
+        assertEquals("TUR", accusation.source().country(), accusation.source().toString());
+    }
+
+    @Test
+    void aRunningTotalIsNoEvent() {
+        String text = "The Turkish prime minister said on Thursday that 300 militants had been killed so far in the operation.";
+        Coded on = code(text, "2018-01-25");
+        assertTrue(on.where(VIOLENT).isEmpty(), on::describe);
+        assertFalse(without(CodingRule.AGGREGATE_TOLLS, text, "2018-01-25").where(VIOLENT).isEmpty());
+    }
 }
