@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The sitrep command line: one subcommand per entry point. */
 @Command(name = "sitrep", mixinStandardHelpOptions = true, version = "sitrep 0.1.0",
         description = "Turns news into coded, geocoded conflict events.",
-        subcommands = {ExtractCommand.class, IngestCommand.class, ExportCommand.class, StatsCommand.class, BenchCommand.class,
+        subcommands = {ExtractCommand.class, IngestCommand.class, ExportCommand.class, ReportCommand.class, StatsCommand.class, BenchCommand.class,
                 ServeCommand.class, sitrep.eval.EvalCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

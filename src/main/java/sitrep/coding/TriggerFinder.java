@@ -75,11 +75,22 @@ final class TriggerFinder {
     /** The first row whose grammatical conditions hold at token {@code i}, or null. */
     private TriggerLexicon.Trigger applicable(Sentence s, int i, List<TriggerLexicon.Trigger> rows) {
         for (TriggerLexicon.Trigger t : rows) {
+            // "fired missiles at" and "fired on the militiamen" are two rows of one verb: a weapon row needs its weapon.
+            if (t.has("weapon") && !weaponObject(s, i)) continue;
             if (grammarHolds(s, i, t)) return t;
             // "accepted demands" yields (080), "accepted a formula" agrees (the row's otherwise code, 030).
             if (t.condition("obj") != null && t.otherwise() != null && grammarHolds(s, i, without(t, "obj"))) return t.withCode(t.otherwise());
         }
         return null;
+    }
+
+    /** Whether the verb's object (or passive subject) names a weapon ("fired missiles", "rockets were fired"). */
+    private boolean weaponObject(Sentence s, int verb) {
+        int w = child(s, verb, "obj");
+        if (w < 0) w = Graph.passiveSubject(s, verb);
+        if (w < 0) return false;
+        for (int k : s.phrase(w, 2)) if (lexicon.instrument(lemma(s, k)) != null) return true;
+        return false;
     }
 
     private static boolean grammarHolds(Sentence s, int i, TriggerLexicon.Trigger t) {

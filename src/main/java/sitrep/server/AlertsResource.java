@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import sitrep.store.ZoneGeometry;
 import sitrep.store.EventStore;
 import sitrep.store.StoredEvent;
 import sitrep.store.Zone;

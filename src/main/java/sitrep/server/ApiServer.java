@@ -73,7 +73,7 @@ public final class ApiServer implements AutoCloseable {
         });
         Resource.Services services = new Resource.Services(store, this.readers, tokenBytes, pipeline, feeds);
         for (Resource r : List.of(new EventsResource(services), new ExportResource(services), new StatsResource(services),
-                new ControlResource(services), new ZonesResource(services), new FeedsResource(services),
+                new ControlResource(services), new ReportResource(services), new ZonesResource(services), new FeedsResource(services),
                 new AlertsResource(services), new ArticlesResource(services))) {
             r.routes(app);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import sitrep.store.ZoneGeometry;
 import sitrep.store.EventPage;
 import sitrep.store.EventQuery;
 import sitrep.store.EventStore;
@@ -30,7 +31,7 @@ final class ZonesResource extends Resource {
 
     private void postZone(Context ctx) {
         JsonNode body = authorisedJsonBody(ctx);
-        ZoneGeometry geometry = ZoneGeometry.parse(body);
+        ZoneGeometry geometry = zoneGeometry(body);
         String name = body != null && body.path("properties").path("name").isTextual() ? body.path("properties").path("name").asText() : null;
         if (name != null && name.length() > QueryParams.MAX_VALUE_LENGTH) throw new BadRequest("zone name longer than " + QueryParams.MAX_VALUE_LENGTH + " characters");
         double[] b = geometry.bbox();
@@ -128,5 +129,14 @@ final class ZonesResource extends Resource {
         out.put("count", events.size());
         if (next == null) out.putNull("next_cursor"); else out.put("next_cursor", Cursor.encode(next));
         json(ctx, out);
+    }
+
+    /** A zone drawn or uploaded by a user: what is wrong with it is the user's to fix (400). */
+    private static ZoneGeometry zoneGeometry(JsonNode body) {
+        try {
+            return ZoneGeometry.parse(body);
+        } catch (ZoneGeometry.InvalidZone e) {
+            throw new BadRequest(e.getMessage());
+        }
     }
 }

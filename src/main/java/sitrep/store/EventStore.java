@@ -33,6 +33,15 @@ public interface EventStore extends AutoCloseable {
     /** A page of events matching the query, newest first (undated last), without mentions. */
     EventPage search(EventQuery query);
 
+    /**
+     * Every event matching the query (paging ignored), each with its mentions, oldest first (by the start of its
+     * date range, then id), to {@code sink}: what a report over a scope reads.
+     */
+    void events(EventQuery query, Consumer<StoredEvent> sink);
+
+    /** The stored articles with these ids (unknown ids left out), in id order, without their text. */
+    java.util.List<StoredArticle> articles(java.util.Collection<String> ids);
+
     /** One event with all its mentions and each mention's own coding; empty when there is no such event. */
     java.util.Optional<StoredEventDetail> event(String id);
 

@@ -761,6 +761,28 @@ public final class JdbcEventStore implements EventStore {
         }
     }
 
+    @Override
+    public void events(EventQuery q, Consumer<StoredEvent> sink) {
+        List<Object> params = new ArrayList<>();
+        String where = where(q, params);
+        stream(where, params, " ORDER BY e.date_start, e.id", sink);
+    }
+
+    @Override
+    public List<StoredArticle> articles(java.util.Collection<String> ids) {
+        List<StoredArticle> out = new ArrayList<>();
+        List<String> all = ids.stream().distinct().sorted().toList();
+        // In slices, so a report citing many articles stays within any driver's limit on bound parameters.
+        for (int i = 0; i < all.size(); i += 500) {
+            List<Object> slice = new ArrayList<>(all.subList(i, Math.min(all.size(), i + 500)));
+            String in = String.join(", ", java.util.Collections.nCopies(slice.size(), "?"));
+            out.addAll(rows("SELECT id, url, outlet, title, CAST(published AS VARCHAR) FROM articles WHERE id IN (" + in + ") ORDER BY id",
+                    slice, r -> new StoredArticle(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getString(5) == null ? null : LocalDate.parse(r.getString(5).substring(0, 10))), "cannot read articles"));
+        }
+        return out;
+    }
+
     /** An event without its mentions, as the API's listings read it. */
     private static final String STORED_EVENT_COLUMNS = "e.id, e.event_json, e.num_mentions, e.num_articles, e.num_sources, e.disagreements, e.first_seen";
 

@@ -336,4 +336,13 @@ class CodingRulesTest {
         assertTrue(on.where(VIOLENT).isEmpty(), on::describe);
         assertFalse(without(CodingRule.AGGREGATE_TOLLS, text, "2018-01-25").where(VIOLENT).isEmpty());
     }
+
+    @Test
+    void aVerbFiredOnSomeoneIsAnAttackWithoutAWeaponNamed() {
+        Event fired = code("Turkish troops fired on Kurdish fighters near the border on Tuesday.", "2018-02-21").one(VIOLENT);
+        assertEquals("TUR", fired.source().country());
+        assertNotNull(fired.target());
+        assertEquals("194", code("Government forces fired rockets at the village of Kafr Nabl on Tuesday.", "2019-05-08").one(VIOLENT).cameo().code(),
+                "the weapon row still applies where a weapon is fired");
+    }
 }

@@ -137,6 +137,26 @@ class ApiServerTest {
     }
 
     @Test
+    void reportsTheFilteredViewAsHtmlAndPdf() throws Exception {
+        Reply html = get("/api/report?country=SYR");
+        assertEquals(200, html.status());
+        assertTrue(html.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(html.raw().body());
+        assertTrue(doc.title().contains("Syria"), doc.title());
+        assertTrue(doc.select("ol.highlights li").text().contains("Russian forces"), "the Syrian event only");
+        assertFalse(doc.text().contains("Kharkiv"), "the Ukrainian event is out of scope");
+        assertTrue(doc.select("script").isEmpty() && doc.text().contains("<script>alert(1)</script>"), "evidence stays text");
+        HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(uri("/api/report?country=SYR&format=pdf")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("%PDF", new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(400, get("/api/report?format=docx").status());
+        assertEquals(400, get("/api/report?limit=5").status(), "paging is no report filter");
+        assertEquals(404, get("/api/report?zone=zone-none").status());
+    }
+
+    @Test
     void listsFiltersAndPages() throws Exception {
         Reply all = get("/api/events");
         assertEquals(200, all.status());

@@ -109,6 +109,25 @@ class StoreTest {
         assertTrue(acled.get(1).contains("Air/drone strike") && acled.get(1).contains(",8,,"), acled.get(1));
         assertTrue(Files.readString(dir.resolve("events.geojson")).contains("\"coordinates\":[40.1408,35.3359]"));
         queries(store);
+        reportReads(store);
+    }
+
+    /** What a report reads: every event of a scope with its mentions, oldest first, and the cited articles. */
+    static void reportReads(EventStore store) {
+        List<StoredEvent> all = new ArrayList<>();
+        store.events(query(f -> { f.put("limit", 1); return f; }), all::add);
+        assertEquals(2, all.size(), "paging is ignored");
+        assertEquals(2, all.get(0).mentions().size(), "with mentions");
+        assertTrue(all.get(0).eventJson().contains("2017-09-14") && all.get(1).eventJson().contains("2017-10-20"), "oldest first");
+        List<StoredEvent> october = new ArrayList<>();
+        store.events(query(f -> { f.put("from", LocalDate.of(2017, 10, 1)); return f; }), october::add);
+        assertEquals(1, october.size());
+        List<StoredArticle> articles = store.articles(List.of("a2", "a1", "nope", "a1"));
+        assertEquals(List.of("a1", "a2"), articles.stream().map(StoredArticle::id).toList(), "unknown ids left out, id order, once each");
+        assertEquals("Outlet A", articles.get(0).outlet());
+        assertEquals("https://a.example/1", articles.get(0).url());
+        assertEquals(LocalDate.of(2017, 9, 15), articles.get(0).published());
+        assertEquals("b.example", articles.get(1).outlet(), "the URL's host where the article names no outlet");
     }
 
     static EventQuery query(java.util.function.UnaryOperator<Map<String, Object>> set) {

@@ -1,4 +1,4 @@
-package sitrep.server;
+package sitrep.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,15 +25,22 @@ import java.util.List;
  * enclose the rest of the world instead. The geometry kept is rebuilt from the parsed numbers: members other
  * than {@code type} and {@code coordinates} are not stored.
  */
-final class ZoneGeometry {
+public final class ZoneGeometry {
     /** More vertices are refused: a zone is drawn by a person, and each test walks every edge. */
-    static final int MAX_VERTICES = 10_000;
+    public static final int MAX_VERTICES = 10_000;
 
     /** Each polygon: its rings, the first the outer boundary; each ring: [lon, lat] pairs, closed. */
     private final List<List<double[][]>> polygons;
     private final boolean multi;
     private final PreparedGeometry area;
     private static final GeometryFactory FACTORY = new GeometryFactory();
+
+    /** A zone that is no valid Polygon or MultiPolygon: the message says what is wrong, for the user who drew it. */
+    public static final class InvalidZone extends IllegalArgumentException {
+        InvalidZone(String message) {
+            super(message);
+        }
+    }
 
     private ZoneGeometry(List<List<double[][]>> polygons, boolean multi) {
         this.polygons = polygons;
@@ -55,7 +62,7 @@ final class ZoneGeometry {
     }
 
     /** The zone as a GeoJSON geometry of its type and coordinates only. */
-    JsonNode geometry() {
+    public JsonNode geometry() {
         ObjectNode g = JsonNodeFactory.instance.objectNode();
         g.put("type", multi ? "MultiPolygon" : "Polygon");
         ArrayNode coords = g.putArray("coordinates");
@@ -69,65 +76,65 @@ final class ZoneGeometry {
         return g;
     }
 
-    static ZoneGeometry parse(JsonNode node) {
-        if (node == null || !node.isObject()) throw new BadRequest("zone must be a GeoJSON Polygon, MultiPolygon or a Feature with one");
+    public static ZoneGeometry parse(JsonNode node) {
+        if (node == null || !node.isObject()) throw new InvalidZone("zone must be a GeoJSON Polygon, MultiPolygon or a Feature with one");
         if ("Feature".equals(node.path("type").asText())) return parse(node.get("geometry"));
         String type = node.path("type").asText();
         JsonNode coords = node.get("coordinates");
-        if (coords == null || !coords.isArray()) throw new BadRequest("zone geometry has no coordinates array");
+        if (coords == null || !coords.isArray()) throw new InvalidZone("zone geometry has no coordinates array");
         List<List<double[][]>> polygons = new ArrayList<>();
         int[] vertices = {0};
         switch (type) {
             case "Polygon" -> polygons.add(polygon(coords, vertices));
             case "MultiPolygon" -> {
                 for (JsonNode p : coords) polygons.add(polygon(p, vertices));
-                if (polygons.isEmpty()) throw new BadRequest("MultiPolygon has no polygons");
+                if (polygons.isEmpty()) throw new InvalidZone("MultiPolygon has no polygons");
             }
-            default -> throw new BadRequest("zone geometry must be a Polygon or MultiPolygon, got '" + type + "'");
+            default -> throw new InvalidZone("zone geometry must be a Polygon or MultiPolygon, got '" + type + "'");
         }
         return new ZoneGeometry(polygons, type.equals("MultiPolygon"));
     }
 
     private static List<double[][]> polygon(JsonNode rings, int[] vertices) {
-        if (!rings.isArray() || rings.isEmpty()) throw new BadRequest("a polygon needs at least its outer ring");
+        if (!rings.isArray() || rings.isEmpty()) throw new InvalidZone("a polygon needs at least its outer ring");
         List<double[][]> out = new ArrayList<>();
         for (JsonNode ring : rings) {
-            if (!ring.isArray() || ring.size() < 4) throw new BadRequest("each ring needs at least 4 positions (closed: last = first)");
+            if (!ring.isArray() || ring.size() < 4) throw new InvalidZone("each ring needs at least 4 positions (closed: last = first)");
             vertices[0] += ring.size();
-            if (vertices[0] > MAX_VERTICES) throw new BadRequest("zone has more than " + MAX_VERTICES + " vertices");
+            if (vertices[0] > MAX_VERTICES) throw new InvalidZone("zone has more than " + MAX_VERTICES + " vertices");
             double[][] r = new double[ring.size()][];
             for (int i = 0; i < ring.size(); i++) {
                 JsonNode p = ring.get(i);
                 if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
-                    throw new BadRequest("positions must be [lon, lat] numbers");
+                    throw new InvalidZone("positions must be [lon, lat] numbers");
                 }
                 double lon = p.get(0).asDouble(), lat = p.get(1).asDouble();
-                if (lon < -180 || lon > 180 || lat < -90 || lat > 90) throw new BadRequest("position out of range: [" + lon + ", " + lat + "]");
+                if (lon < -180 || lon > 180 || lat < -90 || lat > 90) throw new InvalidZone("position out of range: [" + lon + ", " + lat + "]");
                 r[i] = new double[]{lon, lat};
             }
-            if (r[0][0] != r[r.length - 1][0] || r[0][1] != r[r.length - 1][1]) throw new BadRequest("rings must be closed (last position = first)");
+            if (r[0][0] != r[r.length - 1][0] || r[0][1] != r[r.length - 1][1]) throw new InvalidZone("rings must be closed (last position = first)");
             double twiceArea = 0;
             for (int i = 1; i < r.length; i++) {
                 if (Math.abs(r[i][0] - r[i - 1][0]) > 180) {
-                    throw new BadRequest("a ring crosses the antimeridian (two corners more than 180 degrees of longitude apart): "
+                    throw new InvalidZone("a ring crosses the antimeridian (two corners more than 180 degrees of longitude apart): "
                             + "split the zone at 180 degrees into a MultiPolygon");
                 }
                 twiceArea += r[i - 1][0] * r[i][1] - r[i][0] * r[i - 1][1];
             }
-            if (Math.abs(twiceArea) < 1e-12) throw new BadRequest("a ring encloses no area (its corners lie on one line)");
+            if (Math.abs(twiceArea) < 1e-12) throw new InvalidZone("a ring encloses no area (its corners lie on one line)");
             out.add(r);
         }
         return out;
     }
 
     /** minLon, minLat, maxLon, maxLat over the outer rings. */
-    double[] bbox() {
+    public double[] bbox() {
         Envelope e = area.getGeometry().getEnvelopeInternal();
         return new double[]{e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()};
     }
 
     /** Whether the point lies in the zone: inside an outer ring and outside that polygon's holes (or on an edge). */
-    boolean contains(double lon, double lat) {
+    public boolean contains(double lon, double lat) {
         return area.covers(FACTORY.createPoint(new Coordinate(lon, lat)));
     }
 }

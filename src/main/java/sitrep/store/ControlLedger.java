@@ -1,9 +1,9 @@
-package sitrep.server;
+package sitrep.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import sitrep.store.StoredEvent;
+
 
 import java.util.ArrayList;
 import java.util.Comparator;
