@@ -27,10 +27,15 @@ copyFileSync('src/index.html', join(out, 'index.html'));
 if (gazetteer && existsSync(join(gazetteer, 'places.tsv.gz'))) {
   // countries.tsv: iso3, iso2, name, official name, lat, lon, ...; places.tsv.gz: geonameid, name, lat, lon,
   // feature code, iso3, admin1 code, admin1 name, population, other names.
+  const places = gunzipSync(readFileSync(join(gazetteer, 'places.tsv.gz'))).toString('utf8').split('\n').filter(Boolean)
+    .map((l) => l.split('\t'));
+  // A country's size for the map: the people of its towns in the gazetteer (a rough census, enough to rank names).
+  const people = new Map();
+  for (const f of places) if (f[4]?.startsWith('PPL')) people.set(f[5], (people.get(f[5]) ?? 0) + (+f[8] || 0));
   const countries = readFileSync(join(gazetteer, 'countries.tsv'), 'utf8').split('\n').filter(Boolean)
-    .map((l) => l.split('\t')).map((f) => [f[2], +f[4], +f[5]]);
-  const cities = gunzipSync(readFileSync(join(gazetteer, 'places.tsv.gz'))).toString('utf8').split('\n').filter(Boolean)
-    .map((l) => l.split('\t'))
+    .map((l) => l.split('\t')).map((f) => [f[2], +f[4], +f[5], people.get(f[0]) ?? 0])
+    .sort((a, b) => b[3] - a[3]);
+  const cities = places
     .filter((f) => f[4]?.startsWith('PPL') && (f[4] === 'PPLC' || +f[8] >= MIN_LABEL_POPULATION))
     .map((f) => [f[1], +(+f[2]).toFixed(3), +(+f[3]).toFixed(3), +f[8], f[4] === 'PPLC' ? 1 : 0])
     .sort((a, b) => b[3] - a[3]);

@@ -11,9 +11,15 @@ const TOWN_ZOOMS = [
   { population: 100000, zoom: 7 },
 ];
 const CAPITAL_ZOOM = 4;
-/** Country names from zoom 3 (the world view shows the shapes only) to COUNTRY_MAX_ZOOM. */
+/**
+ * Country names from zoom 3 (the world view shows the shapes only) to COUNTRY_MAX_ZOOM; a country whose towns hold
+ * fewer than SMALL_COUNTRY people (territories, micro-states) from SMALL_COUNTRY_ZOOM, so that it does not crowd
+ * out its neighbours' capitals.
+ */
 const COUNTRY_MIN_ZOOM = 3;
 const COUNTRY_MAX_ZOOM = 8;
+const SMALL_COUNTRY = 1000000;
+const SMALL_COUNTRY_ZOOM = 6;
 
 function townZoom(population, capital) {
   const byPopulation = TOWN_ZOOMS.find((t) => population >= t.population);
@@ -45,10 +51,13 @@ export async function addPlaceLabels(map) {
   } catch {
     return;
   }
-  const countries = data.countries.map(([name, lat, lon]) => ({ name, latlng: [lat, lon] }));
+  const countries = data.countries.map(([name, lat, lon, people]) => ({
+    name, latlng: [lat, lon], zoom: people >= SMALL_COUNTRY ? COUNTRY_MIN_ZOOM : SMALL_COUNTRY_ZOOM,
+  }));
   const towns = data.cities.map(([name, lat, lon, population, capital]) => ({ name, latlng: [lat, lon], zoom: townZoom(population, capital), capital }));
-  // Names that would overlap one already placed are left out: countries first, then towns by size, so the
-  // larger place keeps its name. Boxes are estimated from the name's length (an average glyph width).
+  // Names that would overlap one already placed are left out: large countries first, then capitals, then the
+  // other towns by size and the small countries, so the larger place keeps its name. Boxes are estimated from the
+  // name's length (an average glyph width).
   const GLYPH_PX = 6.5, LINE_PX = 14;
   function redraw() {
     layer.clearLayers();
@@ -63,16 +72,20 @@ export async function addPlaceLabels(map) {
       placed.push(box);
       return true;
     };
-    if (z >= COUNTRY_MIN_ZOOM && z <= COUNTRY_MAX_ZOOM) {
-      for (const c of countries) {
-        if (view.contains(c.latlng) && fits(c.name.toUpperCase(), c.latlng, true)) layer.addLayer(label(c.name, 'map-label country-label', c.latlng));
+    const country = (c) => {
+      if (c.zoom <= z && z <= COUNTRY_MAX_ZOOM && view.contains(c.latlng) && fits(c.name.toUpperCase(), c.latlng, true)) {
+        layer.addLayer(label(c.name, 'map-label country-label', c.latlng));
       }
-    }
-    for (const t of towns) {
+    };
+    const town = (t) => {
       if (t.zoom <= z && view.contains(t.latlng) && fits(t.name, t.latlng, false)) {
         layer.addLayer(label(t.name, t.capital ? 'map-label town-label capital' : 'map-label town-label', t.latlng));
       }
-    }
+    };
+    countries.filter((c) => c.zoom === COUNTRY_MIN_ZOOM).forEach(country);
+    towns.filter((t) => t.capital).forEach(town);
+    towns.filter((t) => !t.capital).forEach(town);
+    countries.filter((c) => c.zoom !== COUNTRY_MIN_ZOOM).forEach(country);
   }
   map.on('zoomend moveend', redraw);
   redraw();
