@@ -271,7 +271,10 @@ public final class ReportBuilder {
         for (Item i : now) byId.put(i.stored().id(), i);
         List<SituationReport.ControlChange> out = new ArrayList<>();
         ActorWords words = ActorWords.shared();
-        for (ControlLedger.Entry e : ControlLedger.build(now.stream().map(Item::stored).toList())) {
+        // Only territorial events go to the ledger: it reads each event's JSON again, and most events are not.
+        List<StoredEvent> territorial = now.stream().filter(i -> ControlLedger.CODES.stream()
+                .anyMatch(c -> i.json().path("cameo").path("code").asText("").startsWith(c))).map(Item::stored).toList();
+        for (ControlLedger.Entry e : ControlLedger.build(territorial)) {
             Item i = byId.get(e.eventId());
             String place = e.place().path("name").asText();
             String sentence = e.controller() != null ? words.actor(e.controller()) + " took control of " + place

@@ -345,4 +345,17 @@ class CodingRulesTest {
         assertEquals("194", code("Government forces fired rockets at the village of Kafr Nabl on Tuesday.", "2019-05-08").one(VIOLENT).cameo().code(),
                 "the weapon row still applies where a weapon is fired");
     }
+
+    @Test
+    void signingAnOrderOrSettingUpACommitteeIsNoInternationalAct() {
+        String text = """
+                The president signed an executive order on Tuesday.
+                The conference will set up a committee to draft a constitution.
+                Turkey and Russia signed an agreement on Idlib on Tuesday.
+                """;
+        Coded on = code(text, "2018-01-31");
+        assertEquals(1, on.where(root("05")).size(), on::describe);
+        assertTrue(on.where(root("15")).isEmpty(), on::describe);
+        assertEquals(2, without(CodingRule.WORD_SENSE, text, "2018-01-31").where(root("05")).size());
+    }
 }
