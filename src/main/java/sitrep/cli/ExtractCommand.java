@@ -40,10 +40,17 @@ public final class ExtractCommand implements Callable<Integer> {
     public Integer call() {
         ArticleReader reader = in.reader();
         UserDictionaries dictionaries = userDictionaries(dictionaryOptions);
+        long loading = System.nanoTime();
+        ProgressReport.loadingModels(in.quiet);
         try (Writer out = output == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                 : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-             Pipeline pipeline = new Pipeline(in.threads, dictionaries, settings(coding))) {
-            pipeline.run(in.read(reader), r -> write(out, r));
+             Pipeline pipeline = new Pipeline(in.threads, dictionaries, settings(coding));
+             ProgressReport progress = in.progress()) {
+            ProgressReport.modelsLoaded(in.quiet, loading);
+            pipeline.run(in.read(reader), r -> {
+                write(out, r);
+                progress.step();
+            });
             out.flush();
         } catch (IOException e) {
             throw new Main.UsageException("cannot write output: " + e.getMessage());

@@ -43,10 +43,19 @@ public final class IngestCommand implements Callable<Integer> {
         ArticleReader reader = in.reader();
         long t0 = System.nanoTime();
         sitrep.coding.UserDictionaries dictionaries = ExtractCommand.userDictionaries(dictionaryOptions);
-        try (EventStore db = open(store); Pipeline pipeline = new Pipeline(in.threads, dictionaries, ExtractCommand.settings(coding))) {
+        EventStore opened;
+        try {
+            opened = open(store);
+        } catch (RunningServer.StoreInUse e) {
+            return handOff(e, reader, t0);
+        }
+        long loading = System.nanoTime();
+        ProgressReport.loadingModels(in.quiet);
+        try (EventStore db = opened; Pipeline pipeline = new Pipeline(in.threads, dictionaries, ExtractCommand.settings(coding));
+             ProgressReport progress = in.progress()) {
+            ProgressReport.modelsLoaded(in.quiet, loading);
             Set<String> known = db.articleKeys();
-            Progress progress = new Progress();
-            pipeline.run(unseen(in.read(reader), known), r -> {
+            pipeline.run(unseen(in.read(reader), known, progress), r -> {
                 Reports.problems(r);
                 String hash = r.article().text().isEmpty() ? "failed:" + r.article().id() : ContentHash.of(r.article().text());
                 if (db.save(r, hash)) {
@@ -56,9 +65,9 @@ public final class IngestCommand implements Callable<Integer> {
                 } else {
                     skipped++;
                 }
-                progress.update(stored + skipped, t0);
+                progress.step();
             });
-            progress.done();
+            progress.close();
             StoreStats s = db.stats();
             double secs = (System.nanoTime() - t0) / 1e9;
             System.err.printf("sitrep: ingested %d articles (%d already stored, skipped; %d with errors), %d event mentions "
@@ -72,12 +81,34 @@ public final class IngestCommand implements Callable<Integer> {
         try {
             return Stores.open(location);
         } catch (StoreException e) {
+            if (RunningServer.isDuckDb(location) && RunningServer.isLockConflict(e)) {
+                java.util.Optional<RunningServer.Note> server = RunningServer.find(location);
+                throw new RunningServer.StoreInUse(RunningServer.inUse(location, e, server, null), server.orElse(null));
+            }
             throw new Main.UsageException(e.getMessage());
         }
     }
 
+    /**
+     * serve holds the store: with serve's token in SITREP_TOKEN the articles go to it (it runs the pipeline and
+     * stores them); without, one line says what to do.
+     */
+    private Integer handOff(RunningServer.StoreInUse e, ArticleReader reader, long t0) {
+        String token = System.getenv("SITREP_TOKEN");
+        if (e.server == null || token == null || token.isBlank()) {
+            if (e.server == null) throw e;
+            throw new Main.UsageException(RunningServer.inUse(store, e, java.util.Optional.of(e.server),
+                    "run this again with SITREP_TOKEN set to serve's token to send the articles to it"));
+        }
+        System.err.println("sitrep: the store is open in `sitrep serve` at " + e.server.url() + "/; sending the articles to it");
+        ServerHandOff.Posted p = ServerHandOff.ingest(e.server, token, in.read(reader));
+        System.err.printf("sitrep: sent to serve: %d articles stored, %d already stored, %d refused, in %.1fs%n",
+                p.stored(), p.skipped(), p.rejected(), (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+
     /** Drops articles already stored before they cost any NLP time. */
-    private Iterable<InputItem> unseen(Iterable<InputItem> items, Set<String> known) {
+    private Iterable<InputItem> unseen(Iterable<InputItem> items, Set<String> known, ProgressReport progress) {
         return () -> new Iterator<>() {
             final Iterator<InputItem> it = items.iterator();
             InputItem next;
@@ -87,8 +118,12 @@ public final class IngestCommand implements Callable<Integer> {
                 while (next == null && it.hasNext()) {
                     InputItem i = it.next();
                     String key = i.usable() ? ContentHash.of(i.article().text()) : "failed:" + i.article().id();
-                    if (known.contains(i.article().id()) || known.contains(key)) skipped++;
-                    else next = i;
+                    if (known.contains(i.article().id()) || known.contains(key)) {
+                        skipped++;
+                        progress.step();
+                    } else {
+                        next = i;
+                    }
                 }
                 return next != null;
             }
@@ -102,24 +137,4 @@ public final class IngestCommand implements Callable<Integer> {
             }
         };
     }
-
-    /** A progress line with the rate on a terminal; nothing when output goes to a file or pipe. */
-    private static final class Progress {
-        private final boolean terminal = System.console() != null;
-        private long lastPrint;
-
-        void update(long done, long t0) {
-            if (!terminal) return;
-            long now = System.nanoTime();
-            if (now - lastPrint < 500_000_000L) return;
-            lastPrint = now;
-            double secs = (now - t0) / 1e9;
-            System.err.printf("\r%d articles, %.2f articles/s", done, done / Math.max(secs, 1e-9));
-        }
-
-        void done() {
-            if (terminal) System.err.println();
-        }
-    }
-
 }

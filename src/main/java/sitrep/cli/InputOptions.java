@@ -31,6 +31,20 @@ final class InputOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--quiet", description = "No progress or loading messages (errors and the final summary still go to standard error).")
+    boolean quiet;
+
+    @Option(names = "--progress-every", paramLabel = "N", defaultValue = "100",
+            description = "When standard error is not a terminal, a progress line every N articles (default: ${DEFAULT-VALUE}).")
+    int progressEvery;
+
+    /** The progress report for this run's inputs: their total when it can be known cheaply. */
+    ProgressReport progress() {
+        if (progressEvery < 1) throw new Main.UsageException("--progress-every must be at least 1, got " + progressEvery);
+        Long total = quiet ? null : sitrep.ingest.InputCount.articles(inputs, InputFormat.parse(inputFormat));
+        return new ProgressReport(total, progressEvery, quiet, ProgressReport.onTerminal());
+    }
+
     /** Checks the options and paths (exit 2 on a bad one) and returns the reader. */
     ArticleReader reader() {
         LocalDate date = null;

@@ -35,7 +35,7 @@ public final class Main implements Runnable {
     }
 
     /** A bad option value or path: exit status 2 with a one-line message. */
-    static final class UsageException extends RuntimeException {
+    static class UsageException extends RuntimeException {
         UsageException(String message) {
             super(message);
         }

@@ -67,8 +67,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         // Always scheduled: feeds added through the API later are polled on the same schedule.
         poller.start(java.time.Duration.ofMinutes(feedInterval));
+        RunningServer.announce(store, host, server.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            RunningServer.withdraw(store);
             poller.close();
             server.close();
             synchronized (db) {

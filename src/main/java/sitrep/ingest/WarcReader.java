@@ -27,6 +27,10 @@ import sitrep.model.Article;
  * holding HTML or text, becomes an article; request, metadata, warcinfo, revisit and other records are skipped
  * and counted. A bad record becomes a failed item naming the file, the record number and its offset; reading goes
  * on at the next "WARC/1." line, but a broken gzip stream ends it.
+ * <p>Hand-written rather than jwarc: jwarc reads well-formed archives, but a malformed record (garbage between
+ * records, a bad Content-Length, a block that does not end where it says) ends its reading of the file, and this
+ * project's rule is that a bad item gets its own error while the rest of the batch goes on, which needs the resync
+ * on the next record line above.
  */
 final class WarcReader {
     /** Header lines of a record longer than this are corrupt (real ones are under a few KiB). */
