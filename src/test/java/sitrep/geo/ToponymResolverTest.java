@@ -1,0 +1,68 @@
+package sitrep.geo;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/** Resolution alone, on toponym records built from the gazetteer: no NLP stage involved. */
+class ToponymResolverTest {
+    private static final Gazetteer GAZETTEER = Gazetteer.shared();
+    private static final ToponymResolver RESOLVER = new ToponymResolver(ResolutionSettings.defaults());
+
+    /** A toponym as recognition would give it: its sentence, its text, and the cues around it. */
+    private static Toponym toponym(int sentence, String text, String qualifierCountry, String qualifierAdmin1) {
+        List<GazetteerEntry> candidates = GAZETTEER.lookup(text);
+        assertNotNull(candidates, text);
+        return new Toponym(sentence, 0, 0, 0, text.length(), text, candidates, false, false, qualifierCountry, qualifierAdmin1,
+                null, false);
+    }
+
+    private static Toponym plain(int sentence, String text) {
+        return toponym(sentence, text, null, null);
+    }
+
+    private static List<GazetteerEntry> resolve(ToponymResolver resolver, Toponym... toponyms) {
+        return resolver.resolve(new Recognition(List.of(toponyms), List.of())).chosen();
+    }
+
+    @Test
+    void aRegionQualifierPicksTheTownAndSwitchingTheFeatureOffUndoesIt() {
+        Toponym paris = toponym(0, "Paris", null, "Texas");
+        GazetteerEntry chosen = resolve(RESOLVER, paris, plain(0, "Texas")).get(0);
+        assertEquals("USA", chosen.country(), chosen.toString());
+        assertEquals("Texas", chosen.admin1());
+        ToponymResolver without = new ToponymResolver(ResolutionSettings.defaults().without(List.of(
+                ResolutionFeature.QUALIFIER_ADMIN1, ResolutionFeature.QUALIFIER_ADMIN1_MISMATCH, ResolutionFeature.NEAR_PLACES,
+                ResolutionFeature.NAME_SUPPORT, ResolutionFeature.ADMIN1_FOCUS)));
+        GazetteerEntry unqualified = resolve(without, paris).get(0);
+        assertEquals("FRA", unqualified.country(), unqualified.toString());
+    }
+
+    @Test
+    void theOtherPlacesOfTheTextPullATownToTheirCountry() {
+        List<GazetteerEntry> chosen = resolve(RESOLVER, plain(0, "Deir ez-Zor"), plain(1, "Raqqa"), plain(1, "Palmyra"));
+        for (GazetteerEntry e : chosen) assertEquals("SYR", e.country(), e.toString());
+    }
+
+    @Test
+    void aCountrysNameMeansTheCountry() {
+        GazetteerEntry mexico = resolve(RESOLVER, plain(0, "Mexico")).get(0);
+        assertEquals("PCLI", mexico.featureCode(), mexico.toString());
+    }
+
+    @Test
+    void unqualifiedMentionsOfANameFollowTheQualifiedOne() {
+        List<Toponym> toponyms = new ArrayList<>(List.of(toponym(0, "Paris", null, "Texas"), plain(0, "Texas"), plain(1, "Paris")));
+        List<GazetteerEntry> chosen = RESOLVER.resolve(new Recognition(toponyms, List.of())).chosen();
+        assertEquals("Texas", chosen.get(2).admin1(), chosen.get(2).toString());
+    }
+
+    @Test
+    void featureNamesAreTheCommandLinesNames() {
+        for (ResolutionFeature f : ResolutionFeature.values()) assertEquals(f, ResolutionFeature.byLabel(f.label()));
+    }
+}
