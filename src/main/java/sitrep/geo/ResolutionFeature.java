@@ -59,7 +59,15 @@ public enum ResolutionFeature {
     /** 1 for a division that holds another chosen place of the text and whose name no town in it shares. */
     HOLDS_PLACES("holds-places"),
     /** Up to 2: the other names of the text with a possible sense near the candidate, each by its share of senses. */
-    NAME_SUPPORT("name-support");
+    NAME_SUPPORT("name-support"),
+    /**
+     * 1 for a world city or capital against far smaller namesakes: a capital, or a town of at least
+     * {@link ResolutionSettings#prominentPopulation()}, whose far namesakes all have at most 1 / {@link
+     * ResolutionSettings#prominenceRatio()} of its people, where no "Town, Region" qualifier is given and no other place
+     * the text chose lies near any namesake or in its division ("Geneva" in a report on the Syria talks is the Swiss
+     * city, though the report names the United States often; "Geneva" beside "Aurora" and "Elgin" is Illinois').
+     */
+    PROMINENCE("prominence");
 
     private final String label;
 

@@ -15,9 +15,11 @@ import java.util.Map;
  * @param metropolis a city this big is what its name means to readers of news about other countries, more than a
  *                   same-named division around it ("talks in New York" in a report on Syria)
  * @param foreignShare the share of the article's country votes under which a country counts as another country
+ * @param prominentPopulation a town this big (or a capital) is prominent against far smaller namesakes
+ * @param prominenceRatio a prominent town has at least this many times the people of each far namesake
  */
 public record ResolutionSettings(Map<ResolutionFeature, Double> weights, double nearKm, double supportKm, double seatKm,
-                                 long metropolis, double foreignShare) {
+                                 long metropolis, double foreignShare, long prominentPopulation, double prominenceRatio) {
     public ResolutionSettings {
         EnumMap<ResolutionFeature, Double> copy = new EnumMap<>(ResolutionFeature.class);
         copy.putAll(weights);
@@ -50,7 +52,8 @@ public record ResolutionSettings(Map<ResolutionFeature, Double> weights, double 
         w.put(ResolutionFeature.NEAR_PLACES, 0.5);
         w.put(ResolutionFeature.HOLDS_PLACES, 1.5);
         w.put(ResolutionFeature.NAME_SUPPORT, 0.5);
-        return new ResolutionSettings(w, 300, 150, 150, 1_000_000, 0.5);
+        w.put(ResolutionFeature.PROMINENCE, 2.0);
+        return new ResolutionSettings(w, 300, 150, 150, 1_000_000, 0.5, 100_000, 5);
     }
 
     public double weight(ResolutionFeature f) {
@@ -62,6 +65,6 @@ public record ResolutionSettings(Map<ResolutionFeature, Double> weights, double 
         Map<ResolutionFeature, Double> w = new EnumMap<>(ResolutionFeature.class);
         w.putAll(weights);
         for (ResolutionFeature f : features) w.put(f, 0.0);
-        return new ResolutionSettings(w, nearKm, supportKm, seatKm, metropolis, foreignShare);
+        return new ResolutionSettings(w, nearKm, supportKm, seatKm, metropolis, foreignShare, prominentPopulation, prominenceRatio);
     }
 }

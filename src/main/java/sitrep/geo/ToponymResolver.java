@@ -45,7 +45,7 @@ public final class ToponymResolver {
         Set<List<GazetteerEntry>> names = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Toponym t : toponyms) names.add(t.candidates());
         List<GazetteerEntry> chosen = new ArrayList<>();
-        for (Toponym t : toponyms) chosen.add(pick(t, scores(t, countryWeight, admin1Weight, List.of(), names, List.of())));
+        for (Toponym t : toponyms) chosen.add(pick(t, scores(t, countryWeight, admin1Weight, null, names, List.of())));
         Map<String, Double> refined = new HashMap<>(countryWeight);
         Set<List<GazetteerEntry>> counted = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < toponyms.size(); i++) {
@@ -206,12 +206,18 @@ public final class ToponymResolver {
     /** What a candidate is scored against: the article's votes and the senses chosen for its other toponyms. */
     private record Context(Map<String, Double> countryWeight, double countryTotal, Map<String, Double> admin1Weight,
                            double admin1Total, List<GazetteerEntry> others, Set<List<GazetteerEntry>> otherNames,
-                           List<GazetteerEntry> listedWith, Set<String> countriesNamed, boolean divisionNamed) {
+                           List<GazetteerEntry> listedWith, Set<String> countriesNamed, boolean divisionNamed,
+                           boolean firstPass) {
     }
 
-    /** One score per candidate of {@code t}: the weighted sum of its feature values. */
+    /**
+     * One score per candidate of {@code t}: the weighted sum of its feature values. {@code others} is null in the
+     * first pass, before any other toponym has a sense.
+     */
     private double[] scores(Toponym t, Map<String, Double> countryWeight, Map<String, Double> admin1Weight,
                             List<GazetteerEntry> others, Set<List<GazetteerEntry>> otherNames, List<GazetteerEntry> listedWith) {
+        boolean firstPass = others == null;
+        if (firstPass) others = List.of();
         Set<String> countriesNamed = new HashSet<>();
         boolean divisionNamed = false;
         for (GazetteerEntry c : t.candidates()) {
@@ -222,7 +228,7 @@ public final class ToponymResolver {
         for (double w : countryWeight.values()) total += w;
         for (double w : admin1Weight.values()) admin1Total += w;
         Context context = new Context(countryWeight, total, admin1Weight, admin1Total, others, otherNames, listedWith,
-                countriesNamed, divisionNamed);
+                countriesNamed, divisionNamed, firstPass);
         double[] weights = new double[FEATURES.length];
         for (ResolutionFeature f : FEATURES) weights[f.ordinal()] = settings.weight(f);
         double[] out = new double[t.candidates().size()];
@@ -315,5 +321,59 @@ public final class ToponymResolver {
             }
             v[ResolutionFeature.NAME_SUPPORT.ordinal()] = Math.min(support, 2.0);
         }
+        // Not in the first pass, which knows nothing yet of the text's other places that might support a namesake.
+        if (!x.firstPass() && !x.divisionNamed() && prominent(t, c, x.others())) v[ResolutionFeature.PROMINENCE.ordinal()] = 1;
+    }
+
+    /** A capital or a town of at least {@link ResolutionSettings#prominentPopulation()}. */
+    private boolean notable(GazetteerEntry c) {
+        return c.featureCode().equals("PPLC") || c.population() >= settings.prominentPopulation();
+    }
+
+    /** Whether two names differ by at most two letters once accents and case are set aside. */
+    static boolean respelling(String a, String b) {
+        String x = fold(a), y = fold(b);
+        if (Math.abs(x.length() - y.length()) > 2) return false;
+        int[] previous = new int[y.length() + 1], current = new int[y.length() + 1];
+        for (int j = 0; j <= y.length(); j++) previous[j] = j;
+        for (int i = 1; i <= x.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= y.length(); j++) {
+                int substitution = previous[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[y.length()] <= 2;
+    }
+
+    private static String fold(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** Feature prominence: a world city or capital against far smaller namesakes the text gives no support. */
+    private boolean prominent(Toponym t, GazetteerEntry c, List<GazetteerEntry> others) {
+        if (t.qualified() || t.adminCue() || !c.isPopulatedPlace() || Double.isNaN(c.lat()) || !notable(c)) return false;
+        // The text must be the city's own name or a respelling of it ("Geneva" for Genève, "Kiev" for Kyiv), not an
+        // old or other name ("Twickenham" is among Huntsville, Alabama's alternate names); and where a notable town has
+        // the very name, only such a town can be the prominent one ("Puno" the Peruvian city is not Pune).
+        if (!respelling(t.text(), c.name())) return false;
+        if (!c.name().equalsIgnoreCase(t.text())) {
+            for (GazetteerEntry n : t.candidates()) if (n.isPopulatedPlace() && notable(n) && n.name().equalsIgnoreCase(t.text())) return false;
+        }
+        boolean namesake = false;
+        for (GazetteerEntry n : t.candidates()) {
+            if (n == c || !n.isPopulatedPlace() || Double.isNaN(n.lat()) || c.distanceKm(n.lat(), n.lon()) < settings.nearKm()) continue;
+            if (n.population() * settings.prominenceRatio() > c.population()) return false;
+            for (GazetteerEntry o : others) {
+                if (o == null || o == n || o.isCountry() || Double.isNaN(o.lat())) continue;
+                if (n.distanceKm(o.lat(), o.lon()) < settings.nearKm()
+                        || n.admin1() != null && n.admin1().equals(o.admin1()) && n.country() != null && n.country().equals(o.country())) return false;
+            }
+            namesake = true;
+        }
+        return namesake;
     }
 }

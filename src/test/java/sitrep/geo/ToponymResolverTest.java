@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** Resolution alone, on toponym records built from the gazetteer: no NLP stage involved. */
@@ -59,6 +61,30 @@ class ToponymResolverTest {
         List<Toponym> toponyms = new ArrayList<>(List.of(toponym(0, "Paris", null, "Texas"), plain(0, "Texas"), plain(1, "Paris")));
         List<GazetteerEntry> chosen = RESOLVER.resolve(new Recognition(toponyms, List.of())).chosen();
         assertEquals("Texas", chosen.get(2).admin1(), chosen.get(2).toString());
+    }
+
+    @Test
+    void aWorldCityWinsOverSmallNamesakesUnlessTheTextSupportsOne() {
+        // A report on the Syria talks names the United States often; Geneva is still the Swiss city.
+        List<GazetteerEntry> talks = resolve(RESOLVER, plain(0, "Syria"), plain(0, "Geneva"), plain(1, "U.S."), plain(1, "Washington"),
+                plain(2, "U.S."), plain(2, "Russia"), plain(3, "Damascus"), plain(3, "America"));
+        assertEquals("CHE", talks.get(1).country(), talks.get(1).toString());
+        assertEquals("SYR", talks.get(6).country(), talks.get(6).toString());
+        // A local paper's Geneva beside Aurora and Elgin is the Illinois town.
+        List<GazetteerEntry> local = resolve(RESOLVER, plain(0, "Geneva"), plain(0, "Aurora"), plain(1, "Elgin"), plain(1, "Illinois"));
+        assertEquals("USA", local.get(0).country(), local.get(0).toString());
+        assertEquals("Illinois", local.get(0).admin1());
+        ToponymResolver without = new ToponymResolver(ResolutionSettings.defaults().without(List.of(ResolutionFeature.PROMINENCE)));
+        GazetteerEntry geneva = resolve(without, plain(0, "Syria"), plain(0, "Geneva"), plain(1, "U.S."), plain(1, "Washington"),
+                plain(2, "U.S."), plain(2, "Russia"), plain(3, "Damascus"), plain(3, "America")).get(1);
+        assertEquals("USA", geneva.country(), () -> "without the feature the US votes win: " + geneva);
+    }
+
+    @Test
+    void respellingsAreNamesThatDifferByTwoLettersAtMost() {
+        assertTrue(ToponymResolver.respelling("Geneva", "Genève"));
+        assertTrue(ToponymResolver.respelling("Kiev", "Kyiv"));
+        assertFalse(ToponymResolver.respelling("Twickenham", "Huntsville"));
     }
 
     @Test
