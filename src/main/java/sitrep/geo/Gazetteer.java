@@ -107,11 +107,6 @@ public final class Gazetteer {
         for (String[] f : DataFiles.rows(COUNTRIES)) {
             String[] more = extra.get(f[0]);
             double lat = parse(f[4]), lon = parse(f[5]);
-            if (more != null && more.length > 1 && !more[1].isBlank()) {
-                String[] latLon = more[1].split(",");
-                lat = parse(latLon[0].strip());
-                lon = parse(latLon[1].strip());
-            }
             Country c = new Country(f[0], f[1], f[2], lat, lon, split(f[6]), split(f[7]), split(f[8]));
             countries.put(c.iso3(), c);
             GazetteerEntry e = new GazetteerEntry(id--, c.name(), c.lat(), c.lon(), "PCLI", c.iso3(), null, 0);
@@ -120,12 +115,12 @@ public final class Gazetteer {
             add(f[3], e);
             for (String n : c.otherNames()) if (n.length() > 3) add(n, e);
             // Our curated names may be short abbreviations ("US", "UK"); they match only in capitals.
-            if (more != null && more.length > 2) for (String n : split(more[2])) names.add(n, e);
+            if (more != null && more.length > 1) for (String n : split(more[1])) names.add(n, e);
             entries++;
         }
         // Demonyms a country has first claim to go in first, so they come first in the index's lists.
         for (String[] f : extra.values()) {
-            if (f.length > 3 && countries.containsKey(f[0])) for (String d : split(f[3])) addDemonym(d, countries.get(f[0]));
+            if (f.length > 2 && countries.containsKey(f[0])) for (String d : split(f[2])) addDemonym(d, countries.get(f[0]));
         }
         for (Country c : countries.values()) for (String d : c.demonyms()) addDemonym(d, c);
     }

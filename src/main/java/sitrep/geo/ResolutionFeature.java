@@ -67,7 +67,13 @@ public enum ResolutionFeature {
      * the text chose lies near any namesake or in its division ("Geneva" in a report on the Syria talks is the Swiss
      * city, though the report names the United States often; "Geneva" beside "Aurora" and "Elgin" is Illinois').
      */
-    PROMINENCE("prominence");
+    PROMINENCE("prominence"),
+    /**
+     * Up to 2: the places chosen for the other names of the same sentence and the {@link
+     * ResolutionSettings#contextSentences()} before it that lie near the candidate or hold it ("In Raqqa ... the Old
+     * City": the event's enclosing place decides among the senses of what follows).
+     */
+    CONTEXT_PLACES("context-places");
 
     private final String label;
 

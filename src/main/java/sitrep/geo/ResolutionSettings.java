@@ -17,9 +17,15 @@ import java.util.Map;
  * @param foreignShare the share of the article's country votes under which a country counts as another country
  * @param prominentPopulation a town this big (or a capital) is prominent against far smaller namesakes
  * @param prominenceRatio a prominent town has at least this many times the people of each far namesake
+ * @param contextSentences how many sentences before a toponym's own give the places that enclose it (context-places)
+ * @param sectionsNeedContext whether a section of a town (GeoNames PPLX: "Old City", a quarter) smaller than a
+ *                   prominent town is left unresolved
+ *                   where the places of its sentence and the ones before lie elsewhere ("In Raqqa ... the Old City" is
+ *                   not Jerusalem's): such names recur from town to town, and the enclosing place says which
  */
 public record ResolutionSettings(Map<ResolutionFeature, Double> weights, double nearKm, double supportKm, double seatKm,
-                                 long metropolis, double foreignShare, long prominentPopulation, double prominenceRatio) {
+                                 long metropolis, double foreignShare, long prominentPopulation, double prominenceRatio,
+                                 int contextSentences, boolean sectionsNeedContext) {
     public ResolutionSettings {
         EnumMap<ResolutionFeature, Double> copy = new EnumMap<>(ResolutionFeature.class);
         copy.putAll(weights);
@@ -53,7 +59,13 @@ public record ResolutionSettings(Map<ResolutionFeature, Double> weights, double 
         w.put(ResolutionFeature.HOLDS_PLACES, 1.5);
         w.put(ResolutionFeature.NAME_SUPPORT, 0.5);
         w.put(ResolutionFeature.PROMINENCE, 2.0);
-        return new ResolutionSettings(w, 300, 150, 150, 1_000_000, 0.5, 100_000, 5);
+        w.put(ResolutionFeature.CONTEXT_PLACES, 0.5);
+        return new ResolutionSettings(w, 300, 150, 150, 1_000_000, 0.5, 100_000, 5, 2, true);
+    }
+
+    public ResolutionSettings withSectionsNeedContext(boolean on) {
+        return new ResolutionSettings(weights, nearKm, supportKm, seatKm, metropolis, foreignShare, prominentPopulation, prominenceRatio,
+                contextSentences, on);
     }
 
     public double weight(ResolutionFeature f) {
@@ -65,6 +77,7 @@ public record ResolutionSettings(Map<ResolutionFeature, Double> weights, double 
         Map<ResolutionFeature, Double> w = new EnumMap<>(ResolutionFeature.class);
         w.putAll(weights);
         for (ResolutionFeature f : features) w.put(f, 0.0);
-        return new ResolutionSettings(w, nearKm, supportKm, seatKm, metropolis, foreignShare, prominentPopulation, prominenceRatio);
+        return new ResolutionSettings(w, nearKm, supportKm, seatKm, metropolis, foreignShare, prominentPopulation, prominenceRatio, contextSentences,
+                sectionsNeedContext);
     }
 }

@@ -160,7 +160,9 @@ public final class ToponymRecognizer {
                 && gazetteer.qualifierAbbreviation(last.word()) != null && m.values().size() == 1
                 && m.values().get(0) == gazetteer.qualifierAbbreviation(last.word())) return true;
         // A lone common noun ("the Detention Center", "Man booked for ...") is not the town some gazetteer names so.
-        if (m.firstToken() == m.lastToken() && gazetteer.isWord("generic", last.word().toLowerCase(Locale.ROOT))) return false;
+        // A "Town, State" qualifier still makes it the town: "Independence, Mo.", "Liberty, Texas".
+        if (m.firstToken() == m.lastToken() && gazetteer.isWord("generic", last.word().toLowerCase(Locale.ROOT))
+                && !qualifiedAsTown(s, m, all)) return false;
         // The tail of a longer unknown name: "Woodfield" in "Streets of Woodfield" is fine, "Road" in "Dublin Road" or
         // "Russia" in "United Russia" is not; "North Texas" and "eastern Kentucky" narrow the place instead.
         if (before >= 0 && s.token(before).capitalized() && s.token(before).isProperNoun() && !endsMatch(all, before)
@@ -205,6 +207,26 @@ public final class ToponymRecognizer {
         }
         if (person || other) return cue && (major || maxPop >= 100_000);
         return cue || major || maxPop >= 50_000 || m.lastToken() > m.firstToken();
+    }
+
+    /**
+     * Whether a comma and a country or first-level division that holds one of the match's senses follow the match
+     * ("Independence, Mo.": Missouri has an Independence).
+     */
+    private static boolean qualifiedAsTown(Sentence s, PhraseIndex.Match<GazetteerEntry> m, List<PhraseIndex.Match<GazetteerEntry>> all) {
+        int comma = m.lastToken() + 1;
+        if (comma >= s.size() || !s.token(comma).word().equals(",")) return false;
+        for (PhraseIndex.Match<GazetteerEntry> q : all) {
+            if (q.firstToken() != comma + 1) continue;
+            for (GazetteerEntry division : q.values()) {
+                if (!division.isAdmin1() && !division.isCountry() || division.country() == null) continue;
+                for (GazetteerEntry town : m.values()) {
+                    if (town.isPopulatedPlace() && division.country().equals(town.country())
+                            && (division.isCountry() || division.name().equalsIgnoreCase(town.admin1()))) return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** "University of Georgia", "Department of Texas": an institution word, "of", then the place. */

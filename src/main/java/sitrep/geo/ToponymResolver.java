@@ -45,7 +45,7 @@ public final class ToponymResolver {
         Set<List<GazetteerEntry>> names = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Toponym t : toponyms) names.add(t.candidates());
         List<GazetteerEntry> chosen = new ArrayList<>();
-        for (Toponym t : toponyms) chosen.add(pick(t, scores(t, countryWeight, admin1Weight, null, names, List.of())));
+        for (Toponym t : toponyms) chosen.add(pick(t, scores(t, countryWeight, admin1Weight, null, names, List.of(), List.of())));
         Map<String, Double> refined = new HashMap<>(countryWeight);
         Set<List<GazetteerEntry>> counted = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < toponyms.size(); i++) {
@@ -58,7 +58,8 @@ public final class ToponymResolver {
             for (int i = 0; i < toponyms.size(); i++) {
                 List<GazetteerEntry> others = new ArrayList<>(chosen);
                 others.remove(i);
-                scores.add(scores(toponyms.get(i), refined, admin1Weight, others, names, listed(toponyms, chosen, i)));
+                scores.add(scores(toponyms.get(i), refined, admin1Weight, others, names, listed(toponyms, chosen, i),
+                        enclosing(toponyms, chosen, i)));
             }
             List<GazetteerEntry> next = new ArrayList<>();
             for (int i = 0; i < toponyms.size(); i++) {
@@ -66,6 +67,7 @@ public final class ToponymResolver {
             }
             chosen = next;
         }
+        if (settings.sectionsNeedContext()) chosen = withoutStraySections(toponyms, chosen);
         String focus = refined.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
         return new Resolution(chosen, focus);
     }
@@ -115,6 +117,46 @@ public final class ToponymResolver {
 
     private static Double round(double v) {
         return Double.isNaN(v) ? null : Math.round(v * 10000.0) / 10000.0;
+    }
+
+    /**
+     * The senses chosen for the toponyms of other names in toponym i's sentence and the {@link
+     * ResolutionSettings#contextSentences()} before it: the places that can enclose it.
+     */
+    private List<GazetteerEntry> enclosing(List<Toponym> toponyms, List<GazetteerEntry> chosen, int i) {
+        Toponym t = toponyms.get(i);
+        List<GazetteerEntry> out = new ArrayList<>();
+        for (int j = 0; j < toponyms.size(); j++) {
+            Toponym o = toponyms.get(j);
+            if (o.sentence() > t.sentence()) break;
+            if (o.sentence() < t.sentence() - settings.contextSentences() || o.candidates() == t.candidates() || chosen.get(j) == null) continue;
+            out.add(chosen.get(j));
+        }
+        return out;
+    }
+
+    /**
+     * The chosen senses with each section of a town (PPLX) of under {@link ResolutionSettings#prominentPopulation()}
+     * people dropped where the places of its own and the previous
+     * sentences (other names) exist but none holds it or lies near it: "the Old City" after "In Raqqa" is Raqqa's, not
+     * the one in Jerusalem the gazetteer knows.
+     */
+    private List<GazetteerEntry> withoutStraySections(List<Toponym> toponyms, List<GazetteerEntry> chosen) {
+        List<GazetteerEntry> out = new ArrayList<>(chosen);
+        for (int i = 0; i < toponyms.size(); i++) {
+            GazetteerEntry c = chosen.get(i);
+            // A section known in its own right ("Hollywood") keeps its sense.
+            if (c == null || !c.featureCode().equals("PPLX") || Double.isNaN(c.lat()) || notable(c)) continue;
+            List<GazetteerEntry> context = enclosing(toponyms, chosen, i);
+            if (context.isEmpty()) continue;
+            boolean placed = false;
+            for (GazetteerEntry o : context) {
+                placed |= (o.isCountry() || o.isAdmin1()) ? holdsOne(o, List.of(c))
+                        : !Double.isNaN(o.lat()) && c.distanceKm(o.lat(), o.lon()) < settings.nearKm();
+            }
+            if (!placed) out.set(i, null);
+        }
+        return out;
     }
 
     /** The senses chosen for the other items of the list toponym i is in, or an empty list. */
@@ -207,7 +249,7 @@ public final class ToponymResolver {
     private record Context(Map<String, Double> countryWeight, double countryTotal, Map<String, Double> admin1Weight,
                            double admin1Total, List<GazetteerEntry> others, Set<List<GazetteerEntry>> otherNames,
                            List<GazetteerEntry> listedWith, Set<String> countriesNamed, boolean divisionNamed,
-                           boolean firstPass) {
+                           boolean firstPass, List<GazetteerEntry> enclosing) {
     }
 
     /**
@@ -215,7 +257,8 @@ public final class ToponymResolver {
      * first pass, before any other toponym has a sense.
      */
     private double[] scores(Toponym t, Map<String, Double> countryWeight, Map<String, Double> admin1Weight,
-                            List<GazetteerEntry> others, Set<List<GazetteerEntry>> otherNames, List<GazetteerEntry> listedWith) {
+                            List<GazetteerEntry> others, Set<List<GazetteerEntry>> otherNames, List<GazetteerEntry> listedWith,
+                            List<GazetteerEntry> enclosing) {
         boolean firstPass = others == null;
         if (firstPass) others = List.of();
         Set<String> countriesNamed = new HashSet<>();
@@ -228,7 +271,7 @@ public final class ToponymResolver {
         for (double w : countryWeight.values()) total += w;
         for (double w : admin1Weight.values()) admin1Total += w;
         Context context = new Context(countryWeight, total, admin1Weight, admin1Total, others, otherNames, listedWith,
-                countriesNamed, divisionNamed, firstPass);
+                countriesNamed, divisionNamed, firstPass, enclosing);
         double[] weights = new double[FEATURES.length];
         for (ResolutionFeature f : FEATURES) weights[f.ordinal()] = settings.weight(f);
         double[] out = new double[t.candidates().size()];
@@ -321,6 +364,13 @@ public final class ToponymResolver {
             }
             v[ResolutionFeature.NAME_SUPPORT.ordinal()] = Math.min(support, 2.0);
         }
+        int enclosed = 0;
+        for (GazetteerEntry o : x.enclosing()) {
+            if (o == c || Double.isNaN(o.lat()) || Double.isNaN(c.lat())) continue;
+            boolean holds = (o.isCountry() || o.isAdmin1()) && holdsOne(o, List.of(c));
+            if (holds || !o.isCountry() && !o.isAdmin1() && c.distanceKm(o.lat(), o.lon()) < settings.nearKm()) enclosed++;
+        }
+        v[ResolutionFeature.CONTEXT_PLACES.ordinal()] = Math.min(enclosed, 2);
         // Not in the first pass, which knows nothing yet of the text's other places that might support a namesake.
         if (!x.firstPass() && !x.divisionNamed() && prominent(t, c, x.others())) v[ResolutionFeature.PROMINENCE.ordinal()] = 1;
     }

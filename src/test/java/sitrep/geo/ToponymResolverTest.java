@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Resolution alone, on toponym records built from the gazetteer: no NLP stage involved. */
 class ToponymResolverTest {
@@ -85,6 +86,18 @@ class ToponymResolverTest {
         assertTrue(ToponymResolver.respelling("Geneva", "Genève"));
         assertTrue(ToponymResolver.respelling("Kiev", "Kyiv"));
         assertFalse(ToponymResolver.respelling("Twickenham", "Huntsville"));
+    }
+
+    @Test
+    void aTownsSectionFollowsTheEnclosingPlaceOfTheSentencesBefore() {
+        // The gazetteer's only "Old City" is Jerusalem's; after "In Raqqa" it is Raqqa's, which it cannot name.
+        Toponym oldCity = plain(2, "Old City");
+        List<GazetteerEntry> raqqa = resolve(RESOLVER, plain(0, "Syria"), plain(1, "Raqqa"), oldCity);
+        assertNull(raqqa.get(2), () -> "not Jerusalem's: " + raqqa.get(2));
+        List<GazetteerEntry> jerusalem = resolve(RESOLVER, plain(0, "Israel"), plain(1, "Jerusalem"), oldCity);
+        assertEquals("PPLX", jerusalem.get(2).featureCode(), () -> String.valueOf(jerusalem.get(2)));
+        ToponymResolver without = new ToponymResolver(ResolutionSettings.defaults().withSectionsNeedContext(false));
+        assertNotNull(resolve(without, plain(0, "Syria"), plain(1, "Raqqa"), oldCity).get(2));
     }
 
     @Test
