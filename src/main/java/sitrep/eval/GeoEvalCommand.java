@@ -80,8 +80,12 @@ public final class GeoEvalCommand implements Callable<Integer> {
     @Option(names = "--feature-report", description = "Resolve once more per resolution feature with that feature off, and print what each adds.")
     boolean featureReport;
 
+    @picocli.CommandLine.Mixin
+    GazetteerOptions gazetteerOptions;
+
     @Override
     public Integer call() throws IOException {
+        gazetteerOptions.apply();
         if (!GeoCorpus.KINDS.contains(corpus)) throw usage("--corpus must be one of " + GeoCorpus.KINDS);
         GeoScorer.MatchRule rule = switch (match) {
             case "overlap" -> GeoScorer.MatchRule.OVERLAP;
