@@ -126,6 +126,17 @@ final class Filters {
         if (c.verb() && s.token(c.head()).pos().equals("VB") && (rel.equals("advcl") || rel.equals("acl"))
                 && Graph.hasChild(s, c.head(), "mark", "to") && !c.trigger.speechAct() && !c.root().equals("14")) {
             c.drop(CodingRule.HYPOTHETICAL, "a purpose ('to ...')");
+            return;
+        }
+        // "sent troops to fight Isis", "deployed ships to patrol the strait": what forces are sent to do is a purpose.
+        if (c.verb() && s.token(c.head()).pos().equals("VB") && rel.equals("xcomp") && Graph.hasChild(s, c.head(), "mark", "to")
+                && !c.trigger.speechAct()) {
+            for (Dependency d : s.parents(c.head())) {
+                if (d.head() >= 0 && d.relation().equals("xcomp") && lexicon.cues("dispatch-verb").contains(lemma(s, d.head()))) {
+                    c.drop(CodingRule.HYPOTHETICAL, "a purpose ('sent ... to ...')");
+                    return;
+                }
+            }
         }
     }
 
@@ -164,7 +175,10 @@ final class Filters {
             }
             // "as territory shrinks and fighting becomes more intense": a gerund with no subject or auxiliary of its own,
             // standing where a noun would, needs what a noun needs to be one act.
-            if (t.pos().equals("VBG") && aux.isEmpty() && Graph.child(s, c.head(), "nsubj") < 0 && c.mergedHeads.isEmpty()
+            // ("stepped up his rhetoric, accusing it of ...", "encircled Afrin, besieging 200,000 civilians": a participle
+            // with an object, hung on a verb, is an adverbial clause of that verb's subject, not a noun.)
+            boolean participialClause = rel.equals("dep") && Graph.governingVerbOf(s, c.head()) >= 0 && Graph.child(s, c.head(), "obj") >= 0;
+            if (t.pos().equals("VBG") && aux.isEmpty() && Graph.child(s, c.head(), "nsubj") < 0 && c.mergedHeads.isEmpty() && !participialClause
                     && Set.of("conj", "dep", "nsubj", "obj", "root").contains(rel) && !ownTime(c) && c.quantities.isEmpty() && !anchored(c)) {
                 c.drop(CodingRule.GENERIC, "a gerund used as a noun");
                 return;
@@ -225,6 +239,19 @@ final class Filters {
             if (Graph.pathLength(s, i, c.head(), 4) <= 4 || c.mergedHeads.stream().anyMatch(h -> Graph.pathLength(s, h, cue, 3) <= 3)) {
                 c.drop(CodingRule.AGGREGATE_TOLLS, "a total ('" + s.token(i).word() + "')");
                 return;
+            }
+        }
+        // "300 militants had been killed so far in the offensive": a running total.
+        boolean tally = !c.quantities.isEmpty() || lexicon.cues("toll-verb").contains(lemma(s, c.head()));
+        for (String phrase : lexicon.cues("running-total")) {
+            String[] words = phrase.split(" ");
+            for (int i = 0; tally && i + words.length <= s.size(); i++) {
+                boolean match = true;
+                for (int k = 0; k < words.length && match; k++) match = s.token(i + k).word().equalsIgnoreCase(words[k]);
+                if (match && Graph.pathLength(s, i, c.head(), 4) <= 4) {
+                    c.drop(CodingRule.AGGREGATE_TOLLS, "a running total ('" + phrase + "')");
+                    return;
+                }
             }
         }
         for (TimeExpression t : s.times()) {

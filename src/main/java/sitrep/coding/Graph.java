@@ -89,6 +89,12 @@ final class Graph {
         return child(s, verb, "nsubj:pass", "nsubj:pass:xsubj");
     }
 
+    /** The verb a token directly hangs from, or -1 when its head is not a verb. */
+    static int governingVerbOf(Sentence s, int token) {
+        for (Dependency d : s.parents(token)) if (d.head() >= 0 && s.token(d.head()).isVerb()) return d.head();
+        return -1;
+    }
+
     /**
      * "carried out airstrikes", "clearing the way ... with airstrikes": the verb a noun hangs from, found by climbing
      * through objects, obliques and modifiers (not clauses); -1 when there is none.
