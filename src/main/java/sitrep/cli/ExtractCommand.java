@@ -36,8 +36,12 @@ public final class ExtractCommand implements Callable<Integer> {
     @Mixin
     sitrep.eval.CodingOptions coding;
 
+    @picocli.CommandLine.Mixin
+    sitrep.eval.GazetteerOptions gazetteerOptions;
+
     @Override
     public Integer call() {
+        gazetteerOptions.apply();
         ArticleReader reader = in.reader();
         UserDictionaries dictionaries = userDictionaries(dictionaryOptions);
         long loading = System.nanoTime();

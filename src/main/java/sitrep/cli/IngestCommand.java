@@ -38,8 +38,12 @@ public final class IngestCommand implements Callable<Integer> {
 
     private long stored, skipped, failed, mentions;
 
+    @picocli.CommandLine.Mixin
+    sitrep.eval.GazetteerOptions gazetteerOptions;
+
     @Override
     public Integer call() {
+        gazetteerOptions.apply();
         ArticleReader reader = in.reader();
         long t0 = System.nanoTime();
         sitrep.coding.UserDictionaries dictionaries = ExtractCommand.userDictionaries(dictionaryOptions);

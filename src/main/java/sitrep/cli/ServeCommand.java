@@ -47,8 +47,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Allow feeds on loopback and private addresses (refused by default).")
     boolean allowPrivateFeeds;
 
+    @picocli.CommandLine.Mixin
+    sitrep.eval.GazetteerOptions gazetteerOptions;
+
     @Override
     public Integer call() throws InterruptedException {
+        gazetteerOptions.apply();
         if (feedInterval < 1) throw new Main.UsageException("--feed-interval must be at least 1 minute, got " + feedInterval);
         if (readers < 1 || readers > 64) throw new Main.UsageException("--readers must be 1..64, got " + readers);
         if (port < 0 || port > 65535) throw new Main.UsageException("--port must be 0..65535, got " + port);
