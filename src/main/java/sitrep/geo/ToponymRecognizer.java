@@ -28,6 +28,11 @@ public final class ToponymRecognizer {
             "brigade", "battalion", "regiment", "mr.", "mrs.", "ms.", "dr.", "street", "avenue", "road", "mosque",
             "church", "school", "hospital", "stadium", "square", "restaurant", "bank", "fc", "virus", "ebolavirus", "fever", "flu",
             "disease", "strain");
+    /** Prepositions after which a name is a location ("in", "near", "into"), not an organisation. */
+    private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "into", "outside", "around", "towards", "toward",
+            "across", "through", "inside");
+    /** The least population at which a town after a locative preposition wins over NER's organisation reading. */
+    private static final long LOCATIVE_MIN_POPULATION = 10_000;
     private static final Set<String> PLACE_CUES = Set.of("city", "town", "village", "province", "governorate",
             "region", "district", "area", "state", "county", "capital", "outskirts", "suburb", "neighbourhood",
             "neighborhood", "oblast", "near", "in", "at", "from", "to", "outside", "around", "east", "west", "north",
@@ -205,6 +210,10 @@ public final class ToponymRecognizer {
             major |= e.isCountry() || e.isAdmin1() || e.featureCode().equals("PPLC") || e.featureCode().equals("PPLA")
                     || !e.isPopulatedPlace();
         }
+        // "a military campaign in Afrin": after a locative preposition a town NER took for an organisation is the town,
+        // when the gazetteer knows it as a town of some size; a person's name needs a city.
+        if (other && !person && before >= 0 && LOCATIVE.contains(s.token(before).word().toLowerCase(Locale.ROOT))
+                && maxPop >= LOCATIVE_MIN_POPULATION) return true;
         if (person || other) return cue && (major || maxPop >= 100_000);
         return cue || major || maxPop >= 50_000 || m.lastToken() > m.firstToken();
     }

@@ -174,4 +174,11 @@ class GeoparserTest {
         Place division = required(state, "New York");
         assertEquals("ADM1", division.featureCode(), division.toString());
     }
+
+    @Test
+    void aTownAfterALocativePrepositionIsATownWhateverNerCallsIt() {
+        // CoreNLP's NER tags this "Afrin" as an organisation; after "in" the gazetteer's town wins.
+        GeoResult r = parse("Turkey launched a military campaign in Afrin last month, in an effort to drive out Kurdish militias.");
+        assertEquals("SYR", required(r, "Afrin").country());
+    }
 }
