@@ -36,19 +36,22 @@ public final class ExtractCommand implements Callable<Integer> {
     @Mixin
     sitrep.eval.CodingOptions coding;
 
+    @Mixin
+    BoundsOptions bounds;
+
     @Override
     public Integer call() {
         ArticleReader reader = in.reader();
         UserDictionaries dictionaries = userDictionaries(dictionaryOptions);
         try (Writer out = output == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                 : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-             Pipeline pipeline = new Pipeline(in.threads, dictionaries, settings(coding))) {
+             Pipeline pipeline = new Pipeline(in.threads, dictionaries, settings(coding), bounds.bounds())) {
             pipeline.run(in.read(reader), r -> write(out, r));
             out.flush();
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new Main.UsageException("cannot write output: " + e.getMessage());
         }
-        return 0;
+        return in.readStatus();
     }
 
     /** The coder settings the options ask for, or a usage error naming the bad option. */
@@ -78,6 +81,8 @@ public final class ExtractCommand implements Callable<Integer> {
         try {
             out.write(ExtractJson.line(r));
             out.write('\n');
+            // Each line is out as soon as it is done: a run killed midway keeps every article it finished.
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

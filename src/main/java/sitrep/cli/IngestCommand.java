@@ -36,14 +36,19 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     sitrep.eval.CodingOptions coding;
 
-    private long stored, skipped, failed, mentions;
+    @Mixin
+    BoundsOptions bounds;
+
+    /** Counted on the pipeline's delivery thread, but skipped also on the reading side: atomic. */
+    private final java.util.concurrent.atomic.AtomicLong skipped = new java.util.concurrent.atomic.AtomicLong();
+    private long stored, failed, mentions;
 
     @Override
     public Integer call() {
         ArticleReader reader = in.reader();
         long t0 = System.nanoTime();
         sitrep.coding.UserDictionaries dictionaries = ExtractCommand.userDictionaries(dictionaryOptions);
-        try (EventStore db = open(store); Pipeline pipeline = new Pipeline(in.threads, dictionaries, ExtractCommand.settings(coding))) {
+        try (EventStore db = open(store); Pipeline pipeline = new Pipeline(in.threads, dictionaries, ExtractCommand.settings(coding), bounds.bounds())) {
             Set<String> known = db.articleKeys();
             Progress progress = new Progress();
             pipeline.run(unseen(in.read(reader), known), r -> {
@@ -54,18 +59,18 @@ public final class IngestCommand implements Callable<Integer> {
                     mentions += r.events().size();
                     if (!r.errors().isEmpty()) failed++;
                 } else {
-                    skipped++;
+                    skipped.incrementAndGet();
                 }
-                progress.update(stored + skipped, t0);
+                progress.update(stored + skipped.get(), t0);
             });
             progress.done();
             StoreStats s = db.stats();
             double secs = (System.nanoTime() - t0) / 1e9;
             System.err.printf("sitrep: ingested %d articles (%d already stored, skipped; %d with errors), %d event mentions "
                             + "in %.1fs (%.2f articles/s); store: %d articles, %d mentions, %d events%n",
-                    stored, skipped, failed, mentions, secs, stored / Math.max(secs, 1e-9), s.articles(), s.mentions(), s.events());
+                    stored, skipped.get(), failed, mentions, secs, stored / Math.max(secs, 1e-9), s.articles(), s.mentions(), s.events());
         }
-        return 0;
+        return in.readStatus();
     }
 
     static EventStore open(String location) {
@@ -87,7 +92,7 @@ public final class IngestCommand implements Callable<Integer> {
                 while (next == null && it.hasNext()) {
                     InputItem i = it.next();
                     String key = i.usable() ? ContentHash.of(i.article().text()) : "failed:" + i.article().id();
-                    if (known.contains(i.article().id()) || known.contains(key)) skipped++;
+                    if (known.contains(i.article().id()) || known.contains(key)) skipped.incrementAndGet();
                     else next = i;
                 }
                 return next != null;

@@ -1,0 +1,107 @@
+package sitrep.server;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sitrep.ingest.ArticleReader;
+import sitrep.ingest.InputFormat;
+import sitrep.ingest.InputItem;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The reliability suite: one bad item never holds the run or the store, nothing is lost silently. Small inputs
+ * stand for large ones by lowering the bounds (a 2 KB limit stands for 5 MB); each test names the failure of
+ * the test campaign it guards against (issue 15).
+ */
+class ReliabilityTest {
+    @TempDir
+    Path dir;
+
+    private static List<InputItem> read(Path file, int maxItemBytes) {
+        List<InputItem> items = new ArrayList<>();
+        new ArticleReader(InputFormat.AUTO, null, note -> { }, maxItemBytes).read(file.toString(), new ByteArrayInputStream(new byte[0]), items::add);
+        return items;
+    }
+
+    private static String message(InputItem item) {
+        return item.problems().isEmpty() ? "" : item.problems().get(0).message();
+    }
+
+    /** A JSON Lines line over the limit is that line's error, not held in memory, and the lines after it are read. */
+    @Test
+    void jsonLineOverTheLimitIsItsOwnError() throws IOException {
+        Path f = dir.resolve("batch.jsonl");
+        String huge = "{\"id\": \"big\", \"text\": \"" + "shelling ".repeat(1000) + "\"}";
+        Files.writeString(f, "{\"id\": \"a1\", \"text\": \"Rebels shelled Aleppo.\"}\n" + huge + "\n"
+                + "{\"id\": \"a3\", \"text\": \"Troops entered Homs.\"}\n");
+        List<InputItem> items = read(f, 2048);
+        assertEquals(3, items.size());
+        assertTrue(items.get(0).usable());
+        assertFalse(items.get(1).usable());
+        assertTrue(message(items.get(1)).contains("line too large") && message(items.get(1)).contains("--max-item-bytes"), message(items.get(1)));
+        assertEquals(f + ":2", items.get(1).article().origin());
+        assertTrue(items.get(2).usable());
+        assertEquals("a3", items.get(2).article().id());
+    }
+
+    /** A CSV cell over the limit is that row's error; the rows around it are read. */
+    @Test
+    void csvCellOverTheLimitIsItsRowsError() throws IOException {
+        Path f = dir.resolve("batch.csv");
+        Files.writeString(f, "id,published,text\n"
+                + "c1,2024-03-01,Rebels shelled Aleppo.\n"
+                + "c2,2024-03-01,\"" + "shelling, again\n".repeat(200) + "\"\n"
+                + "c3,2024-03-02,\"Troops entered Homs, \"\"the city\"\", at dawn.\"\n");
+        List<InputItem> items = read(f, 2048);
+        assertEquals(3, items.size(), items.toString());
+        assertEquals("c1", items.get(0).article().id());
+        assertFalse(items.get(1).usable());
+        assertTrue(message(items.get(1)).contains("over the limit of 2048 bytes") && message(items.get(1)).contains("lines 3 to 203"), message(items.get(1)));
+        assertEquals("c3", items.get(2).article().id(), "the row after the refused one is read");
+        assertEquals("Troops entered Homs, \"the city\", at dawn.", items.get(2).article().text());
+    }
+
+    /** A quote never closed, past the limit, makes the rest of the file unreadable: reported, never silent. */
+    @Test
+    void unclosedQuotePastTheLimitStopsReadingLoudly() throws IOException {
+        Path f = dir.resolve("open.csv");
+        Files.writeString(f, "id,text\nu1,Rebels shelled Aleppo.\nu2,\"" + "shelling\n".repeat(400));
+        ArticleReader reader = new ArticleReader(InputFormat.AUTO, null, note -> { }, 2048);
+        List<InputItem> items = new ArrayList<>();
+        sitrep.ingest.ReadingStopped stopped = org.junit.jupiter.api.Assertions.assertThrows(sitrep.ingest.ReadingStopped.class,
+                () -> reader.read(f.toString(), new ByteArrayInputStream(new byte[0]), items::add));
+        assertEquals(1, items.size(), "the row before is read");
+        assertTrue(stopped.getMessage().contains("never closed") && stopped.getMessage().contains("line 3"), stopped.getMessage());
+    }
+
+    /** An unbalanced quote is that row's error, and does not swallow the rows after it into one record. */
+    @Test
+    void unbalancedQuoteIsItsRowsError() throws IOException {
+        Path f = dir.resolve("quotes.csv");
+        Files.writeString(f, "id,published,text\n"
+                + "q1,2024-03-01,Rebels shelled Aleppo.\n"
+                + "q2,2024-03-01,\"Police arrested protesters in Cairo.\n"
+                + "q3,2024-03-02,Troops entered Homs.\n"
+                + "q4,2024-03-02,\"Militants attacked a convoy\",extra\n"
+                + "q5,2024-03-03,\"A cell\nover two lines.\"\n");
+        List<InputItem> items = read(f, 1 << 20);
+        assertEquals(5, items.size(), items.toString());
+        assertEquals("q1", items.get(0).article().id());
+        assertFalse(items.get(1).usable());
+        assertTrue(message(items.get(1)).contains("unbalanced quote") && message(items.get(1)).contains("line 3"), message(items.get(1)));
+        assertEquals("q3", items.get(2).article().id(), "reading starts again after the malformed row");
+        assertFalse(items.get(3).usable(), "more cells than the header");
+        assertTrue(message(items.get(3)).contains("4 cells"), message(items.get(3)));
+        assertEquals("A cell\nover two lines.", items.get(4).article().text(), "a quoted line break is kept");
+    }
+}
