@@ -104,4 +104,72 @@ class ReliabilityTest {
         assertTrue(message(items.get(3)).contains("4 cells"), message(items.get(3)));
         assertEquals("A cell\nover two lines.", items.get(4).article().text(), "a quoted line break is kept");
     }
+
+    /** Loopback in every spelling is refused before any connection: IPv4 in IPv6, and IPv4 as one number, octal or hex. */
+    @Test
+    void feedAddressCheckCoversEveryLoopbackSpelling() {
+        FeedFetcher fetcher = new FeedFetcher(false);
+        for (String url : List.of("http://[::7f00:1]/feed", "http://[::ffff:127.0.0.1]/feed", "http://[::ffff:7f00:1]/feed",
+                "http://[::1]/feed", "http://[::a00:1]/feed", "http://2130706433/feed", "http://0x7f000001/feed", "http://0177.0.0.1/feed",
+                "http://0x7f.1/feed", "http://127.1/feed", "http://127.0.0.1./feed", "http://10.0.0.1/feed")) {
+            FeedFetcher.FetchException e = org.junit.jupiter.api.Assertions.assertThrows(FeedFetcher.FetchException.class,
+                    () -> fetcher.check(java.net.URI.create(url)), url);
+            assertTrue(e.getMessage().startsWith("refusing") || e.getMessage().startsWith("no host"), url + ": " + e.getMessage());
+        }
+        assertFalse(FeedFetcher.isPrivate(new java.net.InetSocketAddress("93.184.216.34", 80).getAddress()));
+        assertFalse(FeedFetcher.isPrivate(new java.net.InetSocketAddress("2606:2800:220:1::1", 80).getAddress()));
+    }
+
+    /** URLs that differ only in how they are written are one feed: one id, one entry, one delete. */
+    @Test
+    void feedIdsComeFromTheNormalisedUrl() {
+        assertEquals(ApiServer.feedId("https://news.example/feed.rss"), ApiServer.feedId("HTTPS://News.Example:443/feed.rss"));
+        assertEquals("http://news.example/", ApiServer.normalisedFeedUrl("http://NEWS.example"));
+        assertFalse(ApiServer.feedId("https://news.example/Feed.rss").equals(ApiServer.feedId("https://news.example/feed.rss")),
+                "paths are case-sensitive");
+    }
+
+    /** Jetty's own errors (a bad escape, a URI over its limit) answer in the API's JSON, like every other error. */
+    @Test
+    void jettyLevelErrorsAreJson() throws IOException {
+        try (sitrep.store.EventStore store = sitrep.store.Stores.open(dir.resolve("s.duckdb").toString());
+             ApiServer server = new ApiServer(store, null, () -> { throw new IllegalStateException("no pipeline here"); }).start("127.0.0.1", 0)) {
+            for (String path : List.of("/api/%zz", "/%2e%2e/etc/passwd", "/api/events?q=" + "a".repeat(9000), "/api/nothing")) {
+                String answer = rawGet(server.port(), path);
+                String status = answer.substring(9, 12);
+                assertTrue(answer.contains("Content-Type: application/json"), path + ": " + answer);
+                String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+                com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+                assertEquals(Integer.parseInt(status), json.get("status").asInt(), path + ": " + body);
+                assertTrue(json.get("error").isTextual(), body);
+            }
+            assertTrue(rawGet(server.port(), "/api/events?q=" + "a".repeat(9000)).startsWith("HTTP/1.1 414"));
+        }
+    }
+
+    private static String rawGet(int port, String path) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Zones that are no valid simple feature are refused, each with what is wrong. */
+    @Test
+    void invalidZonesAreRefusedWithWhatIsWrong() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String square = "[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]]";
+        java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("{\"type\": \"Polygon\", \"coordinates\": [[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]]}", "crosses itself");
+        cases.put("{\"type\": \"Polygon\", \"coordinates\": [[[0, 0], [4, 0], [4, 4], [2, -1], [0, 4], [0, 0]]]}", "crosses itself");
+        cases.put("{\"type\": \"Polygon\", \"coordinates\": [" + square + ", [[6, 6], [7, 6], [7, 7], [6, 6]]]}", "hole lies outside");
+        cases.put("{\"type\": \"Polygon\", \"coordinates\": [" + square + ", " + square + "]}", "");
+        cases.put("{\"type\": \"MultiPolygon\", \"coordinates\": [[" + square + "], [" + square + "]]}", "");
+        for (var c : cases.entrySet()) {
+            BadRequest e = org.junit.jupiter.api.Assertions.assertThrows(BadRequest.class, () -> ZoneGeometry.parse(json.readTree(c.getKey())), c.getKey());
+            assertTrue(e.getMessage().contains("not a valid polygon") && e.getMessage().contains(c.getValue()), c.getKey() + ": " + e.getMessage());
+        }
+        assertTrue(ZoneGeometry.parse(json.readTree("{\"type\": \"Polygon\", \"coordinates\": [" + square
+                + ", [[1, 1], [2, 1], [2, 2], [1, 1]]]}")).contains(3, 3), "a valid zone with a hole is taken");
+    }
 }
