@@ -172,4 +172,90 @@ class ReliabilityTest {
         assertTrue(ZoneGeometry.parse(json.readTree("{\"type\": \"Polygon\", \"coordinates\": [" + square
                 + ", [[1, 1], [2, 1], [2, 2], [1, 1]]]}")).contains(3, 3), "a valid zone with a hole is taken");
     }
+
+    // --- PostgreSQL: concurrent writers (skipped without SITREP_TEST_POSTGRES, which scripts/test.sh sets) ---
+
+    private static String postgres() {
+        String url = System.getenv("SITREP_TEST_POSTGRES");
+        org.junit.jupiter.api.Assumptions.assumeTrue(url != null && !url.isBlank(), "SITREP_TEST_POSTGRES not set");
+        return url;
+    }
+
+    /** A fresh, empty database on the test server, for tests of what happens when a store is first made. */
+    private static String freshDatabase(String url) throws java.sql.SQLException {
+        String name = "sitrep_rel_" + Long.toHexString(System.nanoTime());
+        String base = url.substring(0, url.lastIndexOf('/'));
+        try (sitrep.store.EventStore any = sitrep.store.Stores.open(url)) {
+            // the server answers; now the database, by a plain connection
+        }
+        java.net.URI u = java.net.URI.create(url);
+        String jdbc = "jdbc:postgresql://" + u.getHost() + ":" + u.getPort() + u.getPath() + "?user=" + u.getUserInfo().split(":")[0];
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbc); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        }
+        return base + "/" + name;
+    }
+
+    private static sitrep.model.ArticleResult strikeReport(String id, String day, String outlet) {
+        sitrep.model.Place aleppo = new sitrep.model.Place("Aleppo", 30, 36, "Aleppo", 170063L, 36.2021, 37.1343, "SYR", "Aleppo", "PPLA", "city");
+        sitrep.model.Actor army = new sitrep.model.Actor("Syrian army", 0, 11, "SYRMIL", "Syria (military)", "SYR", "MIL");
+        sitrep.model.Actor rebels = new sitrep.model.Actor("rebels", 20, 26, "SYRREB", "Syria (rebels)", "SYR", "REB");
+        String text = "Syrian army shelled rebels in Aleppo " + id + ".";
+        sitrep.model.Event e = new sitrep.model.Event(id + "-m1", day, "day", "text", army, rebels,
+                new sitrep.model.Event.Cameo("195", "195", "19", 4, -10.0, "Employ aerial weapons"),
+                new sitrep.model.Event.Plover("ASSAULT", "aerial", List.of("military")), null, aleppo, "asserted", null, java.util.Map.of(),
+                new sitrep.model.Event.Evidence(text, 0, text.length(), new sitrep.model.Event.Span("shelled", 12, 19)), 0.8);
+        sitrep.model.Article a = new sitrep.model.Article(id, text, java.time.LocalDate.parse(day), null, "https://" + outlet + "/" + id, outlet, "en", id, false);
+        return new sitrep.model.ArticleResult(a, List.of(aleppo), List.of(e), List.of());
+    }
+
+    /** Two ingests of overlapping batches into one PostgreSQL store both finish; each article is stored once. */
+    @Test
+    void concurrentPostgresIngestsOfOverlappingBatchesBothFinish() throws Exception {
+        String url = freshDatabase(postgres());
+        List<sitrep.model.ArticleResult> batch = new ArrayList<>();
+        for (int i = 0; i < 40; i++) batch.add(strikeReport("pg-" + i, "2024-05-" + (10 + 3 * (i % 3)), "outlet" + (i % 4) + ".example"));
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (sitrep.store.EventStore first = sitrep.store.Stores.open(url); sitrep.store.EventStore second = sitrep.store.Stores.open(url)) {
+            java.util.concurrent.Future<Integer> a = two.submit(() -> saveAll(first, batch.subList(0, 30)));
+            java.util.concurrent.Future<Integer> b = two.submit(() -> saveAll(second, batch.subList(10, 40)));
+            int stored = a.get() + b.get();
+            assertEquals(40, stored, "each article stored once, the overlap skipped by whichever came second");
+            sitrep.store.StoreStats stats = first.stats();
+            assertEquals(40, stats.articles());
+            assertEquals(40, stats.mentions());
+            assertEquals(3, stats.events(), "one strike a day, merged across both writers: " + stats);
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    private static int saveAll(sitrep.store.EventStore store, List<sitrep.model.ArticleResult> results) {
+        int stored = 0;
+        for (sitrep.model.ArticleResult r : results) if (store.save(r, sitrep.store.ContentHash.of(r.article().text()))) stored++;
+        return stored;
+    }
+
+    /** Processes opening a new PostgreSQL store at once create its schema once, and all of them open it. */
+    @Test
+    void concurrentFirstOpensOfAPostgresStoreAllSucceed() throws Exception {
+        String url = freshDatabase(postgres());
+        java.util.concurrent.ExecutorService many = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Long>> opens = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                opens.add(many.submit(() -> {
+                    go.await();
+                    try (sitrep.store.EventStore s = sitrep.store.Stores.open(url)) {
+                        return s.stats().events();
+                    }
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<Long> f : opens) assertEquals(0L, f.get());
+        } finally {
+            many.shutdownNow();
+        }
+    }
 }
