@@ -51,7 +51,7 @@ public final class ExtractCommand implements Callable<Integer> {
         } catch (IOException | UncheckedIOException e) {
             throw new Main.UsageException("cannot write output: " + e.getMessage());
         }
-        return in.readStatus();
+        return in.readStatus(reader);
     }
 
     /** The coder settings the options ask for, or a usage error naming the bad option. */

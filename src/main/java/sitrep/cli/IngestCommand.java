@@ -70,7 +70,7 @@ public final class IngestCommand implements Callable<Integer> {
                             + "in %.1fs (%.2f articles/s); store: %d articles, %d mentions, %d events%n",
                     stored, skipped.get(), failed, mentions, secs, stored / Math.max(secs, 1e-9), s.articles(), s.mentions(), s.events());
         }
-        return in.readStatus();
+        return in.readStatus(reader);
     }
 
     static EventStore open(String location) {

@@ -76,7 +76,7 @@ final class InputOptions {
                         // A reader that fails (a read error midway, a folder that cannot be listed, memory run out)
                         // must not end the run as if every input had been read: the failure is an error record of
                         // its own, the other inputs are read, and the exit status says that items are missing.
-                        String why = e instanceof sitrep.ingest.ReadingStopped ? e.getMessage() : "reading " + in + " stopped: " + e;
+                        String why = "reading " + in + " stopped: " + e;
                         readingStopped = readingStopped == null ? why : readingStopped + "; " + why;
                         Article placeholder = new Article(ArticleReader.hash("reading stopped " + in + why), "", null, null, null, null, null, in, false);
                         put(queue, new InputItem(placeholder, List.of(new Problem("ingest", why)), false));
@@ -111,9 +111,11 @@ final class InputOptions {
      * After the run: 0 when every input was read to its end, else 1, with the reason on stderr (the format's
      * rule: exit 0 only when every input was read).
      */
-    int readStatus() {
-        if (readingStopped == null) return 0;
-        System.err.println("sitrep: " + readingStopped);
+    int readStatus(ArticleReader reader) {
+        List<String> stops = new java.util.ArrayList<>(reader.stopped());
+        if (readingStopped != null) stops.add(readingStopped);
+        if (stops.isEmpty()) return 0;
+        for (String why : stops) System.err.println("sitrep: not every input was read to its end: " + why);
         return 1;
     }
 

@@ -70,19 +70,40 @@ public final class ArticleReader {
     /** Reads one input: "-" for standard input, a file, or a folder. The path must exist (checked by the caller). */
     public void read(String input, InputStream stdin, Consumer<InputItem> sink) {
         if (input.equals("-")) {
-            readStream("stdin", stdin, format, sink);
+            whole("stdin", () -> readStream("stdin", stdin, format, sink), sink);
             return;
         }
         Path path = Path.of(input);
         if (Files.isDirectory(path)) {
             try (Stream<Path> files = Files.walk(path)) {
                 files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                        .sorted().forEach(p -> readFile(p, sink));
+                        .sorted().forEach(p -> whole(p.toString(), () -> readFile(p, sink), sink));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list folder " + path, e);
             }
         } else {
-            readFile(path, sink);
+            whole(input, () -> readFile(path, sink), sink);
+        }
+    }
+
+    /**
+     * Why each input whose reading stopped before its end did so (see {@link ReadingStopped}), in the order
+     * met; empty when every input was read to its end. A command that reads must not exit 0 when it is not.
+     */
+    public List<String> stopped() {
+        return List.copyOf(stops);
+    }
+
+    private final List<String> stops = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Reads one input; one that stops early gets an error record saying where, and the next input is read. */
+    private void whole(String origin, Runnable reading, Consumer<InputItem> sink) {
+        try {
+            reading.run();
+        } catch (ReadingStopped e) {
+            String why = origin + ": " + e.getMessage();
+            stops.add(why);
+            sink.accept(InputItem.failed(hash("stopped " + why), origin, "reading stopped: " + e.getMessage()));
         }
     }
 

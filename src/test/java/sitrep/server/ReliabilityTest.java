@@ -78,31 +78,11 @@ class ReliabilityTest {
         Files.writeString(f, "id,text\nu1,Rebels shelled Aleppo.\nu2,\"" + "shelling\n".repeat(400));
         ArticleReader reader = new ArticleReader(InputFormat.AUTO, null, note -> { }, 2048);
         List<InputItem> items = new ArrayList<>();
-        sitrep.ingest.ReadingStopped stopped = org.junit.jupiter.api.Assertions.assertThrows(sitrep.ingest.ReadingStopped.class,
-                () -> reader.read(f.toString(), new ByteArrayInputStream(new byte[0]), items::add));
-        assertEquals(1, items.size(), "the row before is read");
-        assertTrue(stopped.getMessage().contains("never closed") && stopped.getMessage().contains("line 3"), stopped.getMessage());
-    }
-
-    /** An unbalanced quote is that row's error, and does not swallow the rows after it into one record. */
-    @Test
-    void unbalancedQuoteIsItsRowsError() throws IOException {
-        Path f = dir.resolve("quotes.csv");
-        Files.writeString(f, "id,published,text\n"
-                + "q1,2024-03-01,Rebels shelled Aleppo.\n"
-                + "q2,2024-03-01,\"Police arrested protesters in Cairo.\n"
-                + "q3,2024-03-02,Troops entered Homs.\n"
-                + "q4,2024-03-02,\"Militants attacked a convoy\",extra\n"
-                + "q5,2024-03-03,\"A cell\nover two lines.\"\n");
-        List<InputItem> items = read(f, 1 << 20);
-        assertEquals(5, items.size(), items.toString());
-        assertEquals("q1", items.get(0).article().id());
-        assertFalse(items.get(1).usable());
-        assertTrue(message(items.get(1)).contains("unbalanced quote") && message(items.get(1)).contains("line 3"), message(items.get(1)));
-        assertEquals("q3", items.get(2).article().id(), "reading starts again after the malformed row");
-        assertFalse(items.get(3).usable(), "more cells than the header");
-        assertTrue(message(items.get(3)).contains("4 cells"), message(items.get(3)));
-        assertEquals("A cell\nover two lines.", items.get(4).article().text(), "a quoted line break is kept");
+        reader.read(f.toString(), new ByteArrayInputStream(new byte[0]), items::add);
+        assertEquals(2, items.size(), "the row before, then the stop: " + items);
+        assertEquals("u1", items.get(0).article().id());
+        assertTrue(message(items.get(1)).contains("never closed") && message(items.get(1)).contains("line 3"), message(items.get(1)));
+        assertEquals(1, reader.stopped().size(), "the reader says that it stopped early, for the exit status");
     }
 
     /** Loopback in every spelling is refused before any connection: IPv4 in IPv6, and IPv4 as one number, octal or hex. */
@@ -257,5 +237,51 @@ class ReliabilityTest {
         } finally {
             many.shutdownNow();
         }
+    }
+
+    // --- Bounds on one article's cost, through the pipeline (CoreNLP, loaded once per test run) ---
+
+    private static sitrep.model.ArticleResult run(sitrep.pipeline.ArticleBounds bounds, String text) {
+        sitrep.pipeline.Pipeline pipeline = new sitrep.pipeline.Pipeline(1, null, sitrep.coding.CoderSettings.defaults().withMinConfidence(0), bounds);
+        try {
+            return pipeline.process(ArticleReader.ofTexts(List.of(text), List.of(java.time.LocalDate.of(2024, 3, 9))).get(0));
+        } finally {
+            pipeline.close();
+        }
+    }
+
+    private static String errors(sitrep.model.ArticleResult r) {
+        return r.errors().toString();
+    }
+
+    /** A run-on text past the size or sentence bound is refused with an error naming the bound; events past theirs are counted. */
+    @Test
+    void articleBoundsRefuseOrCutWithAnErrorNamingTheBound() {
+        String runOn = "rebels shelled army posts and troops bombed villages and militants attacked convoys ".repeat(40);
+        sitrep.model.ArticleResult tooLong = run(new sitrep.pipeline.ArticleBounds(1000, 4000, 20, 500), runOn);
+        assertTrue(tooLong.events().isEmpty());
+        assertTrue(errors(tooLong).contains("over the bound of 1,000 characters") && errors(tooLong).contains("--max-article-chars"), errors(tooLong));
+
+        String manySentences = "Rebels shelled Aleppo on Monday. Troops bombed Homs on Monday. Militants attacked Idlib on Monday. "
+                + "Police arrested protesters in Damascus on Monday. Gunmen ambushed a convoy near Hama on Monday.";
+        sitrep.model.ArticleResult tooMany = run(new sitrep.pipeline.ArticleBounds(300_000, 3, 20, 500), manySentences);
+        assertTrue(errors(tooMany).contains("5 sentences") && errors(tooMany).contains("--max-sentences"), errors(tooMany));
+
+        sitrep.model.ArticleResult all = run(sitrep.pipeline.ArticleBounds.defaults(), manySentences);
+        assertTrue(all.events().size() >= 3, "the unbounded run codes several events: " + all.events().size());
+        assertTrue(all.errors().isEmpty(), errors(all));
+        sitrep.model.ArticleResult cut = run(new sitrep.pipeline.ArticleBounds(300_000, 4000, 20, 2), manySentences);
+        assertEquals(2, cut.events().size());
+        assertEquals(all.events().subList(0, 2).stream().map(sitrep.model.Event::id).toList(), cut.events().stream().map(sitrep.model.Event::id).toList(),
+                "the first events in text order are kept");
+        assertTrue(errors(cut).contains((all.events().size() - 2) + " events left out") && errors(cut).contains("--max-events-per-article"), errors(cut));
+
+        String crowded = runOn.substring(0, 600) + ".";
+        sitrep.model.ArticleResult dense = run(sitrep.pipeline.ArticleBounds.defaults(), crowded);
+        sitrep.model.ArticleResult perSentence = run(new sitrep.pipeline.ArticleBounds(300_000, 4000, 1, 500), crowded);
+        java.util.Set<Integer> sentences = new java.util.HashSet<>();
+        for (sitrep.model.Event e : perSentence.events()) assertTrue(sentences.add(e.evidence().start()), "one event per sentence at most");
+        assertTrue(dense.events().size() > perSentence.events().size(), dense.events().size() + " > " + perSentence.events().size());
+        assertTrue(errors(perSentence).contains("--max-events-per-sentence"), errors(perSentence));
     }
 }
