@@ -30,6 +30,16 @@ final class ActMerger {
         return ob < 0 || oa == ob;
     }
 
+    /** CAMEO 171: seizing or destroying property, the outcome of an attack on it. */
+    private static boolean damage(Candidate c) {
+        return c.code != null && c.code.startsWith("171");
+    }
+
+    private static boolean conjoined(Sentence s, int a, int b) {
+        for (Dependency d : s.children(a)) if (d.relation().startsWith("conj") && d.dependent() == b) return true;
+        return false;
+    }
+
     private static boolean inSubject(Sentence s, int token, int verb) {
         int subj = Graph.subject(s, verb);
         return subj >= 0 && Graph.under(s, token, subj);
@@ -88,7 +98,22 @@ final class ActMerger {
         if (!part.verb() && whole.verb() && part.root().equals(whole.root()) && Graph.relation(s, whole.head(), part.head()).equals("obj")) {
             return true;
         }
+        // "attacked and destroyed an oil platform", "were destroyed and sunk": force and the damage it did to one object.
+        if (part.verb() && whole.verb() && (part.violent() || whole.violent()) && damage(part) != damage(whole)
+                && (damage(part) || damage(whole)) && sameObject(s, whole.head(), part.head())) {
+            for (Dependency d : s.parents(part.head())) if (d.head() == whole.head() && d.relation().startsWith("conj")) return true;
+        }
         if (!(part.violent() && whole.violent())) return false;
+        // "killed in the first three days of Turkey's offensive": the campaign named through a time or stage noun.
+        if (!part.verb() && whole.verb()) {
+            for (Dependency d : s.parents(part.head())) {
+                if (!d.baseRelation().equals("nmod") || d.head() < 0) continue;
+                for (Dependency up : s.parents(d.head())) {
+                    // "... killed and 5,000 displaced in the first days of the offensive": the phrase ends the coordination.
+                    if (up.baseRelation().equals("obl") && (up.head() == whole.head() || conjoined(s, whole.head(), up.head()))) return true;
+                }
+            }
+        }
         for (Dependency d : s.parents(part.head())) {
             if (d.head() != whole.head()) continue;
             String rel = d.baseRelation();

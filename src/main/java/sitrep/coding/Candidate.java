@@ -40,6 +40,8 @@ final class Candidate {
     boolean[] scope;
     /** The place came from an earlier sentence (rule discourse-place), so it anchors no later sentence. */
     boolean placeInherited;
+    /** The target is a town or area attacked, coded as its country (rule place-targets); it is also where the act was. */
+    boolean placeTarget;
     String date, datePrecision, dateSource;
     /** Undated background ("those who took Aleppo"): no publication date is put on it. */
     boolean background;

@@ -14,6 +14,7 @@ public enum CodingRule {
     VICTIMS("victims-as-targets", "the subject of \"died\", \"was killed\", \"was wounded\" is the act's target, never its source"),
     BACKED_ACTORS("backed-actors", "\"X-backed Y\", \"Y, backed by X\": Y is the actor, X only its supporter"),
     MODIFIER_ACTORS("modifier-actors", "an actor in a noun modifier of a nominal trigger (\"coalition airstrikes\") or a light verb's subject (\"launched an offensive\") is its source"),
+    PLACE_TARGETS("place-targets", "a town or area attacked (\"rockets hit the town of Douma\", \"an assault on Afrin\") by someone not of its country is the target, coded as that country"),
     HEADLINES("headlines", "a title or heading line (a line of its own, no closing punctuation) yields no event: the body tells the act with its details"),
     BARE_NOUNS("bare-nouns", "a noun (\"attacks\", \"the offensive\") is an act only with what makes it one: its own date or count, a verb that launches or carries it out, a verb it is the subject of (\"the attack killed\"), or its actors and place"),
     GENERIC("generic", "descriptions of who someone is or what they habitually do (\"a woman fighting alongside Kurdish forces\", \"rebels fighting the regime\") are not events"),

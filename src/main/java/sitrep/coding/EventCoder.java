@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The coding stage: finds the acts an article reports and fills in who did it to whom, when, where, how certainly
@@ -35,6 +36,7 @@ import java.util.Map;
  * Every event keeps its sentence and trigger offsets as evidence.
  */
 public final class EventCoder {
+    private final Set<String> locativeWords;
     private final Codebook codebook;
     private final ActorDictionary dictionary;
     private final CoderSettings settings;
@@ -83,6 +85,7 @@ public final class EventCoder {
         this.confidence = confidence;
         this.decisionVerbs = lexicon.cues("decision-verb");
         this.forecastWords = lexicon.cues("forecast");
+        this.locativeWords = lexicon.cues("locative-preposition");
         this.user = user;
         this.patternCoder = user == null ? null : new PatternCoder(user.verbs(), user.actors(), user.discards(), true);
     }
@@ -109,7 +112,7 @@ public final class EventCoder {
     public Coded codeWithTrace(Article article, AnnotatedText doc, GeoResult geo) {
         String text = doc.text();
         Discourse discourse = new Discourse(article.published());
-        discourse.focusPlace = focusTown(geo);
+        discourse.focusPlace = focusTown(geo, doc, locativeWords);
         List<Event> events = new ArrayList<>();
         List<Map<String, Double>> features = new ArrayList<>();
         List<Dropped> dropped = new ArrayList<>();
@@ -221,6 +224,7 @@ public final class EventCoder {
                 String home = c.place != null && c.place.country() != null ? c.place.country() : geo.focusCountry();
                 c.source = roles.domestic(c.source, home);
                 c.target = roles.domestic(c.target, home);
+                roles.foreignTarget(c);
                 Codebook.Entry entry = codebook.get(c.code);
                 String intentType = EventTypes.plover(entry, c.modality, EventTypes.conditional(s), reported(c)).type();
                 boolean hypothetical = "hypothetical".equals(c.modality);
@@ -296,17 +300,23 @@ public final class EventCoder {
      * The town-level place the article names most often, if it is named at least twice and more than any other
      * town: what the article is about ("Afrin" in a report on the Afrin offensive).
      */
-    static sitrep.model.Place focusTown(GeoResult geo) {
-        Map<Long, Integer> counts = new java.util.HashMap<>();
-        Map<Long, sitrep.model.Place> first = new java.util.HashMap<>();
+    static sitrep.model.Place focusTown(GeoResult geo, AnnotatedText doc, Set<String> locative) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        Map<String, sitrep.model.Place> first = new java.util.HashMap<>();
         for (PlaceMention m : geo.mentions()) {
             sitrep.model.Place p = m.place();
-            if (!p.resolved() || p.geonameid() == null || "country".equals(p.precision()) || "admin1".equals(p.precision())
-                    || "region".equals(p.precision())) continue;
-            counts.merge(p.geonameid(), 1, Integer::sum);
-            first.putIfAbsent(p.geonameid(), p);
+            // A named area inside a province ("eastern Ghouta") can be what a story is about; a wide region cannot.
+            boolean localArea = "region".equals(p.precision()) && p.country() != null && p.admin1() != null;
+            if (!p.resolved() || "country".equals(p.precision()) || "admin1".equals(p.precision())
+                    || "region".equals(p.precision()) && !localArea) continue;
+            // "Ankara said", "tensions between Ankara and Washington": a capital standing for its government says nothing
+            // of where the story happens; only a place in a locative phrase ("in Afrin", "on the town of Afrin") counts.
+            if (m.sentence() < doc.sentences().size() && !locativePhrase(doc.sentences().get(m.sentence()), m.firstToken(), locative)) continue;
+            String key = p.geonameid() != null ? "id:" + p.geonameid() : p.name() + "|" + p.country();
+            counts.merge(key, 1, Integer::sum);
+            first.putIfAbsent(key, p);
         }
-        Long best = null;
+        String best = null;
         int top = 0, second = 0;
         for (var e : counts.entrySet()) {
             if (e.getValue() > top) {
@@ -316,6 +326,23 @@ public final class EventCoder {
             } else if (e.getValue() > second) second = e.getValue();
         }
         return best == null || top < 2 || top == second ? null : first.get(best);
+    }
+
+    /**
+     * Whether the words before a place name make it a location: a locative preposition ("in", "near", "on") before it,
+     * past at most a few determiners, adjectives and frame nouns ("in the northern city of Afrin").
+     */
+    static boolean locativePhrase(Sentence s, int firstToken, Set<String> locative) {
+        for (int i = firstToken - 1, seen = 0; i >= 0 && seen < 5; i--, seen++) {
+            Token t = s.token(i);
+            String w = t.word().toLowerCase(java.util.Locale.ROOT);
+            if (locative.contains(w)) return true;
+            String pos = t.pos() == null ? "" : t.pos();
+            boolean modifier = pos.startsWith("DT") || pos.startsWith("JJ") || pos.startsWith("PRP$") || pos.equals("POS")
+                    || pos.startsWith("NN") && !t.isProperNoun() || w.equals("of") || w.equals(",") || pos.equals("HYPH");
+            if (!modifier) return false;
+        }
+        return false;
     }
 
     private static List<PlaceMention> demonymsIn(GeoResult geo, int sentence) {

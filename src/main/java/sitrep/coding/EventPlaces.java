@@ -49,7 +49,7 @@ final class EventPlaces {
             if (!p.place().resolved() || overlaps(p.place(), c.source) || inModifier(s, p)) continue;
             // "bombardment targeting Damascus": a capital named as the target of a material act is also where it hit, and
             // so is the country of a target that is ground ("struck Iran's offshore oilfields").
-            if (overlaps(p.place(), c.target) && (c.verbal() || !(groundTarget(c, s)
+            if (overlaps(p.place(), c.target) && !c.placeTarget && (c.verbal() || !(groundTarget(c, s)
                     || "GOV".equals(c.target.sector()) && "city".equals(p.place().precision())))) continue;
             if (actPlace && (origin(s, p) || content.contains(p.lastToken()))) continue;
             if (actPlace && c.scope != null && !c.scope[p.lastToken()]) continue;

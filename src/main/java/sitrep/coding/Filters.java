@@ -126,6 +126,17 @@ final class Filters {
         if (c.verb() && s.token(c.head()).pos().equals("VB") && (rel.equals("advcl") || rel.equals("acl"))
                 && Graph.hasChild(s, c.head(), "mark", "to") && !c.trigger.speechAct() && !c.root().equals("14")) {
             c.drop(CodingRule.HYPOTHETICAL, "a purpose ('to ...')");
+            return;
+        }
+        // "sent troops to fight Isis", "deployed ships to patrol the strait": what forces are sent to do is a purpose.
+        if (c.verb() && s.token(c.head()).pos().equals("VB") && rel.equals("xcomp") && Graph.hasChild(s, c.head(), "mark", "to")
+                && !c.trigger.speechAct()) {
+            for (Dependency d : s.parents(c.head())) {
+                if (d.head() >= 0 && d.relation().equals("xcomp") && lexicon.cues("dispatch-verb").contains(lemma(s, d.head()))) {
+                    c.drop(CodingRule.HYPOTHETICAL, "a purpose ('sent ... to ...')");
+                    return;
+                }
+            }
         }
     }
 

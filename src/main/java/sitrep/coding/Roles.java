@@ -81,7 +81,27 @@ final class Roles {
             Actor controller = controller(x, head);
             if (controller != null) c.target = controller;
         }
+        if (c.target == null && obj >= 0) placeTarget(c, x, obj);
         return conditionHolds(c, x, obj);
+    }
+
+    /**
+     * "rockets hit the town of Douma", "a Turkish assault on the city of Afrin": a town attacked by someone not of its
+     * country (or by no one named) is the act's target, coded as that country, as CAMEO codes a place by its state. An
+     * army retaking a town of its own country says nothing of whom it took it from, so that gets no target.
+     */
+    private void placeTarget(Candidate c, Context x, int obj) {
+        if (!settings.on(CodingRule.PLACE_TARGETS) || c.code == null || c.code.compareTo("17") < 0 || c.code.compareTo("21") >= 0) return;
+        List<Integer> phrase = x.s().phrase(obj, 3);
+        for (PlaceMention p : x.places()) {
+            var place = p.place();
+            if (!place.resolved() || place.country() == null || !phrase.contains(p.lastToken())) continue;
+            if (c.source != null && place.country().equals(c.source.country())) return;
+            c.target = new Actor(place.text(), place.start(), place.end(), place.country(), place.name(), place.country(), null);
+            c.targetToken = p.lastToken();
+            c.placeTarget = true;
+            return;
+        }
     }
 
     /** An oblique or clause of the verb that names a violent act: "in an airstrike", "when a shell hit", "of wounds". */
@@ -193,6 +213,7 @@ final class Roles {
         }
         int tgt = child(s, head, "nmod:on", "nmod:against", "nmod:with", "nmod:of");
         if (tgt >= 0) c.target = actor(x, tgt);
+        if (c.target == null && tgt >= 0) placeTarget(c, x, tgt);
         if (c.target == null) {
             // "launched an offensive last month against the YPG": the light verb carries the noun's target.
             int verb = Graph.governingVerb(s, head);
@@ -254,8 +275,30 @@ final class Roles {
             if (earlier == null) earlier = possessor(x, head, found);
             if (earlier != null) found = earlier;
         }
+        if (coref && found != null && found.country() == null && found.code() != null && found.code().equals(found.sector())) {
+            Actor sender = sender(x, head);
+            if (sender != null) found = new Actor(found.text(), found.start(), found.end(), sender.country() + found.code(),
+                    found.name(), sender.country(), found.sector());
+        }
         if (found != null && coref) remember(x, head, found);
         return found;
+    }
+
+    /**
+     * "Turkey sent troops to fight", "Russia deployed warplanes": forces that someone sends are that sender's, so a bare
+     * sector noun ("troops") takes the country of the subject of a sending verb it is the object of.
+     */
+    private Actor sender(Context x, int head) {
+        Sentence s = x.s();
+        for (Dependency d : s.parents(head)) {
+            if (d.head() < 0 || !d.relation().equals("obj") || !lexicon.cues("dispatch-verb").contains(lemma(s, d.head()))) continue;
+            int subj = Graph.subject(s, d.head());
+            if (subj < 0 || subj == head) return null;
+            Actor a = resolver.resolve(s, x.mentions(), subj, x.text(), true);
+            if (a == null && s.token(subj).pos().startsWith("PRP")) a = x.discourse().antecedent(s.token(subj).word(), s.index(), subj, COREFERENCE_WINDOW);
+            return a != null && a.country() != null ? a : null;
+        }
+        return null;
     }
 
     /** The earlier actor a pronoun, surname or definite description at {@code head} refers to, as a mention here. */
@@ -350,6 +393,21 @@ final class Roles {
         if (a == null || a.country() != null || country == null || a.code() == null || a.code().length() != 3
                 || !a.code().equals(a.sector()) || NON_DOMESTIC.contains(a.code()) || dictionary.countryName(a.code()) != null) return a;
         return new Actor(a.text(), a.start(), a.end(), country + a.code(), a.name(), country, a.sector() != null ? a.sector() : a.code());
+    }
+
+    /**
+     * "Turkey launched a military campaign in Afrin", "Iranian troops are fighting in northern Iraq": a foreign force's
+     * attack in a country with no target named is an attack on that country (rule place-targets). The place must be
+     * named in the act's own sentence, and the source's country known and different.
+     */
+    void foreignTarget(Candidate c) {
+        if (!settings.on(CodingRule.PLACE_TARGETS) || c.target != null || c.place == null || c.placeInherited) return;
+        if (c.code == null || c.code.compareTo("18") < 0 || c.code.compareTo("21") >= 0) return;
+        String country = c.place.country();
+        if (country == null || c.source == null || c.source.country() == null || c.source.country().equals(country)) return;
+        String name = dictionary.countryName(country);
+        c.target = new Actor(c.place.text(), c.place.start(), c.place.end(), country, name != null ? name : c.place.name(), country, null);
+        c.placeTarget = true;
     }
 
     /** A pronoun subject inside reported speech is the speaker: "Iraq said it would allow ...". */

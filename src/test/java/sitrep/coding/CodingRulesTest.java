@@ -269,4 +269,55 @@ class CodingRulesTest {
         assertTrue(cut.events().stream().allMatch(e -> e.confidence() >= 0.5));
         assertEquals(open.where(e -> e.confidence() >= 0.5).size(), cut.events().size());
     }
+
+    @Test
+    void aTownAttackedByAForeignForceIsTheTargetAsItsCountry() {
+        String text = "Turkish jets bombed the town of Jarabulus on Sunday.";
+        Event strike = code(text, "2018-02-05").one(VIOLENT);
+        assertNotNull(strike.target(), code(text, "2018-02-05").describe());
+        assertEquals("SYR", strike.target().code(), "the town's country, as CAMEO codes a place");
+        assertEquals("SYR", strike.location().country(), "the town attacked is also where it happened");
+        assertNull(without(CodingRule.PLACE_TARGETS, text, "2018-02-05").one(VIOLENT).target());
+        // An army taking a town of its own country says nothing of whom it took it from.
+        Event own = code("Syrian troops shelled the town of Saraqib on Sunday.", "2020-02-05").one(VIOLENT);
+        assertTrue(own.target() == null || !"SYR".equals(own.target().code()), String.valueOf(own.target()));
+    }
+
+    @Test
+    void forcesSentToFightAreThePurposeNotYetAnActAndTheyAreTheSenders() {
+        String text = """
+                Last week Turkey sent troops into Afrin.
+                The troops fought Kurdish militias near the town on Sunday.
+                """;
+        Event fought = code(text, "2018-02-06").one(VIOLENT);
+        assertEquals("TUR", fought.source().country(), "the troops Turkey sent are Turkish");
+        String purpose = "On Monday Turkey sent troops to fight Isis in northern Syria.";
+        assertTrue(code(purpose, "2018-02-06").where(trigger("fight")).isEmpty(), code(purpose, "2018-02-06").describe());
+        Coded off = without(CodingRule.HYPOTHETICAL, purpose, "2018-02-06");
+        assertFalse(off.where(trigger("fight")).isEmpty(), off.describe());
+    }
+
+    @Test
+    void forceAndTheDamageItDidToOneObjectAreOneAct() {
+        String text = "American warships attacked and destroyed an Iranian oil platform in the Gulf on Monday.";
+        Event attack = code(text, "1987-10-20").one(e -> true);
+        assertEquals(List.of("destroyed"), attack.evidence().alsoTriggers().stream().map(t -> t.text()).toList());
+        assertEquals(2, without(CodingRule.ONE_ACT, text, "1987-10-20").events().size());
+    }
+
+    @Test
+    void theTownAStoryIsAboutIsCountedWhereItIsAPlaceNotAnActor() {
+        // Ankara, named three times as the government, is not where the shelling happened; Afrin, twice a location, is.
+        String text = """
+                Turkish artillery pounded Kurdish positions in Afrin on Monday.
+                Ankara said the operation would go on, and Ankara denied any civilian deaths.
+                Tensions between Ankara and Washington rose.
+                Residents fled towards Afrin city overnight.
+                Up to 20 fighters were killed in northern Syria on Tuesday.
+                """;
+        Event killed = code(text, "2018-01-24").one(trigger("killed"));
+        assertNotNull(killed.location());
+        assertEquals("SYR", killed.location().country(), killed.location().toString());
+        assertNotEquals("country", killed.location().precision(), "the story's town, not Syria's centroid");
+    }
 }
