@@ -7,9 +7,10 @@
 #   scripts/crash-test.sh [-n KILLS] [--postgres postgresql://user@host:port/db] INPUT...
 #
 # With --postgres, the two stores are fresh databases created (and dropped afterwards) on that server, which
-# must allow CREATE DATABASE; else they are DuckDB files in a temporary folder. Kill times are drawn uniformly
-# from the middle of an uninterrupted run's duration (30% to 95%), so most kills land while articles are being
-# stored; the stats after each kill show where it landed. Exit 0 when the exports are identical, 1 otherwise.
+# must allow CREATE DATABASE; else they are DuckDB files in a temporary folder. Each kill comes after the
+# start-up (timed on an empty input), somewhere in the first half of the work still left (timed by the
+# uninterrupted run), so kills land while articles are being stored; the stats after each kill show where it
+# landed. Exit 0 when the exports are identical, 1 otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kills=5
@@ -18,7 +19,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     -n) kills="$2"; shift 2 ;;
     --postgres) postgres="$2"; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) break ;;
   esac
 done
@@ -61,22 +62,33 @@ with open(sys.argv[1]) as f, open(sys.argv[2], "w") as out:
 }
 stats() { java -jar target/sitrep.jar stats --store "$1" 2>/dev/null | tr -d '\n' || echo "(no store yet)"; }
 
+# Start-up (JVM, models) before the first article: an ingest of nothing.
+: > "$tmp/empty.jsonl"
+start=$(date +%s.%N)
+ingest "$tmp/startup.duckdb" "$tmp/empty.jsonl" 2>/dev/null
+startup=$(echo "$(date +%s.%N) - $start" | bc)
+
 clean=$(store clean)
 start=$(date +%s.%N)
 ingest "$clean" "$@" 2>"$tmp/clean.log"
 duration=$(echo "$(date +%s.%N) - $start" | bc)
 export_events "$clean" "$tmp/clean.jsonl"
-echo "crash-test: uninterrupted run: $(stats "$clean") in ${duration}s" >&2
+echo "crash-test: uninterrupted run: $(stats "$clean") in ${duration}s (start-up ${startup}s)" >&2
 
+# Each kill comes after start-up, within the first half of the work still left (estimated from the clean run),
+# so that every kill lands while articles are being stored and some work is left for the next one.
 crashed=$(store crashed)
+work=$(echo "$duration - $startup" | bc)
 for i in $(seq 1 "$kills"); do
-  at=$(python3 -c "import random; print(round(random.uniform(0.3, 0.95) * $duration, 1))")
+  into=$(python3 -c "import random; print(round(random.uniform(0.1, 0.5) * $work, 1))")
+  at=$(echo "$startup + $into" | bc)
   ingest "$crashed" "$@" 2>>"$tmp/crashed.log" &
   pid=$!
   sleep "$at"
   if kill -9 "$pid" 2>/dev/null; then
     wait "$pid" 2>/dev/null || true
     echo "crash-test: kill $i at ${at}s: $(stats "$crashed")" >&2
+    work=$(echo "$work - $into" | bc)
   else
     wait "$pid" || true
     echo "crash-test: kill $i at ${at}s came after the run had finished: $(stats "$crashed")" >&2
