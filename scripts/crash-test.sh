@@ -7,9 +7,9 @@
 #   scripts/crash-test.sh [-n KILLS] [--postgres postgresql://user@host:port/db] INPUT...
 #
 # With --postgres, the two stores are fresh databases created (and dropped afterwards) on that server, which
-# must allow CREATE DATABASE; else they are DuckDB files in a temporary folder. Each kill comes after the
-# start-up (timed on an empty input), somewhere in the first half of the work still left (timed by the
-# uninterrupted run), so kills land while articles are being stored; the stats after each kill show where it
+# must allow CREATE DATABASE; else they are DuckDB files in a temporary folder. Each run is killed after its
+# first commit (the store grows) and a random share (0-40%) of the work still left, as timed by the
+# uninterrupted run, so kills land while articles are being stored; the stats after each kill show where it
 # landed. Exit 0 when the exports are identical, 1 otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +45,8 @@ store() { # a fresh store named $1
   fi
 }
 ingest() { java -jar target/sitrep.jar ingest --store "$1" "${@:2}"; }
+# In the background: exec, so that the job's pid is the JVM's own and kill -9 reaches it.
+ingest_in_background() { exec java -jar target/sitrep.jar ingest --store "$1" "${@:2}"; }
 export_events() { # store, output: the export without the times that say when a row was written
   java -jar target/sitrep.jar export --store "$1" --format jsonl --output "$tmp/raw.jsonl"
   python3 -c '
@@ -75,23 +77,28 @@ duration=$(echo "$(date +%s.%N) - $start" | bc)
 export_events "$clean" "$tmp/clean.jsonl"
 echo "crash-test: uninterrupted run: $(stats "$clean") in ${duration}s (start-up ${startup}s)" >&2
 
-# Each kill comes after start-up, within the first half of the work still left (estimated from the clean run),
-# so that every kill lands while articles are being stored and some work is left for the next one.
+# Each kill waits until the run has committed an article (the store grows), then comes after a random share of
+# the work still left (estimated from the clean run), so every kill lands while articles are being stored.
 crashed=$(store crashed)
 work=$(echo "$duration - $startup" | bc)
+progress() { # a number that grows with each commit: the articles table's rows (PostgreSQL) or the file sizes (DuckDB)
+  if [ -n "$postgres" ]; then psql -tAq "$1" -c "SELECT count(*) FROM articles" 2>/dev/null || echo 0
+  else { cat "$1" "$1.wal" 2>/dev/null || true; } | wc -c; fi
+}
 for i in $(seq 1 "$kills"); do
-  into=$(python3 -c "import random; print(round(random.uniform(0.1, 0.5) * $work, 1))")
-  at=$(echo "$startup + $into" | bc)
-  ingest "$crashed" "$@" 2>>"$tmp/crashed.log" &
+  before=$(progress "$crashed")
+  ingest_in_background "$crashed" "$@" 2>>"$tmp/crashed.log" &
   pid=$!
-  sleep "$at"
+  while kill -0 "$pid" 2>/dev/null && [ "$(progress "$crashed")" = "$before" ]; do sleep 0.2; done
+  into=$(python3 -c "import random; print(round(random.uniform(0.0, 0.4) * $work, 1))")
+  sleep "$into"
   if kill -9 "$pid" 2>/dev/null; then
     wait "$pid" 2>/dev/null || true
-    echo "crash-test: kill $i at ${at}s: $(stats "$crashed")" >&2
+    echo "crash-test: kill $i, ${into}s after the run's first commit: $(stats "$crashed")" >&2
     work=$(echo "$work - $into" | bc)
   else
     wait "$pid" || true
-    echo "crash-test: kill $i at ${at}s came after the run had finished: $(stats "$crashed")" >&2
+    echo "crash-test: kill $i came after the run had finished: $(stats "$crashed")" >&2
   fi
 done
 ingest "$crashed" "$@" 2>>"$tmp/crashed.log"
@@ -102,7 +109,8 @@ python3 - "$tmp/clean.jsonl" "$tmp/crashed.jsonl" <<'PY'
 import json, sys
 def load(path):
     events = [json.loads(l) for l in open(path)]
-    mentions = [m["id"] for e in events for m in e.get("mentions", [])]
+    # A mention is its article and its offsets there (sentence and trigger).
+    mentions = [(m["article_id"], m["start"], m["end"], m["trigger"]["start"], m["trigger"]["end"]) for e in events for m in e.get("mentions", [])]
     return events, mentions
 ce, cm = load(sys.argv[1])
 ke, km = load(sys.argv[2])
