@@ -79,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> texts = new ArrayList<>();
         List<LocalDate> dates = new ArrayList<>();
         try (Reader r = new java.io.BufferedReader(Files.newBufferedReader(corpus, StandardCharsets.UTF_8))) {
-            List<List<String>> rows = CsvReader.read(r);
+            List<List<String>> rows = CsvReader.readAll(r);
             List<String> header = rows.get(0);
             int text = header.indexOf("text"), date = header.indexOf("date");
             if (text < 0) throw new Main.UsageException("corpus has no 'text' column");

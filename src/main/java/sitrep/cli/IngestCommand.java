@@ -36,7 +36,12 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     sitrep.eval.CodingOptions coding;
 
-    private long stored, skipped, failed, mentions;
+    @Mixin
+    BoundsOptions bounds;
+
+    /** Counted on the pipeline's delivery thread, but skipped also on the reading side: atomic. */
+    private final java.util.concurrent.atomic.AtomicLong skipped = new java.util.concurrent.atomic.AtomicLong();
+    private long stored, failed, mentions;
 
     @picocli.CommandLine.Mixin
     sitrep.eval.GazetteerOptions gazetteerOptions;
@@ -55,7 +60,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
         long loading = System.nanoTime();
         ProgressReport.loadingModels(in.quiet);
-        try (EventStore db = opened; Pipeline pipeline = new Pipeline(in.threads, dictionaries, ExtractCommand.settings(coding));
+        try (EventStore db = opened; Pipeline pipeline = new Pipeline(in.threads, dictionaries, ExtractCommand.settings(coding), bounds.bounds());
              ProgressReport progress = in.progress()) {
             ProgressReport.modelsLoaded(in.quiet, loading);
             Set<String> known = db.articleKeys();
@@ -67,7 +72,7 @@ public final class IngestCommand implements Callable<Integer> {
                     mentions += r.events().size();
                     if (!r.errors().isEmpty()) failed++;
                 } else {
-                    skipped++;
+                    skipped.incrementAndGet();
                 }
                 progress.step();
             });
@@ -76,9 +81,9 @@ public final class IngestCommand implements Callable<Integer> {
             double secs = (System.nanoTime() - t0) / 1e9;
             System.err.printf("sitrep: ingested %d articles (%d already stored, skipped; %d with errors), %d event mentions "
                             + "in %.1fs (%.2f articles/s); store: %d articles, %d mentions, %d events%n",
-                    stored, skipped, failed, mentions, secs, stored / Math.max(secs, 1e-9), s.articles(), s.mentions(), s.events());
+                    stored, skipped.get(), failed, mentions, secs, stored / Math.max(secs, 1e-9), s.articles(), s.mentions(), s.events());
         }
-        return 0;
+        return in.readStatus(reader);
     }
 
     static EventStore open(String location) {
@@ -123,7 +128,7 @@ public final class IngestCommand implements Callable<Integer> {
                     InputItem i = it.next();
                     String key = i.usable() ? ContentHash.of(i.article().text()) : "failed:" + i.article().id();
                     if (known.contains(i.article().id()) || known.contains(key)) {
-                        skipped++;
+                        skipped.incrementAndGet();
                         progress.step();
                     } else {
                         next = i;

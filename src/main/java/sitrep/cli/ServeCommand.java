@@ -53,6 +53,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         gazetteerOptions.apply();
+        // Feed fetches connect to the address their check resolved: both take it from Java's resolver cache,
+        // kept this long (set before any lookup; see FeedFetcher.check).
+        java.security.Security.setProperty("networkaddress.cache.ttl", "30");
         if (feedInterval < 1) throw new Main.UsageException("--feed-interval must be at least 1 minute, got " + feedInterval);
         if (readers < 1 || readers > 64) throw new Main.UsageException("--readers must be 1..64, got " + readers);
         if (port < 0 || port > 65535) throw new Main.UsageException("--port must be 0..65535, got " + port);

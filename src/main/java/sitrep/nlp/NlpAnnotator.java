@@ -118,10 +118,34 @@ public final class NlpAnnotator {
      * unparsed has no dependencies, one left without SUTime no time expressions.
      */
     public AnnotatedText annotate(String text, LocalDate published, AnnotationPlan plan) {
+        return annotate(text, published, plan, Integer.MAX_VALUE);
+    }
+
+    /** A text that splits into more sentences than the caller's bound; refused before tagging. */
+    public static final class TooManySentences extends RuntimeException {
+        private final int sentences;
+
+        TooManySentences(int sentences) {
+            super(sentences + " sentences");
+            this.sentences = sentences;
+        }
+
+        public int sentences() {
+            return sentences;
+        }
+    }
+
+    /**
+     * {@link #annotate(String, LocalDate, AnnotationPlan)}, refusing (with {@link TooManySentences}) a text of
+     * more than {@code maxSentences} sentences, counted after long ones are cut, before anything costly runs.
+     */
+    public AnnotatedText annotate(String text, LocalDate published, AnnotationPlan plan, int maxSentences) {
         Annotation doc = new Annotation(unwrap(text));
         if (published != null) doc.set(CoreAnnotations.DocDateAnnotation.class, published.toString());
         splitter.annotate(doc);
         chunkLongSentences(doc);
+        int count = doc.get(CoreAnnotations.SentencesAnnotation.class).size();
+        if (count > maxSentences) throw new TooManySentences(count);
         tagger.annotate(doc);
         List<CoreMap> all = doc.get(CoreAnnotations.SentencesAnnotation.class);
         List<CoreMap> timed = new ArrayList<>(), untimed = new ArrayList<>(), parsed = new ArrayList<>();

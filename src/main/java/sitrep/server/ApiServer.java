@@ -55,6 +55,9 @@ public final class ApiServer implements AutoCloseable {
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            // Errors Jetty answers itself (a URI too long, a bad escape) come in the API's JSON too.
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
             if (webApp) {
                 cfg.staticFiles.add(sf -> {
                     sf.hostedPath = "/";

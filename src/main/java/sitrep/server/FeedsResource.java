@@ -24,19 +24,47 @@ final class FeedsResource extends Resource {
         app.delete("/api/feeds/{id}", this::deleteFeed);
     }
 
-    /** A feed's id in the API: short, URL-safe, and the same for the same URL on every server. */
+    /**
+     * A feed's id in the API: short, URL-safe, and the same for the same URL on every server, and for URLs that
+     * differ only in how they are written (host or scheme case, a default port, an empty path).
+     */
     static String feedId(String url) {
-        return ContentHash.of(url).substring(0, 16);
+        // A plain hash of the URL: ContentHash folds case and spacing, as for article text, which would give
+        // /Feed and /feed, two feeds, one id.
+        return sitrep.ingest.ArticleReader.hash(normalisedFeedUrl(url));
+    }
+
+    /**
+     * A feed URL as it is stored and compared: scheme and host in lower case, no default port, "/" for an
+     * empty path, no fragment (never sent to the server). The rest is kept as written: paths and queries are
+     * case-sensitive. A string that is no URL is returned as it is.
+     */
+    static String normalisedFeedUrl(String url) {
+        java.net.URI u;
+        try {
+            u = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            return url;
+        }
+        if (u.getScheme() == null || u.getHost() == null) return url;
+        String scheme = u.getScheme().toLowerCase(java.util.Locale.ROOT);
+        int port = u.getPort();
+        boolean defaultPort = port == 80 && scheme.equals("http") || port == 443 && scheme.equals("https");
+        String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+        return scheme + "://" + (u.getRawUserInfo() == null ? "" : u.getRawUserInfo() + "@") + u.getHost().toLowerCase(java.util.Locale.ROOT)
+                + (port < 0 || defaultPort ? "" : ":" + port) + path + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
     }
 
     private void listFeeds(Context ctx) {
         QueryParams.only(ctx, Set.of());
         List<String> configured = feeds == null ? List.of() : feeds.configured();
-        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(configured);
-        all.addAll(readers.read(EventStore::feeds));
+        // One entry per feed id: spellings of one URL stored before URLs were normalised are one feed.
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+        for (String url : configured) all.putIfAbsent(feedId(url), url);
+        for (String url : readers.read(EventStore::feeds)) all.putIfAbsent(feedId(url), url);
         ObjectNode out = JSON.createObjectNode();
         ArrayNode list = out.putArray("feeds");
-        for (String url : all) {
+        for (String url : all.values()) {
             ObjectNode o = list.addObject().put("id", feedId(url)).put("url", url).put("origin", configured.contains(url) ? "command line" : "api");
             FeedPoller.LastPoll last = feeds == null ? null : feeds.lastPoll(url);
             if (last == null) {
@@ -66,9 +94,14 @@ final class FeedsResource extends Resource {
         if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT)) || uri.getHost() == null) {
             throw new BadRequest("feed URL must be an absolute http(s) URL, got '" + url + "'");
         }
+        url = normalisedFeedUrl(url);
+        String id = feedId(url);
         boolean added = false;
         // A feed serve was started with is polled already; stored too, it could not be deleted while it is.
-        if (feeds == null || !feeds.configured().contains(url)) {
+        // A feed stored under another spelling of its URL (before URLs were normalised) is the same feed.
+        boolean known = feeds != null && feeds.configured().stream().anyMatch(u -> feedId(u).equals(id))
+                || readers.read(EventStore::feeds).stream().anyMatch(u -> feedId(u).equals(id));
+        if (!known) {
             synchronized (store) {
                 added = store.addFeed(url);
             }
@@ -85,10 +118,10 @@ final class FeedsResource extends Resource {
         if (feeds != null && feeds.configured().stream().anyMatch(u -> feedId(u).equals(id))) {
             throw new BadRequest(409, "that feed was given on serve's command line (--feed); restart serve without it to stop polling it");
         }
-        String url = readers.read(EventStore::feeds).stream().filter(u -> feedId(u).equals(id)).findFirst()
-                .orElseThrow(() -> new BadRequest(404, "no feed with id '" + id + "'"));
+        List<String> urls = readers.read(EventStore::feeds).stream().filter(u -> feedId(u).equals(id)).toList();
+        if (urls.isEmpty()) throw new BadRequest(404, "no feed with id '" + id + "'");
         synchronized (store) {
-            store.removeFeed(url);
+            for (String url : urls) store.removeFeed(url);
         }
         ctx.status(204);
     }

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +54,43 @@ public final class ZoneGeometry {
             LinearRing[] holes = new LinearRing[rings.size() - 1];
             for (int h = 1; h < rings.size(); h++) holes[h - 1] = ring(rings.get(h));
             parts[i] = FACTORY.createPolygon(ring(rings.get(0)), holes);
+            refuseInvalid(parts[i], parts.length > 1 ? "polygon " + (i + 1) + " of the zone" : "the zone");
         }
-        this.area = PreparedGeometryFactory.prepare(parts.length == 1 ? parts[0] : FACTORY.createMultiPolygon(parts));
+        Geometry whole = parts.length == 1 ? parts[0] : FACTORY.createMultiPolygon(parts);
+        if (parts.length > 1) refuseInvalid(whole, "the zone's polygons together");
+        // After the validity check, so a bow-tie (whose halves cancel out) is told as one.
+        for (List<double[][]> p : polygons) {
+            for (double[][] r : p) {
+                double twiceArea = 0;
+                for (int i = 1; i < r.length; i++) twiceArea += r[i - 1][0] * r[i][1] - r[i][0] * r[i - 1][1];
+                if (Math.abs(twiceArea) < 1e-12) throw new InvalidZone("a ring encloses no area (its corners lie on one line)");
+            }
+        }
+        this.area = PreparedGeometryFactory.prepare(whole);
+    }
+
+    /**
+     * Refuses a zone that is not a valid OGC simple feature (checked by JTS), saying what is wrong and where: a
+     * ring that crosses itself (a bow-tie), a hole outside its shell or nested in another, the same ring twice,
+     * polygons of a MultiPolygon that overlap. A point-in-zone test on such a shape has no one right answer.
+     */
+    private static void refuseInvalid(Geometry g, String what) {
+        TopologyValidationError error = new IsValidOp(g).getValidationError();
+        if (error == null) return;
+        Coordinate at = error.getCoordinate();
+        String where = at == null ? "" : " at [" + at.x + ", " + at.y + "]";
+        String why = switch (error.getErrorType()) {
+            case TopologyValidationError.SELF_INTERSECTION, TopologyValidationError.RING_SELF_INTERSECTION ->
+                    "its boundary crosses itself" + where + " (a bow-tie or figure-eight): draw the corners in order around the area";
+            case TopologyValidationError.HOLE_OUTSIDE_SHELL -> "a hole lies outside its outer ring" + where;
+            case TopologyValidationError.NESTED_HOLES -> "a hole lies inside another hole" + where;
+            case TopologyValidationError.DISCONNECTED_INTERIOR -> "its holes cut the area into pieces" + where;
+            case TopologyValidationError.NESTED_SHELLS -> "one polygon lies inside another" + where + ": make the inner one a hole";
+            case TopologyValidationError.DUPLICATE_RINGS -> "the same ring is given twice" + where;
+            case TopologyValidationError.TOO_FEW_POINTS -> "a ring has fewer than 3 distinct corners" + where;
+            default -> error.getMessage().toLowerCase(java.util.Locale.ROOT) + where;
+        };
+        throw new InvalidZone(what + " is not a valid polygon (OGC simple features): " + why);
     }
 
     private static LinearRing ring(double[][] positions) {
@@ -113,15 +151,12 @@ public final class ZoneGeometry {
                 r[i] = new double[]{lon, lat};
             }
             if (r[0][0] != r[r.length - 1][0] || r[0][1] != r[r.length - 1][1]) throw new InvalidZone("rings must be closed (last position = first)");
-            double twiceArea = 0;
             for (int i = 1; i < r.length; i++) {
                 if (Math.abs(r[i][0] - r[i - 1][0]) > 180) {
                     throw new InvalidZone("a ring crosses the antimeridian (two corners more than 180 degrees of longitude apart): "
                             + "split the zone at 180 degrees into a MultiPolygon");
                 }
-                twiceArea += r[i - 1][0] * r[i][1] - r[i][0] * r[i - 1][1];
             }
-            if (Math.abs(twiceArea) < 1e-12) throw new InvalidZone("a ring encloses no area (its corners lie on one line)");
             out.add(r);
         }
         return out;
