@@ -12,7 +12,6 @@ import sitrep.ingest.InputItem;
 import sitrep.model.ArticleResult;
 import sitrep.nlp.NlpAnnotator;
 import sitrep.pipeline.Pipeline;
-import sitrep.geo.Country;
 import sitrep.store.ContentHash;
 import sitrep.store.EventExporter;
 import sitrep.store.EventStore;
@@ -80,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> texts = new ArrayList<>();
         List<LocalDate> dates = new ArrayList<>();
         try (Reader r = new java.io.BufferedReader(Files.newBufferedReader(corpus, StandardCharsets.UTF_8))) {
-            List<List<String>> rows = CsvReader.read(r);
+            List<List<String>> rows = CsvReader.readAll(r);
             List<String> header = rows.get(0);
             int text = header.indexOf("text"), date = header.indexOf("date");
             if (text < 0) throw new Main.UsageException("corpus has no 'text' column");
@@ -207,10 +206,7 @@ public final class BenchCommand implements Callable<Integer> {
             StoreStats st = store.stats();
             System.out.printf("export store: %d events, %d mentions, %d articles filled in %.1fs%n", st.events(), st.mentions(),
                     st.articles(), secs(t0));
-            EventExporter exporter = new EventExporter(iso3 -> {
-                Country c = Gazetteer.shared().country(iso3);
-                return c == null ? null : c.iso2();
-            });
+            EventExporter exporter = new EventExporter();
             for (EventExporter.Format f : EventExporter.Format.values()) {
                 Path out = dir.resolve("out." + f.name().toLowerCase());
                 t0 = System.nanoTime();

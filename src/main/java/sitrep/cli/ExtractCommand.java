@@ -36,19 +36,32 @@ public final class ExtractCommand implements Callable<Integer> {
     @Mixin
     sitrep.eval.CodingOptions coding;
 
+    @picocli.CommandLine.Mixin
+    sitrep.eval.GazetteerOptions gazetteerOptions;
+    @Mixin
+    BoundsOptions bounds;
+
     @Override
     public Integer call() {
+        gazetteerOptions.apply();
         ArticleReader reader = in.reader();
         UserDictionaries dictionaries = userDictionaries(dictionaryOptions);
+        long loading = System.nanoTime();
+        ProgressReport.loadingModels(in.quiet);
         try (Writer out = output == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                 : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-             Pipeline pipeline = new Pipeline(in.threads, dictionaries, settings(coding))) {
-            pipeline.run(in.read(reader), r -> write(out, r));
+             Pipeline pipeline = new Pipeline(in.threads, dictionaries, settings(coding), bounds.bounds());
+             ProgressReport progress = in.progress()) {
+            ProgressReport.modelsLoaded(in.quiet, loading);
+            pipeline.run(in.read(reader), r -> {
+                write(out, r);
+                progress.step();
+            });
             out.flush();
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new Main.UsageException("cannot write output: " + e.getMessage());
         }
-        return 0;
+        return in.readStatus(reader);
     }
 
     /** The coder settings the options ask for, or a usage error naming the bad option. */
@@ -78,6 +91,8 @@ public final class ExtractCommand implements Callable<Integer> {
         try {
             out.write(ExtractJson.line(r));
             out.write('\n');
+            // Each line is out as soon as it is done: a run killed midway keeps every article it finished.
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

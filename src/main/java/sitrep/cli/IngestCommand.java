@@ -40,20 +40,43 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     sitrep.eval.CodingOptions coding;
 
-    private long stored, skipped, failed, mentions;
+    @Mixin
+    BoundsOptions bounds;
+
+    /** Counted on the pipeline's delivery thread, but skipped also on the reading side: atomic. */
+    private final java.util.concurrent.atomic.AtomicLong skipped = new java.util.concurrent.atomic.AtomicLong();
+    private long stored, failed, mentions;
+
+    @picocli.CommandLine.Mixin
+    sitrep.eval.GazetteerOptions gazetteerOptions;
 
     @Override
     public Integer call() {
+        gazetteerOptions.apply();
         // Folders of `sitrep spark extract` output hold coded articles already: they are loaded with no NLP.
         List<String> coded = in.inputs.stream().filter(ParquetResults::isJobOutput).toList();
         in.inputs = in.inputs.stream().filter(i -> !coded.contains(i)).toList();
         ArticleReader reader = in.reader();
         long t0 = System.nanoTime();
         sitrep.coding.UserDictionaries dictionaries = ExtractCommand.userDictionaries(dictionaryOptions);
-        try (EventStore db = open(store);
-             Pipeline pipeline = in.inputs.isEmpty() ? null : new Pipeline(in.threads, dictionaries, ExtractCommand.settings(coding))) {
+        EventStore opened;
+        try {
+            opened = open(store);
+        } catch (RunningServer.StoreInUse e) {
+            if (!coded.isEmpty()) {
+                throw new Main.UsageException("the store is open in `sitrep serve`; a Spark job's output (" + coded.get(0)
+                        + ") is loaded into the store directly: stop the server first");
+            }
+            return handOff(e, reader, t0);
+        }
+        boolean nlp = !in.inputs.isEmpty();
+        long loading = System.nanoTime();
+        if (nlp) ProgressReport.loadingModels(in.quiet);
+        try (EventStore db = opened;
+             Pipeline pipeline = nlp ? new Pipeline(in.threads, dictionaries, ExtractCommand.settings(coding), bounds.bounds()) : null;
+             ProgressReport progress = in.progress()) {
+            if (nlp) ProgressReport.modelsLoaded(in.quiet, loading);
             Set<String> known = db.articleKeys();
-            Progress progress = new Progress();
             Consumer<ArticleResult> save = r -> {
                 Reports.problems(r);
                 String hash = r.article().text().isEmpty() ? "failed:" + r.article().id() : ContentHash.of(r.article().text());
@@ -62,9 +85,9 @@ public final class IngestCommand implements Callable<Integer> {
                     mentions += r.events().size();
                     if (!r.errors().isEmpty()) failed++;
                 } else {
-                    skipped++;
+                    skipped.incrementAndGet();
                 }
-                progress.update(stored + skipped, t0);
+                progress.step();
             };
             for (String dir : coded) {
                 try {
@@ -73,27 +96,49 @@ public final class IngestCommand implements Callable<Integer> {
                     throw new Main.UsageException(e.getMessage());
                 }
             }
-            if (pipeline != null) pipeline.run(unseen(in.read(reader), known), save);
-            progress.done();
+            if (pipeline != null) pipeline.run(unseen(in.read(reader), known, progress), save);
+            progress.close();
             StoreStats s = db.stats();
             double secs = (System.nanoTime() - t0) / 1e9;
             System.err.printf("sitrep: ingested %d articles (%d already stored, skipped; %d with errors), %d event mentions "
                             + "in %.1fs (%.2f articles/s); store: %d articles, %d mentions, %d events%n",
-                    stored, skipped, failed, mentions, secs, stored / Math.max(secs, 1e-9), s.articles(), s.mentions(), s.events());
+                    stored, skipped.get(), failed, mentions, secs, stored / Math.max(secs, 1e-9), s.articles(), s.mentions(), s.events());
         }
-        return 0;
+        return in.readStatus(reader);
     }
 
     static EventStore open(String location) {
         try {
             return Stores.open(location);
         } catch (StoreException e) {
+            if (RunningServer.isDuckDb(location) && RunningServer.isLockConflict(e)) {
+                java.util.Optional<RunningServer.Note> server = RunningServer.find(location);
+                throw new RunningServer.StoreInUse(RunningServer.inUse(location, e, server, null), server.orElse(null));
+            }
             throw new Main.UsageException(e.getMessage());
         }
     }
 
+    /**
+     * serve holds the store: with serve's token in SITREP_TOKEN the articles go to it (it runs the pipeline and
+     * stores them); without, one line says what to do.
+     */
+    private Integer handOff(RunningServer.StoreInUse e, ArticleReader reader, long t0) {
+        String token = System.getenv("SITREP_TOKEN");
+        if (e.server == null || token == null || token.isBlank()) {
+            if (e.server == null) throw e;
+            throw new Main.UsageException(RunningServer.inUse(store, e, java.util.Optional.of(e.server),
+                    "run this again with SITREP_TOKEN set to serve's token to send the articles to it"));
+        }
+        System.err.println("sitrep: the store is open in `sitrep serve` at " + e.server.url() + "/; sending the articles to it");
+        ServerHandOff.Posted p = ServerHandOff.ingest(e.server, token, in.read(reader));
+        System.err.printf("sitrep: sent to serve: %d articles stored, %d already stored, %d refused, in %.1fs%n",
+                p.stored(), p.skipped(), p.rejected(), (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+
     /** Drops articles already stored before they cost any NLP time. */
-    private Iterable<InputItem> unseen(Iterable<InputItem> items, Set<String> known) {
+    private Iterable<InputItem> unseen(Iterable<InputItem> items, Set<String> known, ProgressReport progress) {
         return () -> new Iterator<>() {
             final Iterator<InputItem> it = items.iterator();
             InputItem next;
@@ -103,8 +148,12 @@ public final class IngestCommand implements Callable<Integer> {
                 while (next == null && it.hasNext()) {
                     InputItem i = it.next();
                     String key = i.usable() ? ContentHash.of(i.article().text()) : "failed:" + i.article().id();
-                    if (known.contains(i.article().id()) || known.contains(key)) skipped++;
-                    else next = i;
+                    if (known.contains(i.article().id()) || known.contains(key)) {
+                        skipped.incrementAndGet();
+                        progress.step();
+                    } else {
+                        next = i;
+                    }
                 }
                 return next != null;
             }
@@ -118,24 +167,4 @@ public final class IngestCommand implements Callable<Integer> {
             }
         };
     }
-
-    /** A progress line with the rate on a terminal; nothing when output goes to a file or pipe. */
-    private static final class Progress {
-        private final boolean terminal = System.console() != null;
-        private long lastPrint;
-
-        void update(long done, long t0) {
-            if (!terminal) return;
-            long now = System.nanoTime();
-            if (now - lastPrint < 500_000_000L) return;
-            lastPrint = now;
-            double secs = (now - t0) / 1e9;
-            System.err.printf("\r%d articles, %.2f articles/s", done, done / Math.max(secs, 1e-9));
-        }
-
-        void done() {
-            if (terminal) System.err.println();
-        }
-    }
-
 }

@@ -16,8 +16,7 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs one command line and returns its exit status (public for the Spark module's tests, which compare with extract). */
-    public static int run(String... args) {
+    static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("sitrep: " + ex.getMessage() + " (see --help)");
@@ -36,7 +35,7 @@ public final class Main implements Runnable {
     }
 
     /** A bad option value or path: exit status 2 with a one-line message. */
-    static final class UsageException extends RuntimeException {
+    static class UsageException extends RuntimeException {
         UsageException(String message) {
             super(message);
         }

@@ -47,8 +47,15 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Allow feeds on loopback and private addresses (refused by default).")
     boolean allowPrivateFeeds;
 
+    @picocli.CommandLine.Mixin
+    sitrep.eval.GazetteerOptions gazetteerOptions;
+
     @Override
     public Integer call() throws InterruptedException {
+        gazetteerOptions.apply();
+        // Feed fetches connect to the address their check resolved: both take it from Java's resolver cache,
+        // kept this long (set before any lookup; see FeedFetcher.check).
+        java.security.Security.setProperty("networkaddress.cache.ttl", "30");
         if (feedInterval < 1) throw new Main.UsageException("--feed-interval must be at least 1 minute, got " + feedInterval);
         if (readers < 1 || readers > 64) throw new Main.UsageException("--readers must be 1..64, got " + readers);
         if (port < 0 || port > 65535) throw new Main.UsageException("--port must be 0..65535, got " + port);
@@ -67,8 +74,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         // Always scheduled: feeds added through the API later are polled on the same schedule.
         poller.start(java.time.Duration.ofMinutes(feedInterval));
+        RunningServer.announce(store, host, server.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            RunningServer.withdraw(store);
             poller.close();
             server.close();
             synchronized (db) {

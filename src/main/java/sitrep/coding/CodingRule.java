@@ -29,7 +29,7 @@ public enum CodingRule {
     ARTICLE_DUPLICATES("article-duplicates", "the same act told again later in the article (same type, actors, place and date) is not a second event"),
     DISCOURSE_DATES("discourse-dates", "relative dates (\"two days later\", \"the same day\") count from the date the text last gave; a bare weekday of a past act is the last such day"),
     ACT_PLACE("act-place", "origins (\"Hezbollah from Lebanon\"), distance references (\"62 miles north of X\": the site itself), home towns and addressees do not locate the act; speech acts take only their venue"),
-    DISCOURSE_PLACE("discourse-place", "a material act in a sentence that names no place takes the place of the act just before it in the article"),
+    DISCOURSE_PLACE("discourse-place", "a material act in a sentence that names no place takes the place of the act just before it, or the town the article is about (the most named in locative phrases: \"in Afrin\", not \"Ankara said\") where the sentence names only its country or province"),
     CLAUSE_COUNTS("clause-counts", "casualty counts belong to the act of the clause that states them, never summed over a sentence"),
     MIN_CONFIDENCE("min-confidence", "events whose calibrated confidence is under the threshold are not emitted");
 

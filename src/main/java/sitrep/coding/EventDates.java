@@ -12,6 +12,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static sitrep.coding.Graph.lemma;
@@ -53,7 +54,7 @@ final class EventDates {
         TimeExpression chosen = null;
         int bestDist = Integer.MAX_VALUE;
         for (TimeExpression t : s.times()) {
-            if (!ISO_DATE.matcher(t.value()).matches()) continue;
+            if (dayOrCoarser(t.value()) == null) continue;
             if (t.firstToken() > 0 && s.token(t.firstToken() - 1).lemma().equals("since")) continue;
             int dist = Integer.MAX_VALUE;
             for (int i = t.firstToken(); i <= t.lastToken(); i++) dist = Math.min(dist, Graph.pathLength(s, i, c.head(), 4));
@@ -63,7 +64,7 @@ final class EventDates {
             }
         }
         if (chosen != null) {
-            String v = chosen.value();
+            String v = dayOrCoarser(chosen.value());
             if (settings.on(CodingRule.DISCOURSE_DATES)) v = pastWeekday(s, chosen, c, published, v);
             set(c, v, "text");
             return;
@@ -82,6 +83,19 @@ final class EventDates {
         if (published != null) set(c, published.toString(), "published");
     }
 
+    /**
+     * A TIMEX value as a day, month or year: "2018-02-27" as it is, "2018-02-27TMO" (Tuesday morning) or
+     * "2018-02-27T14:00" as its day, "2017-FA" (in the autumn) as its year; null for what names no such span (a week,
+     * a duration, a reference such as PAST_REF).
+     */
+    static String dayOrCoarser(String value) {
+        if (value == null) return null;
+        if (ISO_DATE.matcher(value).matches()) return value;
+        if (value.length() > 10 && value.charAt(10) == 'T' && ISO_DATE.matcher(value.substring(0, 10)).matches()) return value.substring(0, 10);
+        if (value.matches("\\d{4}-(SP|SU|FA|WI)")) return value.substring(0, 4);
+        return null;
+    }
+
     private static void set(Candidate c, String v, String source) {
         c.date = v;
         c.datePrecision = v.length() == 10 ? "day" : v.length() == 7 ? "month" : "year";
@@ -98,7 +112,7 @@ final class EventDates {
         for (int i = t.firstToken(); i <= t.lastToken(); i++) {
             DayOfWeek w = WEEKDAYS.get(s.token(i).word().toLowerCase(Locale.ROOT));
             if (w != null) day = w;
-            else if (!s.token(i).word().equalsIgnoreCase("on") && !s.token(i).word().equalsIgnoreCase("last")) return value;
+            else if (!Set.of("on", "last", "morning", "afternoon", "evening", "night").contains(s.token(i).word().toLowerCase(Locale.ROOT))) return value;
         }
         if (day == null) return value;
         try {

@@ -255,7 +255,8 @@ final class Filters {
             }
         }
         for (TimeExpression t : s.times()) {
-            if (t.firstToken() > 0 && lemma(s, t.firstToken() - 1).equals("since")
+            // ("since midnight" counts hours, not a campaign's toll.)
+            if (t.firstToken() > 0 && lemma(s, t.firstToken() - 1).equals("since") && t.value().indexOf('T') < 0
                     && Graph.pathLength(s, t.firstToken(), c.head(), 4) <= 4) {
                 c.drop(CodingRule.AGGREGATE_TOLLS, "counted since " + t.text());
                 return;

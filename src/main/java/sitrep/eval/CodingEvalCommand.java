@@ -67,8 +67,12 @@ public final class CodingEvalCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "ID", description = "Print the tokens and dependencies of record ID (--format articles: of every sentence containing the text ID).")
     String trace;
 
+    @picocli.CommandLine.Mixin
+    GazetteerOptions gazetteerOptions;
+
     @Override
     public Integer call() {
+        gazetteerOptions.apply();
         if (!Files.isReadable(file)) return usage("cannot read " + file);
         if (format.equals("articles")) {
             if (!Files.isRegularFile(file.resolve("articles.jsonl")) || !Files.isRegularFile(file.resolve("gold.jsonl"))) {

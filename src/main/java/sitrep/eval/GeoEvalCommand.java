@@ -8,6 +8,9 @@ import sitrep.geo.Gazetteer;
 import sitrep.geo.GeoResult;
 import sitrep.geo.Geoparser;
 import sitrep.geo.PlaceMention;
+import sitrep.geo.Recognition;
+import sitrep.geo.ResolutionFeature;
+import sitrep.geo.ResolutionSettings;
 import sitrep.model.Place;
 import sitrep.nlp.AnnotatedText;
 import sitrep.nlp.NlpAnnotator;
@@ -70,8 +73,19 @@ public final class GeoEvalCommand implements Callable<Integer> {
             description = "Keep CoreNLP's annotations of the corpus here and reuse them (delete after changing the NLP stage).")
     Path nlpCache;
 
+    @Option(names = "--disable-feature", paramLabel = "NAME",
+            description = "Switch a named resolution feature off (repeatable); --feature-report lists them.")
+    List<String> disabledFeatures = new ArrayList<>();
+
+    @Option(names = "--feature-report", description = "Resolve once more per resolution feature with that feature off, and print what each adds.")
+    boolean featureReport;
+
+    @picocli.CommandLine.Mixin
+    GazetteerOptions gazetteerOptions;
+
     @Override
     public Integer call() throws IOException {
+        gazetteerOptions.apply();
         if (!GeoCorpus.KINDS.contains(corpus)) throw usage("--corpus must be one of " + GeoCorpus.KINDS);
         GeoScorer.MatchRule rule = switch (match) {
             case "overlap" -> GeoScorer.MatchRule.OVERLAP;
@@ -82,6 +96,15 @@ public final class GeoEvalCommand implements Callable<Integer> {
         if (!Files.isReadable(file)) throw usage("cannot read " + file);
         if (system != null && !Files.isReadable(system)) throw usage("cannot read " + system);
         if (limit != null && limit < 1) throw usage("--limit must be positive");
+        ResolutionSettings settings = ResolutionSettings.defaults();
+        try {
+            List<ResolutionFeature> off = new ArrayList<>();
+            for (String f : disabledFeatures) off.add(ResolutionFeature.byLabel(f));
+            settings = settings.without(off);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        if (featureReport && system != null) throw usage("--feature-report scores sitrep's resolution, not --system output");
         boolean withDemonyms = switch (demonyms) {
             case "yes" -> true;
             case "no" -> false;
@@ -100,6 +123,7 @@ public final class GeoEvalCommand implements Callable<Integer> {
 
         List<List<GeoAnnotation>> predicted;
         String timing = null;
+        List<Recognition> recognitions = null;
         if (system != null) {
             predicted = new ArrayList<>(GeoCorpus.readLines(system));
             // Some published files lack the last article's (empty) line.
@@ -107,8 +131,9 @@ public final class GeoEvalCommand implements Callable<Integer> {
             if (predicted.size() > docs.size()) predicted = predicted.subList(0, docs.size());
         } else {
             for (GeoEvalDocument d : docs) if (d.text() == null) throw usage(file + " has no article text; give the corpus XML");
-            Run run = geoparse(docs, withDemonyms);
-            predicted = run.predicted();
+            Run run = geoparse(docs, settings);
+            recognitions = run.recognitions();
+            predicted = resolveAll(recognitions, settings, withDemonyms);
             timing = run.timing();
         }
 
@@ -118,20 +143,47 @@ public final class GeoEvalCommand implements Callable<Integer> {
                 corpus, file, docs.size(), goldCount, system == null ? "sitrep" + (withDemonyms ? " (places and demonyms)" : " (places)") : system, match);
         System.out.println(scores.describe());
         if (timing != null) System.out.println(timing);
+        if (featureReport) printFeatureReport(gold, recognitions, settings, withDemonyms, rule, scores);
         if (errors != null) writeErrors(matching, docs);
         return 0;
     }
 
-    private record Run(List<List<GeoAnnotation>> predicted, String timing) {
+    private record Run(List<Recognition> recognitions, String timing) {
+    }
+
+    private static List<List<GeoAnnotation>> resolveAll(List<Recognition> recognitions, ResolutionSettings settings, boolean withDemonyms) {
+        Geoparser geoparser = new Geoparser(Gazetteer.shared(), settings);
+        List<List<GeoAnnotation>> out = new ArrayList<>();
+        for (Recognition r : recognitions) out.add(annotations(geoparser.resolve(r), withDemonyms));
+        return out;
+    }
+
+    /**
+     * What each resolution feature adds: the corpus resolved again with the feature off (recognition is unchanged, so
+     * only resolution's figures move). Positive gains mean the feature helps on this corpus.
+     */
+    private static void printFeatureReport(List<List<GeoAnnotation>> gold, List<Recognition> recognitions, ResolutionSettings settings,
+                                           boolean withDemonyms, GeoScorer.MatchRule rule, GeoScores all) {
+        System.out.println();
+        System.out.println("feature\tweight\tacc@161km without\tgain in acc@161km\tmean km without\tAUC without");
+        for (ResolutionFeature f : ResolutionFeature.values()) {
+            if (settings.weight(f) == 0) {
+                System.out.printf(Locale.ROOT, "%s\t0\t(off)%n", f.label());
+                continue;
+            }
+            GeoScores without = GeoScorer.match(gold, resolveAll(recognitions, settings.without(List.of(f)), withDemonyms), rule).scores();
+            System.out.printf(Locale.ROOT, "%s\t%.2f\t%.3f\t%+.3f\t%.0f\t%.3f%n", f.label(), settings.weight(f), without.accuracy161(),
+                    all.accuracy161() - without.accuracy161(), without.meanKm(), without.auc());
+        }
     }
 
     /** Runs the NLP and geo stages over the documents in parallel; results in document order. */
-    private Run geoparse(List<GeoEvalDocument> docs, boolean withDemonyms) {
+    private Run geoparse(List<GeoEvalDocument> docs, ResolutionSettings settings) {
         long t0 = System.nanoTime();
         NlpAnnotator nlp = NlpAnnotator.shared();
         double nlpLoad = (System.nanoTime() - t0) / 1e9;
         Gazetteer gazetteer = Gazetteer.shared();
-        Geoparser geoparser = new Geoparser(gazetteer);
+        Geoparser geoparser = new Geoparser(gazetteer, settings);
         AnnotationCache cache = nlpCache == null ? null : new AnnotationCache(nlpCache);
         sitrep.nlp.AnnotationPlan plan = ArticleEval.plan(sitrep.coding.CoderSettings.defaults(), fullNlp);
         LongAdder nlpNanos = new LongAdder(), geoNanos = new LongAdder();
@@ -139,22 +191,23 @@ public final class GeoEvalCommand implements Callable<Integer> {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         long t1 = System.nanoTime();
         try {
-            List<Future<List<GeoAnnotation>>> futures = new ArrayList<>();
+            List<Future<Recognition>> futures = new ArrayList<>();
             for (GeoEvalDocument d : docs) {
                 futures.add(pool.submit(() -> {
                     long a = System.nanoTime();
                     AnnotatedText text = cache == null ? nlp.annotate(d.text(), d.published(), plan) : cache.annotate(nlp, d.text(), d.published(), plan);
                     long b = System.nanoTime();
-                    GeoResult geo = geoparser.geoparse(text);
+                    Recognition recognition = geoparser.recognize(text);
+                    geoparser.resolve(recognition);
                     geoNanos.add(System.nanoTime() - b);
                     nlpNanos.add(b - a);
                     int n = done.incrementAndGet();
                     if (n % 50 == 0) System.err.printf("sitrep: %d/%d articles%n", n, docs.size());
-                    return annotations(geo, withDemonyms);
+                    return recognition;
                 }));
             }
-            List<List<GeoAnnotation>> out = new ArrayList<>();
-            for (Future<List<GeoAnnotation>> f : futures) out.add(join(f));
+            List<Recognition> out = new ArrayList<>();
+            for (Future<Recognition> f : futures) out.add(join(f));
             double wall = (System.nanoTime() - t1) / 1e9;
             String timing = String.format(Locale.ROOT,
                     "time: %.1f s wall on %d threads; NLP %.1f thread-s%s, geo %.2f thread-s (%.1f%% of NLP); "

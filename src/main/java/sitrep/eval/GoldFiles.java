@@ -81,7 +81,7 @@ public final class GoldFiles {
 
     /** FA-KES CSV (header row; quoted fields with commas and line breaks), decoded by the caller. */
     public static List<FakesRecord> fakes(Reader in) throws IOException {
-        List<List<String>> rows = sitrep.ingest.CsvReader.read(in);
+        List<List<String>> rows = sitrep.ingest.CsvReader.readAll(in);
         if (rows.isEmpty()) return List.of();
         List<String> header = rows.get(0);
         int id = header.indexOf("unit_id"), text = header.indexOf("article_content"), date = header.indexOf("date"),

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +25,9 @@ import sitrep.model.Article;
 
 /**
  * The ingest stage: reads files, folders (recursively, in name order), and standard input into articles,
- * one {@link InputItem} per article. A bad item (empty, binary, over {@link #MAX_BYTES}, broken HTML or
- * JSON) becomes a failed item with a clear message; reading goes on with the next one.
+ * one {@link InputItem} per article. A bad item (empty, binary, over the per-item limit, broken HTML or
+ * JSON, a malformed CSV row) becomes a failed item with a clear message; reading goes on with the next one.
+ * When reading cannot go on to an input's end (a read error midway), {@link ReadingStopped} says so.
  *
  * <p>An article's publication date is, in this order: its own (an HTML page's metadata, a JSON Lines or CSV
  * {@code published}, an RSS item's date); else {@code defaultPublished} (--published) or, for a plain-text file,
@@ -37,7 +36,10 @@ import sitrep.model.Article;
  * then {@code defaultPublished}.
  */
 public final class ArticleReader {
-    /** Larger items are refused: no news article is 5 MB of text, and NLP time grows with length. */
+    /**
+     * Larger items are refused by default: no news article is 5 MB of text, and NLP time grows with length. The
+     * limit is the same for every reader (a file, a JSON Lines line, a CSV row, a WARC record, standard input).
+     */
     public static final int MAX_BYTES = 5 * 1024 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,6 +47,7 @@ public final class ArticleReader {
     private final InputFormat format;
     private final LocalDate defaultPublished;
     private final Consumer<String> notes;
+    private final int maxBytes;
 
     public ArticleReader(InputFormat format, LocalDate defaultPublished) {
         this(format, defaultPublished, note -> { });
@@ -52,6 +55,13 @@ public final class ArticleReader {
 
     /** {@code notes} takes one line per archive read, saying how many records it held and which were skipped. */
     public ArticleReader(InputFormat format, LocalDate defaultPublished, Consumer<String> notes) {
+        this(format, defaultPublished, notes, MAX_BYTES);
+    }
+
+    /** With {@code maxBytes} as the per-item size limit instead of {@link #MAX_BYTES}. */
+    public ArticleReader(InputFormat format, LocalDate defaultPublished, Consumer<String> notes, int maxBytes) {
+        if (maxBytes < 1) throw new IllegalArgumentException("the per-item size limit must be at least 1 byte");
+        this.maxBytes = maxBytes;
         this.format = format;
         this.defaultPublished = defaultPublished;
         this.notes = notes;
@@ -60,19 +70,40 @@ public final class ArticleReader {
     /** Reads one input: "-" for standard input, a file, or a folder. The path must exist (checked by the caller). */
     public void read(String input, InputStream stdin, Consumer<InputItem> sink) {
         if (input.equals("-")) {
-            readStream("stdin", stdin, format, sink);
+            whole("stdin", () -> readStream("stdin", stdin, format, sink), sink);
             return;
         }
         Path path = Path.of(input);
         if (Files.isDirectory(path)) {
             try (Stream<Path> files = Files.walk(path)) {
                 files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                        .sorted().forEach(p -> readFile(p, sink));
+                        .sorted().forEach(p -> whole(p.toString(), () -> readFile(p, sink), sink));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list folder " + path, e);
             }
         } else {
-            readFile(path, sink);
+            whole(input, () -> readFile(path, sink), sink);
+        }
+    }
+
+    /**
+     * Why each input whose reading stopped before its end did so (see {@link ReadingStopped}), in the order
+     * met; empty when every input was read to its end. A command that reads must not exit 0 when it is not.
+     */
+    public List<String> stopped() {
+        return List.copyOf(stops);
+    }
+
+    private final List<String> stops = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Reads one input; one that stops early gets an error record saying where, and the next input is read. */
+    private void whole(String origin, Runnable reading, Consumer<InputItem> sink) {
+        try {
+            reading.run();
+        } catch (ReadingStopped e) {
+            String why = origin + ": " + e.getMessage();
+            stops.add(why);
+            sink.accept(InputItem.failed(hash("stopped " + why), origin, "reading stopped: " + e.getMessage()));
         }
     }
 
@@ -96,14 +127,14 @@ public final class ArticleReader {
                 if (f == InputFormat.JSONL) readJsonLines(origin, in, sink);
                 else readCsv(origin, in, sink);
             } catch (IOException e) {
-                sink.accept(InputItem.failed(hash(origin), origin, "cannot read file: " + e.getMessage()));
+                throw new ReadingStopped("cannot read " + origin + " to its end: " + e.getMessage(), e);
             }
             return;
         }
         try {
             long size = Files.size(path);
-            if (size > MAX_BYTES) {
-                sink.accept(InputItem.failed(hash(origin), origin, "file too large (" + size + " bytes; limit " + MAX_BYTES + ")"));
+            if (size > maxBytes) {
+                sink.accept(InputItem.failed(hash(origin), origin, "file too large (" + size + " bytes; limit " + maxBytes + " bytes per item, --max-item-bytes)"));
                 return;
             }
             readDocument(origin, Files.readAllBytes(path), f, dateFromName(path.getFileName().toString()), sink);
@@ -153,7 +184,11 @@ public final class ArticleReader {
     private void readStream(String origin, InputStream in, InputFormat f, Consumer<InputItem> sink) {
         try {
             if (f == InputFormat.JSONL) {
-                readJsonLines(origin, in, sink);
+                try {
+                    readJsonLines(origin, in, sink);
+                } catch (IOException e) {
+                    throw new ReadingStopped("cannot read " + origin + " to its end: " + e.getMessage(), e);
+                }
                 return;
             }
             if (f == InputFormat.WARC || f == InputFormat.AUTO) {
@@ -164,9 +199,9 @@ public final class ArticleReader {
                 }
                 in = buffered;
             }
-            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                sink.accept(InputItem.failed(hash(origin), origin, "input too large (limit " + MAX_BYTES + " bytes)"));
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                sink.accept(InputItem.failed(hash(origin), origin, "input too large (limit " + maxBytes + " bytes per item, --max-item-bytes)"));
                 return;
             }
             readDocument(origin, bytes, f, defaultPublished, sink);
@@ -208,6 +243,8 @@ public final class ArticleReader {
             sink.accept(InputItem.failed(hash(origin), origin, e.getMessage()));
         } catch (IOException e) {
             sink.accept(InputItem.failed(hash(origin), origin, "cannot read input: " + e.getMessage()));
+        } catch (ReadingStopped e) {
+            throw e;
         } catch (RuntimeException e) {
             sink.accept(InputItem.failed(hash(origin), origin, "unreadable " + f.name().toLowerCase() + ": " + e));
         }
@@ -243,7 +280,7 @@ public final class ArticleReader {
     /** A WARC archive, streamed record by record; what it held and skipped goes to the notes. */
     private void readWarc(String origin, InputStream in, Consumer<InputItem> sink) {
         BufferedInputStream buffered = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 1 << 16);
-        WarcReader.Counts counts = new WarcReader(origin, defaultPublished, sink).read(buffered);
+        WarcReader.Counts counts = new WarcReader(origin, defaultPublished, sink, maxBytes).read(buffered);
         notes.accept(origin + ": " + counts);
     }
 
@@ -261,46 +298,62 @@ public final class ArticleReader {
         return name.length() >= 10 && name.charAt(4) == '-' && name.charAt(7) == '-' ? HtmlText.date(name) : null;
     }
 
+    /** JSON Lines, streamed: a line over the per-item limit is refused (and not held in memory), the next one read. */
     private void readJsonLines(String origin, InputStream in, Consumer<InputItem> sink) throws IOException {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            int lineNo = 0;
-            for (String line; (line = r.readLine()) != null; ) {
-                lineNo++;
-                if (line.isBlank()) continue;
-                String where = origin + ":" + lineNo;
-                if (line.length() > MAX_BYTES) {
-                    sink.accept(InputItem.failed(hash(where), where, "line too large (limit " + MAX_BYTES + " characters)"));
-                    continue;
-                }
-                sink.accept(jsonArticle(where, line));
+        LineReader lines = new LineReader(in, maxBytes);
+        for (LineReader.Line line; (line = lines.next()) != null; ) {
+            String where = origin + ":" + line.number();
+            if (line.tooLong()) {
+                sink.accept(InputItem.failed(hash(where), where, "line too large (" + line.bytes() + " bytes; limit " + maxBytes
+                        + " bytes per item, --max-item-bytes)"));
+                continue;
             }
+            if (line.text().isBlank()) continue;
+            sink.accept(jsonArticle(where, line.text()));
         }
     }
 
     /**
      * A CSV file with a header row: one article per row, from the columns text (required), id, published or
-     * date, title, url, source and language, as in the JSON Lines input.
+     * date, title, url, source and language, as in the JSON Lines input. Streamed row by row; a malformed row or
+     * one over the per-item limit is that row's error (see {@link CsvReader}).
      */
     private void readCsv(String origin, InputStream in, Consumer<InputItem> sink) throws IOException {
-        List<List<String>> rows = CsvReader.read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
-        if (rows.isEmpty()) {
+        CsvReader csv = new CsvReader(in, maxBytes);
+        CsvReader.Row head = csv.next();
+        while (head != null && head.cells() != null && head.cells().size() == 1 && head.cells().get(0).isBlank()) head = csv.next();
+        if (head == null) {
             sink.accept(InputItem.failed(hash(origin), origin, "empty CSV file"));
             return;
         }
-        List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+        if (head.cells() == null) {
+            sink.accept(InputItem.failed(hash(origin), origin, "CSV header unreadable: " + head.error()));
+            return;
+        }
+        List<String> header = head.cells().stream().map(h -> h.replace("\uFEFF", "").strip().toLowerCase(java.util.Locale.ROOT)).toList();
         if (!header.contains("text")) {
             sink.accept(InputItem.failed(hash(origin), origin, "CSV has no 'text' column (header: " + header + ")"));
             return;
         }
-        for (int i = 1; i < rows.size(); i++) {
-            List<String> row = rows.get(i);
-            if (row.size() == 1 && row.get(0).isBlank()) continue;
-            com.fasterxml.jackson.databind.node.ObjectNode o = JSON.createObjectNode();
-            for (int c = 0; c < Math.min(header.size(), row.size()); c++) {
-                String name = header.get(c).equals("date") ? "published" : header.get(c);
-                if (!row.get(c).isEmpty() && !o.has(name)) o.put(name, row.get(c));
+        for (CsvReader.Row row; (row = csv.next()) != null; ) {
+            String where = origin + ":row " + row.row();
+            if (row.cells() == null) {
+                sink.accept(InputItem.failed(hash(where), where, row.error()));
+                continue;
             }
-            sink.accept(jsonArticle(origin + ":row " + i, o.toString()));
+            List<String> cells = row.cells();
+            if (cells.size() == 1 && cells.get(0).isBlank()) continue;
+            if (cells.size() > header.size() && cells.subList(header.size(), cells.size()).stream().anyMatch(c -> !c.isBlank())) {
+                sink.accept(InputItem.failed(hash(where), where, "CSV row at line " + row.line() + " has " + cells.size()
+                        + " cells, the header " + header.size()));
+                continue;
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode o = JSON.createObjectNode();
+            for (int c = 0; c < Math.min(header.size(), cells.size()); c++) {
+                String name = header.get(c).equals("date") ? "published" : header.get(c);
+                if (!cells.get(c).isEmpty() && !o.has(name)) o.put(name, cells.get(c));
+            }
+            sink.accept(jsonArticle(where, o.toString()));
         }
     }
 

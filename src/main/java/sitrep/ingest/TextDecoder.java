@@ -1,5 +1,8 @@
 package sitrep.ingest;
 
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -10,8 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Bytes to text for news files: a BOM wins; otherwise strict UTF-8, and when that fails Windows-1252
- * (the superset of Latin-1 that old news sites and archives use). A declared charset (an HTTP header's, an
+ * Bytes to text for news files: a BOM wins; otherwise strict UTF-8; when that fails, ICU's charset detector where
+ * it is confident ({@link #MIN_DETECTOR_CONFIDENCE}), else Windows-1252 (the superset of Latin-1 that old news
+ * sites and archives use, also taken for any Western single-byte guess). A declared charset (an HTTP header's, an
  * HTML meta tag's) is followed when it is neither UTF-8 nor Western single-byte, for which the detection above
  * is the safer guess (servers often label UTF-8 pages ISO-8859-1). Binary data is refused.
  */
@@ -19,6 +23,13 @@ public final class TextDecoder {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.+-]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern META = Pattern.compile("<meta\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * ICU's confidence (0-100) from which its guess is taken over Windows-1252. Measured on one news sentence per
+     * charset: Shift_JIS and GB18030 100, windows-1256 64, ISO-8859-7 52 (all right), but KOI8-R Russian 42 as
+     * ISO-8859-8 (wrong) and windows-1251 35, ISO-8859-2 38 (right): below 50 a guess is as likely wrong.
+     */
+    static final int MIN_DETECTOR_CONFIDENCE = 50;
 
     private TextDecoder() {
     }
@@ -46,7 +57,22 @@ public final class TextDecoder {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException notUtf8) {
-            return new String(bytes, WINDOWS_1252);
+            return new String(bytes, detected(bytes));
+        }
+    }
+
+    /** ICU's confident guess for bytes that are not UTF-8, else Windows-1252 (also for any Western single-byte guess). */
+    static Charset detected(byte[] bytes) {
+        CharsetDetector detector = new CharsetDetector();
+        detector.setText(bytes);
+        CharsetMatch match = detector.detect();
+        if (match == null || match.getConfidence() < MIN_DETECTOR_CONFIDENCE) return WINDOWS_1252;
+        String name = match.getName().toLowerCase(Locale.ROOT);
+        if (name.equals("iso-8859-1") || name.equals("windows-1252") || name.startsWith("utf-")) return WINDOWS_1252;
+        try {
+            return Charset.forName(match.getName());
+        } catch (IllegalArgumentException unsupported) {
+            return WINDOWS_1252;
         }
     }
 

@@ -27,6 +27,10 @@ import sitrep.model.Article;
  * holding HTML or text, becomes an article; request, metadata, warcinfo, revisit and other records are skipped
  * and counted. A bad record becomes a failed item naming the file, the record number and its offset; reading goes
  * on at the next "WARC/1." line, but a broken gzip stream ends it.
+ * <p>Hand-written rather than jwarc: jwarc reads well-formed archives, but a malformed record (garbage between
+ * records, a bad Content-Length, a block that does not end where it says) ends its reading of the file, and this
+ * project's rule is that a bad item gets its own error while the rest of the batch goes on, which needs the resync
+ * on the next record line above.
  */
 final class WarcReader {
     /** Header lines of a record longer than this are corrupt (real ones are under a few KiB). */
@@ -61,7 +65,15 @@ final class WarcReader {
     private boolean gzip;
     private boolean inRecord;
 
+    /** Records and payloads larger than this many bytes are refused (the readers' per-item limit). */
+    private final int maxBytes;
+
     WarcReader(String origin, LocalDate defaultPublished, Consumer<InputItem> sink) {
+        this(origin, defaultPublished, sink, ArticleReader.MAX_BYTES);
+    }
+
+    WarcReader(String origin, LocalDate defaultPublished, Consumer<InputItem> sink, int maxBytes) {
+        this.maxBytes = maxBytes;
         this.origin = origin;
         this.defaultPublished = defaultPublished;
         this.sink = sink;
@@ -169,13 +181,13 @@ final class WarcReader {
         }
         String type = fields.getOrDefault("warc-type", "").toLowerCase(Locale.ROOT);
         boolean wanted = type.equals("response") || type.equals("resource");
-        if (!wanted || length > ArticleReader.MAX_BYTES) {
+        if (!wanted || length > maxBytes) {
             long skipped = in.skip(length);
             if (skipped < length) {
                 fail(where(start), "truncated record: Content-Length " + length + " but the file ends after " + skipped + " bytes");
                 return null;
             }
-            if (wanted) fail(where(start), "record too large (" + length + " bytes; limit " + ArticleReader.MAX_BYTES + ")");
+            if (wanted) fail(where(start), "record too large (" + length + " bytes; limit " + maxBytes + ")");
             else counts.skip(type.isEmpty() ? "untyped" : type);
             return afterBlock(in, start, null);
         }
@@ -231,7 +243,7 @@ final class WarcReader {
             }
             contentType = http.headers.getOrDefault("content-type", "");
             try {
-                payload = http.body();
+                payload = http.body(maxBytes);
             } catch (IOException | InputException e) {
                 fail(where, "cannot decode HTTP payload: " + e.getMessage());
                 return;
@@ -252,8 +264,8 @@ final class WarcReader {
         LocalDate fallback = warcDate != null ? warcDate : defaultPublished;
         String charset = TextDecoder.charsetParameter(contentType);
         try {
-            if (payload.length > ArticleReader.MAX_BYTES) {
-                throw new InputException("payload too large (limit " + ArticleReader.MAX_BYTES + " bytes)");
+            if (payload.length > maxBytes) {
+                throw new InputException("payload too large (limit " + maxBytes + " bytes)");
             }
             Article a;
             if (html || mime.isEmpty() && InputFormat.byContent(TextDecoder.decode(payload)) == InputFormat.HTML) {
@@ -353,7 +365,7 @@ final class WarcReader {
         }
 
         /** The body with chunked transfer and gzip/deflate content coding undone, where the headers declare them. */
-        byte[] body() throws IOException {
+        byte[] body(int maxBytes) throws IOException {
             byte[] body = java.util.Arrays.copyOfRange(block, bodyStart, block.length);
             String transfer = headers.getOrDefault("transfer-encoding", "").toLowerCase(Locale.ROOT);
             if (transfer.contains("chunked")) body = dechunk(body);
@@ -363,13 +375,13 @@ final class WarcReader {
                 }
                 case "gzip", "x-gzip" -> {
                     // Some crawlers store the payload decoded but keep the header: decode only what is gzip.
-                    if (isGzip(body)) body = inflate(new GZIPInputStream(new ByteArrayInputStream(body)));
+                    if (isGzip(body)) body = inflate(new GZIPInputStream(new ByteArrayInputStream(body)), maxBytes);
                 }
                 case "deflate" -> {
                     try {
-                        body = inflate(new InflaterInputStream(new ByteArrayInputStream(body)));
+                        body = inflate(new InflaterInputStream(new ByteArrayInputStream(body)), maxBytes);
                     } catch (ZipException notZlib) { // raw deflate, as some servers send
-                        body = inflate(new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(true)));
+                        body = inflate(new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(true)), maxBytes);
                     }
                 }
                 default -> throw new InputException("unsupported Content-Encoding '" + coding + "'");
@@ -405,12 +417,12 @@ final class WarcReader {
             return -1;
         }
 
-        /** At most MAX_BYTES + 1 decoded bytes, so that a small compressed payload cannot fill the memory. */
-        private static byte[] inflate(InputStream in) throws IOException {
+        /** At most maxBytes + 1 decoded bytes, so that a small compressed payload cannot fill the memory. */
+        private static byte[] inflate(InputStream in, int maxBytes) throws IOException {
             try (in) {
-                byte[] out = in.readNBytes(ArticleReader.MAX_BYTES + 1);
-                if (out.length > ArticleReader.MAX_BYTES) {
-                    throw new InputException("decoded payload too large (limit " + ArticleReader.MAX_BYTES + " bytes)");
+                byte[] out = in.readNBytes(maxBytes + 1);
+                if (out.length > maxBytes) {
+                    throw new InputException("decoded payload too large (limit " + maxBytes + " bytes)");
                 }
                 return out;
             }

@@ -118,10 +118,34 @@ public final class NlpAnnotator {
      * unparsed has no dependencies, one left without SUTime no time expressions.
      */
     public AnnotatedText annotate(String text, LocalDate published, AnnotationPlan plan) {
+        return annotate(text, published, plan, Integer.MAX_VALUE);
+    }
+
+    /** A text that splits into more sentences than the caller's bound; refused before tagging. */
+    public static final class TooManySentences extends RuntimeException {
+        private final int sentences;
+
+        TooManySentences(int sentences) {
+            super(sentences + " sentences");
+            this.sentences = sentences;
+        }
+
+        public int sentences() {
+            return sentences;
+        }
+    }
+
+    /**
+     * {@link #annotate(String, LocalDate, AnnotationPlan)}, refusing (with {@link TooManySentences}) a text of
+     * more than {@code maxSentences} sentences, counted after long ones are cut, before anything costly runs.
+     */
+    public AnnotatedText annotate(String text, LocalDate published, AnnotationPlan plan, int maxSentences) {
         Annotation doc = new Annotation(unwrap(text));
         if (published != null) doc.set(CoreAnnotations.DocDateAnnotation.class, published.toString());
         splitter.annotate(doc);
         chunkLongSentences(doc);
+        int count = doc.get(CoreAnnotations.SentencesAnnotation.class).size();
+        if (count > maxSentences) throw new TooManySentences(count);
         tagger.annotate(doc);
         List<CoreMap> all = doc.get(CoreAnnotations.SentencesAnnotation.class);
         List<CoreMap> timed = new ArrayList<>(), untimed = new ArrayList<>(), parsed = new ArrayList<>();
@@ -236,18 +260,21 @@ public final class NlpAnnotator {
                 s.get(CoreAnnotations.CharacterOffsetEndAnnotation.class), tokens, deps, times(tokens));
     }
 
-    /** Groups consecutive DATE tokens with one normalised value into time expressions. */
+    /**
+     * Groups consecutive DATE tokens with one normalised value into time expressions, and TIME tokens that SUTime
+     * places on a day ("on Tuesday morning" is 2018-02-27TMO): the day is what the coder reads.
+     */
     private static List<TimeExpression> times(List<Token> tokens) {
         List<TimeExpression> out = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
             Token t = tokens.get(i);
-            if (!"DATE".equals(t.ner()) || t.normalized() == null) {
+            if (!dated(t)) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j + 1 < tokens.size() && "DATE".equals(tokens.get(j + 1).ner())
+            while (j + 1 < tokens.size() && t.ner().equals(tokens.get(j + 1).ner())
                     && t.normalized().equals(tokens.get(j + 1).normalized())) j++;
             StringBuilder words = new StringBuilder();
             for (int k = i; k <= j; k++) words.append(k > i ? " " : "").append(tokens.get(k).word());
@@ -255,5 +282,10 @@ public final class NlpAnnotator {
             i = j + 1;
         }
         return out;
+    }
+
+    private static boolean dated(Token t) {
+        if (t.normalized() == null) return false;
+        return "DATE".equals(t.ner()) || "TIME".equals(t.ner()) && t.normalized().matches("\\d{4}-\\d{2}-\\d{2}T.*");
     }
 }

@@ -19,7 +19,7 @@ import java.util.Locale;
  */
 public final class CodingPlan implements AnnotationPlan {
     /** Changes with what the plan asks for, so cached annotations of an older plan are not reused. */
-    private static final int VERSION = 4;
+    private static final int VERSION = 5;
     private final TriggerLexicon lexicon;
     /** Whether bare statements are coded (rule bare-statements off): then every reporting verb needs its parse. */
     private final boolean statements;

@@ -17,7 +17,6 @@ import sitrep.model.Problem;
 import sitrep.nlp.AnnotatedText;
 import sitrep.nlp.NlpAnnotator;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -37,6 +36,7 @@ public final class Pipeline implements AutoCloseable {
     private final Geoparser geoparser;
     private final EventCoder coder;
     private final CodingPlan plan;
+    private final ArticleBounds bounds;
     private final ExecutorService workers;
     private final int threads;
     /** CPU-side nanoseconds spent per stage, summed over threads: what bench reports as each stage's share. */
@@ -61,6 +61,12 @@ public final class Pipeline implements AutoCloseable {
 
     /** A pipeline whose built-in coder runs with {@code settings} (rules off, confidence threshold). */
     public Pipeline(int threads, UserDictionaries dictionaries, CoderSettings settings) {
+        this(threads, dictionaries, settings, ArticleBounds.defaults());
+    }
+
+    /** A pipeline whose articles are held to {@code bounds} (text size, sentences, events per sentence and article). */
+    public Pipeline(int threads, UserDictionaries dictionaries, CoderSettings settings, ArticleBounds bounds) {
+        this.bounds = bounds;
         this.nlp = NlpAnnotator.shared();
         this.geoparser = new Geoparser(Gazetteer.shared());
         this.coder = new EventCoder(Codebook.shared(), TriggerLexicon.shared(), ActorDictionary.builtIn(), dictionaries, settings);
@@ -78,10 +84,19 @@ public final class Pipeline implements AutoCloseable {
         Article article = item.article();
         if (!item.usable()) return new ArticleResult(article, List.of(), List.of(), item.problems());
         List<Problem> errors = new ArrayList<>(item.problems());
+        if (article.text().length() > bounds.maxChars()) {
+            errors.add(new Problem("nlp", String.format("text of %,d characters refused: over the bound of %,d characters per article "
+                    + "(--max-article-chars); split it into articles, or raise the bound", article.text().length(), bounds.maxChars())));
+            return new ArticleResult(article, List.of(), List.of(), errors);
+        }
         AnnotatedText doc;
         long t0 = System.nanoTime();
         try {
-            doc = plan == null ? nlp.annotate(article.text(), article.published()) : nlp.annotate(article.text(), article.published(), plan);
+            doc = nlp.annotate(article.text(), article.published(), plan == null ? sitrep.nlp.AnnotationPlan.FULL : plan, bounds.maxSentences());
+        } catch (NlpAnnotator.TooManySentences e) {
+            errors.add(new Problem("nlp", String.format("text of %,d sentences refused: over the bound of %,d sentences per article "
+                    + "(--max-sentences); split it into articles, or raise the bound", e.sentences(), bounds.maxSentences())));
+            return new ArticleResult(article, List.of(), List.of(), errors);
         } catch (RuntimeException | OutOfMemoryError e) {
             errors.add(new Problem("nlp", "annotation failed: " + e));
             return new ArticleResult(article, List.of(), List.of(), errors);
@@ -105,21 +120,88 @@ public final class Pipeline implements AutoCloseable {
             errors.add(new Problem("coding", "event coding failed: " + e));
         }
         codingNanos.add(System.nanoTime() - t0);
-        return new ArticleResult(article, geo.places(), events, errors);
+        return new ArticleResult(article, geo.places(), bounded(events, errors), errors);
     }
 
     /**
-     * Runs the items in parallel and hands the results to {@code sink} in input order. At most a few items
-     * per thread are in flight, so memory stays flat on large inputs.
+     * The events within the bounds per sentence and per article, in text order; what is left out is reported
+     * in {@code errors}, with the bound that left it out.
+     */
+    private List<Event> bounded(List<Event> events, List<Problem> errors) {
+        java.util.Map<Integer, Integer> perSentence = new java.util.HashMap<>();
+        List<Event> kept = new ArrayList<>();
+        int overSentence = 0, crowdedSentences = 0, firstCrowded = -1;
+        for (Event e : events) {
+            int n = perSentence.merge(e.evidence().start(), 1, Integer::sum);
+            if (n > bounds.maxEventsPerSentence()) {
+                overSentence++;
+                if (n == bounds.maxEventsPerSentence() + 1) {
+                    crowdedSentences++;
+                    if (firstCrowded < 0) firstCrowded = e.evidence().start();
+                }
+            } else {
+                kept.add(e);
+            }
+        }
+        if (overSentence > 0) {
+            errors.add(new Problem("coding", String.format("%,d events left out: %,d sentences had more than %,d events "
+                    + "(--max-events-per-sentence), the first at character %,d; the first %,d of each sentence were kept",
+                    overSentence, crowdedSentences, bounds.maxEventsPerSentence(), firstCrowded, bounds.maxEventsPerSentence())));
+        }
+        if (kept.size() > bounds.maxEventsPerArticle()) {
+            errors.add(new Problem("coding", String.format("%,d events left out: the article had %,d, over the bound of %,d events "
+                    + "per article (--max-events-per-article); the first %,d in text order were kept",
+                    kept.size() - bounds.maxEventsPerArticle(), kept.size(), bounds.maxEventsPerArticle(), bounds.maxEventsPerArticle())));
+            kept = kept.subList(0, bounds.maxEventsPerArticle());
+        }
+        return List.copyOf(kept);
+    }
+
+    /**
+     * Runs the items in parallel and hands the results to {@code sink} in input order, each as soon as it and
+     * every result before it are done (a delivery thread waits on them in order), so that an extract killed
+     * midway keeps every line it finished. At most a few items per thread are in flight, so memory stays flat on
+     * large inputs. {@code sink} runs on that one delivery thread; its failure ends the run and is rethrown here.
      */
     public void run(Iterable<InputItem> items, Consumer<ArticleResult> sink) {
-        ArrayDeque<Future<ArticleResult>> inFlight = new ArrayDeque<>();
-        int window = threads * 4;
-        for (InputItem item : items) {
-            inFlight.add(workers.submit(() -> process(item)));
-            if (inFlight.size() >= window) sink.accept(take(inFlight.poll()));
+        java.util.concurrent.BlockingQueue<Future<ArticleResult>> inFlight = new java.util.concurrent.ArrayBlockingQueue<>(threads * 4);
+        Future<ArticleResult> end = java.util.concurrent.CompletableFuture.completedFuture(null);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread delivery = new Thread(() -> {
+            try {
+                for (Future<ArticleResult> f; (f = inFlight.take()) != end; ) {
+                    if (failure.get() == null) {
+                        try {
+                            sink.accept(take(f));
+                        } catch (RuntimeException | Error e) {
+                            failure.set(e); // the rest is taken off the queue unread, so the submitter never blocks
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sitrep-delivery");
+        delivery.setDaemon(true);
+        delivery.start();
+        try {
+            try {
+                for (InputItem item : items) {
+                    if (failure.get() != null) break;
+                    inFlight.put(workers.submit(() -> process(item)));
+                }
+            } finally {
+                inFlight.put(end);
+            }
+            delivery.join();
+        } catch (InterruptedException e) {
+            delivery.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
-        while (!inFlight.isEmpty()) sink.accept(take(inFlight.poll()));
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException r) throw r;
+        if (t instanceof Error e) throw e;
     }
 
     private static ArticleResult take(Future<ArticleResult> f) {

@@ -283,7 +283,7 @@ final class ReportHtml {
                 + "each sentence worded from the coding and followed by the articles that reported it; the evidence sentences under each "
                 + "reference are the sentences the coding rests on.");
         body.appendElement("p").text(r.minConfidence() == null
-                ? "Every stored event is included: the store holds events whose calibrated confidence reached the threshold set at ingest (0.25 by default)."
+                ? "Every stored event is included: the store holds events whose calibrated confidence reached the threshold set at ingest (" + sitrep.coding.CoderSettings.DEFAULT_MIN_CONFIDENCE + " by default)."
                 : String.format(Locale.ROOT, "Only events with a report coded at a confidence of at least %.2f are included "
                 + "(the calibrated probability that a careful human coder records the act).", r.minConfidence()));
     }

@@ -115,30 +115,64 @@ public final class FeedFetcher {
     }
 
     /**
-     * Refuses other schemes and, unless allowed, hosts that resolve to loopback, private, link-local or
-     * unspecified addresses. (The connection resolves the name again; a name whose address changes between
-     * the two lookups is not caught here.)
+     * Refuses other schemes and, unless allowed, hosts that resolve to loopback, private, link-local, CGNAT or
+     * unspecified addresses, in any of their spellings: IPv4 inside IPv6 (IPv4-compatible {@code [::7f00:1]},
+     * IPv4-mapped {@code [::ffff:127.0.0.1]}) is judged by its IPv4 address, and a host written as a number in any
+     * form other than four dotted decimals ({@code 2130706433}, {@code 0x7f.1}, {@code 0177.0.0.1}) is refused,
+     * since resolvers disagree on what it means. The address checked is the one connected to: Java's resolver
+     * keeps this lookup's answer for {@code networkaddress.cache.ttl} seconds (serve sets 30), and the
+     * connection, made right after, takes it from there, so a name whose DNS answer changes between the check
+     * and the connection (DNS rebinding) still connects where it was checked.
      */
     void check(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
         if (!scheme.equals("http") && !scheme.equals("https")) throw new FetchException("feeds must be http or https URLs: " + uri);
         if (uri.getHost() == null) throw new FetchException("no host in " + uri);
         if (allowPrivate) return;
+        String host = uri.getHost();
+        String lastLabel = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        lastLabel = lastLabel.substring(lastLabel.lastIndexOf('.') + 1);
+        if (NUMBER.matcher(lastLabel).matches() && !DOTTED_QUAD.matcher(host).matches()) {
+            throw new FetchException("refusing " + host + ": an address written as a number in a form other than a.b.c.d; "
+                    + "write it as four decimal numbers");
+        }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            throw new FetchException("unknown host " + uri.getHost());
+            throw new FetchException("unknown host " + host);
         }
         for (InetAddress a : addresses) {
             if (isPrivate(a)) {
-                throw new FetchException("refusing " + uri.getHost() + " (" + a.getHostAddress()
+                throw new FetchException("refusing " + host + " (" + a.getHostAddress()
                         + "): a loopback or private address; start serve with --allow-private-feeds to allow it");
             }
         }
     }
 
+    /** A host whose last label is a number (decimal, or hex with 0x) is an IPv4 address in some notation (no TLD is one). */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("(?i)[0-9]+|0x[0-9a-f]*");
+    /** Four decimal numbers 0-255 without leading zeros: the one numeric form every resolver reads alike. */
+    private static final java.util.regex.Pattern DOTTED_QUAD = java.util.regex.Pattern.compile(
+            "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+
     static boolean isPrivate(InetAddress a) {
+        if (a instanceof Inet6Address v6) {
+            byte[] b = v6.getAddress();
+            boolean zeros = true;
+            for (int i = 0; i < 10; i++) zeros &= b[i] == 0;
+            // ::a.b.c.d (IPv4-compatible) and ::ffff:a.b.c.d (IPv4-mapped, which Java mostly turns into IPv4 itself).
+            if (zeros && (b[10] == 0 && b[11] == 0 || b[10] == (byte) 0xff && b[11] == (byte) 0xff)) {
+                boolean unspecifiedOrLoopback6 = b[10] == 0 && b[12] == 0 && b[13] == 0 && b[14] == 0 && (b[15] == 0 || b[15] == 1);
+                if (!unspecifiedOrLoopback6) {
+                    try {
+                        return isPrivate(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
+                    } catch (UnknownHostException impossible) {
+                        return true;
+                    }
+                }
+            }
+        }
         if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress() || a.isMulticastAddress()) {
             return true;
         }

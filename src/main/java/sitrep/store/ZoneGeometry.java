@@ -5,12 +5,24 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A zone's area from GeoJSON: a Polygon or MultiPolygon geometry, or a Feature holding one. Points are
- * tested by ray casting: inside a polygon's outer ring and outside its holes. Coordinates are lon/lat
+ * tested with JTS (a prepared, indexed geometry): inside a polygon's outer ring and outside its holes. The
+ * GeoJSON is read here rather than by JTS's reader so that each malformed input gets its own message. Coordinates are lon/lat
  * degrees on a plane, which is exact enough for zones that do not cross the antimeridian; a ring that steps
  * across it (more than 180 degrees of longitude between two corners) is refused, since on a plane it would
  * enclose the rest of the world instead. The geometry kept is rebuilt from the parsed numbers: members other
@@ -23,6 +35,8 @@ public final class ZoneGeometry {
     /** Each polygon: its rings, the first the outer boundary; each ring: [lon, lat] pairs, closed. */
     private final List<List<double[][]>> polygons;
     private final boolean multi;
+    private final PreparedGeometry area;
+    private static final GeometryFactory FACTORY = new GeometryFactory();
 
     /** A zone that is no valid Polygon or MultiPolygon: the message says what is wrong, for the user who drew it. */
     public static final class InvalidZone extends IllegalArgumentException {
@@ -34,6 +48,55 @@ public final class ZoneGeometry {
     private ZoneGeometry(List<List<double[][]>> polygons, boolean multi) {
         this.polygons = polygons;
         this.multi = multi;
+        Polygon[] parts = new Polygon[polygons.size()];
+        for (int i = 0; i < parts.length; i++) {
+            List<double[][]> rings = polygons.get(i);
+            LinearRing[] holes = new LinearRing[rings.size() - 1];
+            for (int h = 1; h < rings.size(); h++) holes[h - 1] = ring(rings.get(h));
+            parts[i] = FACTORY.createPolygon(ring(rings.get(0)), holes);
+            refuseInvalid(parts[i], parts.length > 1 ? "polygon " + (i + 1) + " of the zone" : "the zone");
+        }
+        Geometry whole = parts.length == 1 ? parts[0] : FACTORY.createMultiPolygon(parts);
+        if (parts.length > 1) refuseInvalid(whole, "the zone's polygons together");
+        // After the validity check, so a bow-tie (whose halves cancel out) is told as one.
+        for (List<double[][]> p : polygons) {
+            for (double[][] r : p) {
+                double twiceArea = 0;
+                for (int i = 1; i < r.length; i++) twiceArea += r[i - 1][0] * r[i][1] - r[i][0] * r[i - 1][1];
+                if (Math.abs(twiceArea) < 1e-12) throw new InvalidZone("a ring encloses no area (its corners lie on one line)");
+            }
+        }
+        this.area = PreparedGeometryFactory.prepare(whole);
+    }
+
+    /**
+     * Refuses a zone that is not a valid OGC simple feature (checked by JTS), saying what is wrong and where: a
+     * ring that crosses itself (a bow-tie), a hole outside its shell or nested in another, the same ring twice,
+     * polygons of a MultiPolygon that overlap. A point-in-zone test on such a shape has no one right answer.
+     */
+    private static void refuseInvalid(Geometry g, String what) {
+        TopologyValidationError error = new IsValidOp(g).getValidationError();
+        if (error == null) return;
+        Coordinate at = error.getCoordinate();
+        String where = at == null ? "" : " at [" + at.x + ", " + at.y + "]";
+        String why = switch (error.getErrorType()) {
+            case TopologyValidationError.SELF_INTERSECTION, TopologyValidationError.RING_SELF_INTERSECTION ->
+                    "its boundary crosses itself" + where + " (a bow-tie or figure-eight): draw the corners in order around the area";
+            case TopologyValidationError.HOLE_OUTSIDE_SHELL -> "a hole lies outside its outer ring" + where;
+            case TopologyValidationError.NESTED_HOLES -> "a hole lies inside another hole" + where;
+            case TopologyValidationError.DISCONNECTED_INTERIOR -> "its holes cut the area into pieces" + where;
+            case TopologyValidationError.NESTED_SHELLS -> "one polygon lies inside another" + where + ": make the inner one a hole";
+            case TopologyValidationError.DUPLICATE_RINGS -> "the same ring is given twice" + where;
+            case TopologyValidationError.TOO_FEW_POINTS -> "a ring has fewer than 3 distinct corners" + where;
+            default -> error.getMessage().toLowerCase(java.util.Locale.ROOT) + where;
+        };
+        throw new InvalidZone(what + " is not a valid polygon (OGC simple features): " + why);
+    }
+
+    private static LinearRing ring(double[][] positions) {
+        Coordinate[] c = new Coordinate[positions.length];
+        for (int i = 0; i < c.length; i++) c[i] = new Coordinate(positions[i][0], positions[i][1]);
+        return FACTORY.createLinearRing(c);
     }
 
     /** The zone as a GeoJSON geometry of its type and coordinates only. */
@@ -88,15 +151,12 @@ public final class ZoneGeometry {
                 r[i] = new double[]{lon, lat};
             }
             if (r[0][0] != r[r.length - 1][0] || r[0][1] != r[r.length - 1][1]) throw new InvalidZone("rings must be closed (last position = first)");
-            double twiceArea = 0;
             for (int i = 1; i < r.length; i++) {
                 if (Math.abs(r[i][0] - r[i - 1][0]) > 180) {
                     throw new InvalidZone("a ring crosses the antimeridian (two corners more than 180 degrees of longitude apart): "
                             + "split the zone at 180 degrees into a MultiPolygon");
                 }
-                twiceArea += r[i - 1][0] * r[i][1] - r[i][0] * r[i - 1][1];
             }
-            if (Math.abs(twiceArea) < 1e-12) throw new InvalidZone("a ring encloses no area (its corners lie on one line)");
             out.add(r);
         }
         return out;
@@ -104,34 +164,12 @@ public final class ZoneGeometry {
 
     /** minLon, minLat, maxLon, maxLat over the outer rings. */
     public double[] bbox() {
-        double[] b = {180, 90, -180, -90};
-        for (List<double[][]> p : polygons) {
-            for (double[] v : p.get(0)) {
-                b[0] = Math.min(b[0], v[0]);
-                b[1] = Math.min(b[1], v[1]);
-                b[2] = Math.max(b[2], v[0]);
-                b[3] = Math.max(b[3], v[1]);
-            }
-        }
-        return b;
+        Envelope e = area.getGeometry().getEnvelopeInternal();
+        return new double[]{e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()};
     }
 
+    /** Whether the point lies in the zone: inside an outer ring and outside that polygon's holes (or on an edge). */
     public boolean contains(double lon, double lat) {
-        for (List<double[][]> p : polygons) {
-            if (!inRing(p.get(0), lon, lat)) continue;
-            boolean inHole = false;
-            for (int i = 1; i < p.size() && !inHole; i++) inHole = inRing(p.get(i), lon, lat);
-            if (!inHole) return true;
-        }
-        return false;
-    }
-
-    private static boolean inRing(double[][] ring, double x, double y) {
-        boolean inside = false;
-        for (int i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-            double xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
-            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) inside = !inside;
-        }
-        return inside;
+        return area.covers(FACTORY.createPoint(new Coordinate(lon, lat)));
     }
 }

@@ -358,4 +358,11 @@ class CodingRulesTest {
         assertTrue(on.where(root("15")).isEmpty(), on::describe);
         assertEquals(2, without(CodingRule.WORD_SENSE, text, "2018-01-31").where(root("05")).size());
     }
+
+    @Test
+    void aTimeOfDayGivesItsDayAndHoursAreNoCampaignToll() {
+        String text = "Calm had generally prevailed in the city since midnight, though four rockets hit the town of Douma on Tuesday morning, the monitor said.";
+        Event hit = code(text, "2018-02-28").one(VIOLENT);
+        assertEquals("2018-02-27", hit.date(), "the Tuesday before publication");
+    }
 }

@@ -2,9 +2,11 @@ package sitrep.geo;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GazetteerTest {
@@ -47,5 +49,43 @@ class GazetteerTest {
         assertTrue(gazetteer.lookup("Syrian Arab Republic").contains(syria));
         assertEquals("RUS", gazetteer.demonyms().lookup("Russian").get(0).iso3());
         assertTrue(gazetteer.size() > 190_000, "cities500 and countries are loaded: " + gazetteer.size());
+    }
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(GazetteerTest.class.getResource("/sitrep/geo/" + name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void readsAUsersGeoNamesFilesForThePlacesTheBuiltInDataLacks() {
+        Gazetteer withFile = new Gazetteer(List.of(resource("geonames-sample.txt"), resource("alternateNamesV2-sample.txt")));
+        // The village, the airbase and the district; not the wadi (a kind of row not kept), nor Deir ez-Zor (built in).
+        assertEquals(3, withFile.userEntries());
+        assertEquals(gazetteer.size() + 3, withFile.size());
+        GazetteerEntry village = withFile.lookup("Khirbet Zaytoun").get(0);
+        assertEquals(99000001L, village.geonameid());
+        assertEquals("SYR", village.country());
+        assertEquals("Deir ez-Zor", village.admin1(), "the division named as the built-in places name it");
+        assertEquals(0, village.population());
+        assertTrue(withFile.lookup("Kherbet Zeitoun").contains(village), "the file's alternate names");
+        assertTrue(withFile.lookup("Khirbat az-Zaytoun").contains(village), "alternateNamesV2's names");
+        assertTrue(withFile.lookup("Old Zaytoun Hamlet").isEmpty(), "historic names are left out");
+        assertEquals("AIRB", withFile.lookup("Qarmoun Air Base").get(0).featureCode());
+        assertEquals("admin2", withFile.lookup("Sabkha Qarmoun District").get(0).precision());
+        assertTrue(withFile.lookup("Wadi Qarmoun").isEmpty());
+        assertEquals(1, withFile.lookup("Deir ez-Zor").stream().filter(e -> e.geonameid() == 170794).count());
+        // The file's country row gives the country's point.
+        assertEquals(34.9, withFile.countryEntry("SYR").lat(), 1e-9);
+        assertEquals(38.6, withFile.countryEntry("SYR").lon(), 1e-9);
+    }
+
+    @Test
+    void aMalformedGeoNamesFileIsAnErrorThatNamesTheLine() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Gazetteer(List.of(resource("geonames-malformed.txt"))));
+        assertTrue(e.getMessage().contains("geonames-malformed.txt line 1"), e.getMessage());
     }
 }

@@ -34,4 +34,16 @@ class TextDecoderTest {
         assertTrue(e.getMessage().contains("binary"));
         assertThrows(InputException.class, () -> TextDecoder.decode(new byte[0]));
     }
+
+    @Test
+    void detectsOtherCharsetsWhereIcuIsConfident() {
+        String arabic = "قالت وزارة الدفاع الروسية إن طائراتها قصفت مواقع تنظيم الدولة قرب دير الزور يوم الجمعة.";
+        assertEquals(arabic, TextDecoder.decode(arabic.getBytes(java.nio.charset.Charset.forName("windows-1256"))));
+        String greek = "Οι ρωσικές δυνάμεις επιτέθηκαν σε θέσεις των ανταρτών κοντά στη Ντέιρ εζ-Ζορ, ανακοίνωσε το υπουργείο Άμυνας.";
+        assertEquals(greek, TextDecoder.decode(greek.getBytes(java.nio.charset.Charset.forName("ISO-8859-7"))));
+        String chinese = "俄罗斯国防部周五表示，其战机轰炸了代尔祖尔附近的武装分子阵地。";
+        assertEquals(chinese, TextDecoder.decode(chinese.getBytes(java.nio.charset.Charset.forName("GB18030"))));
+        String french = "Le ministère de la Défense a déclaré vendredi que des frappes aériennes avaient touché Deir ez-Zor.";
+        assertEquals(french, TextDecoder.decode(french.getBytes(java.nio.charset.Charset.forName("windows-1252"))), "Western: Windows-1252");
+    }
 }

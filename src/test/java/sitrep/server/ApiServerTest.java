@@ -97,6 +97,46 @@ class ApiServerTest {
     }
 
     @Test
+    void exportDownloadsWhatTheListingsFiltersSelect() throws Exception {
+        Reply csv = get("/api/export?format=csv&country=SYR");
+        assertEquals(200, csv.status());
+        assertTrue(csv.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.raw().headers().firstValue("Content-Disposition").orElse("").contains("sitrep-events.csv"));
+        String[] lines = csv.raw().body().split("\n");
+        assertEquals(2, lines.length, "header and the one Syrian event: " + csv.raw().body());
+        assertTrue(lines[0].startsWith("\"id\",\"date\""), lines[0]);
+        assertTrue(lines[1].startsWith("\"a1-e\",\"2017-09-14\"") && lines[1].contains("\"Russian military\""), lines[1]);
+        assertEquals(3, get("/api/export?format=csv").raw().body().split("\n").length, "no filter: both events");
+
+        Reply acled = get("/api/export?format=acled&actor=UKR");
+        assertEquals(200, acled.status());
+        String[] rows = acled.raw().body().split("\n");
+        assertTrue(rows[0].startsWith("event_id_cnty,event_date,year,time_precision,disorder_type"), rows[0]);
+        assertEquals(2, rows.length);
+        assertTrue(rows[1].contains(",Russian military,") && rows[1].contains(",Ukraine,"), rows[1]);
+
+        Reply geojson = get("/api/export?format=geojson&from=2020-01-01");
+        JsonNode fc = JSON.readTree(geojson.raw().body());
+        assertEquals(1, fc.get("features").size());
+        assertEquals("Kharkiv", fc.get("features").get(0).get("properties").get("place").asText());
+
+        Reply gdelt = get("/api/export?format=gdelt&header=true");
+        assertTrue(gdelt.raw().body().startsWith("GlobalEventID\tDay\t"), "header on request");
+        assertEquals(400, get("/api/export?format=xls").status());
+        assertEquals(400, get("/api/export?format=csv&cursor=x").status(), "a download takes the filters, not a page");
+    }
+
+    @Test
+    void listingsLabelActorsForPeople() throws Exception {
+        JsonNode e = get("/api/events?country=UKR").body().get("events").get(0);
+        assertEquals("Russian military", e.get("source").get("label").asText());
+        assertEquals("Ukrainian military", e.get("target").get("label").asText());
+        assertEquals("Russian military", e.get("source_label").asText());
+        JsonNode actors = get("/api/stats/actors").body().get("actors");
+        for (JsonNode a : actors) assertFalse(a.get("label").asText().isEmpty() || a.get("label").asText().equals("?"), a.toString());
+    }
+
+    @Test
     void reportsTheFilteredViewAsHtmlAndPdf() throws Exception {
         Reply html = get("/api/report?country=SYR");
         assertEquals(200, html.status());
@@ -222,9 +262,33 @@ class ApiServerTest {
         assertEquals(200, r.status());
         assertTrue(r.body().get("openapi").asText().startsWith("3."));
         for (String path : List.of("/api/events", "/api/events/{id}", "/api/stats/timeline", "/api/stats/actors", "/api/stats/dyads", "/api/articles", "/api/control", "/api/zones", "/api/zones/{id}",
-                "/api/zones/{id}/events", "/api/alerts", "/api/alerts.atom", "/api/feeds", "/api/feeds/{id}")) {
+                "/api/zones/{id}/events", "/api/alerts", "/api/alerts.atom", "/api/feeds", "/api/feeds/{id}", "/api/export")) {
             assertTrue(r.body().get("paths").has(path), path);
         }
+        // Client generators name their methods by operationId: one per operation, unique, each with a tag.
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (java.util.Map.Entry<String, JsonNode> path : r.body().get("paths").properties()) {
+            for (java.util.Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+                String id = op.getValue().path("operationId").asText("");
+                assertTrue(id.matches("[a-z][A-Za-z]+"), op.getKey() + " " + path.getKey() + " has an operationId: '" + id + "'");
+                assertTrue(ids.add(id), "operationId " + id + " is unique");
+                assertTrue(op.getValue().path("tags").size() == 1, id + " has a tag");
+                for (JsonNode response : op.getValue().path("responses")) {
+                    JsonNode json = response.path("content").path("application/json");
+                    if (!json.isMissingNode() && json.path("schema").path("$ref").asText().endsWith("/Error")) {
+                        assertTrue(json.has("example"), id + ": its errors have an example");
+                    }
+                }
+            }
+        }
+        // The listing's example is what the listing answers: the same fields, actors with labels.
+        JsonNode example = r.body().at("/paths/~1api~1events/get/responses/200/content/application~1json/example/events/0");
+        JsonNode real = get("/api/events?limit=1").body().get("events").get(0);
+        for (java.util.Iterator<String> f = real.fieldNames(); f.hasNext(); ) {
+            String field = f.next();
+            assertTrue(example.has(field), "the example has " + field);
+        }
+        assertEquals("Russian military", example.get("source").get("label").asText());
     }
 
     static Reply postZone(String geojson, String token) throws IOException, InterruptedException {

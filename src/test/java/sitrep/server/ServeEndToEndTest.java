@@ -275,4 +275,67 @@ class ServeEndToEndTest {
             driver.quit();
         }
     }
+
+    /**
+     * The address carries the view: filters and the open event come from it and go into it, back and forward step
+     * through views, and the download links export what the address's filters select.
+     */
+    @Test
+    @Order(4)
+    void addressCarriesTheViewAndDownloadsExportIt() throws Exception {
+        if (server == null || store.stats().events() == 0) postedArticleIsCodedStoredAndListed();
+        WebDriver driver = chromium();
+        try {
+            driver.get(base() + "/?country=SYR");
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            wait.ignoring(StaleElementReferenceException.class);
+            wait.until(d -> !d.findElements(By.cssSelector("#events li")).isEmpty());
+            assertEquals("SYR", driver.findElement(By.name("country")).getAttribute("value"), "the filter comes from the address");
+            wait.until(d -> d.findElements(By.cssSelector(".town-label")).stream().anyMatch(l -> l.getText().equals("Damascus")));
+            assertTrue(driver.findElements(By.cssSelector(".country-label")).stream().anyMatch(l -> l.getText().equalsIgnoreCase("Syria")),
+                    "the offline basemap names the countries and towns it shows");
+            assertTrue(driver.findElement(By.id("legend")).getText().contains("control claim"), "a legend");
+            WebElement first = driver.findElements(By.cssSelector("#events li")).get(0);
+            assertTrue(first.findElement(By.cssSelector(".event-trust")).getText().matches("confidence \\d\\.\\d\\d · \\d+ sources?"),
+                    "each listed event shows its confidence and sources: " + first.getText());
+            assertFalse(first.getText().contains("?"), "no actor shows as a question mark: " + first.getText());
+
+            String csvLink = driver.findElement(By.id("download-csv")).getAttribute("href");
+            assertTrue(csvLink.contains("format=csv") && csvLink.contains("country=SYR"), csvLink);
+            HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(URI.create(csvLink)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, csv.statusCode());
+            String[] lines = csv.body().split("\n");
+            assertTrue(lines[0].startsWith("\"id\",\"date\","), lines[0]);
+            int listed = driver.findElements(By.cssSelector("#events li")).size();
+            assertEquals(listed, lines.length - 1, "the download holds the listed events");
+            for (int i = 1; i < lines.length; i++) assertTrue(lines[i].contains(",\"SYR\","), "only Syrian events: " + lines[i]);
+            assertTrue(driver.findElement(By.id("download-acled")).getAttribute("href").contains("format=acled"));
+            assertTrue(driver.findElement(By.id("download-geojson")).getAttribute("href").contains("format=geojson"));
+
+            first.click();
+            wait.until(d -> d.getCurrentUrl().contains("event=") && d.findElement(By.id("detail")).isDisplayed());
+            String shared = driver.getCurrentUrl();
+            assertTrue(shared.contains("country=SYR"), shared);
+            String title = driver.findElement(By.cssSelector("#detail h2")).getText();
+
+            driver.navigate().back();
+            wait.until(d -> !d.getCurrentUrl().contains("event=") && !d.findElement(By.id("detail")).isDisplayed());
+            driver.navigate().forward();
+            wait.until(d -> d.findElement(By.id("detail")).isDisplayed() && d.findElement(By.cssSelector("#detail h2")).getText().equals(title));
+
+            driver.findElement(By.name("country")).clear();
+            driver.findElement(By.name("country")).sendKeys("UKR");
+            driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+            wait.until(d -> d.getCurrentUrl().contains("country=UKR") && !d.getCurrentUrl().contains("event="));
+            wait.until(d -> d.findElement(By.id("download-csv")).getAttribute("href").contains("country=UKR"));
+            driver.navigate().back();
+            wait.until(d -> d.findElement(By.name("country")).getAttribute("value").equals("SYR") && d.findElement(By.id("detail")).isDisplayed());
+
+            driver.get(shared); // as someone the link was sent to opens it
+            wait.until(d -> d.findElement(By.id("detail")).isDisplayed() && d.findElement(By.cssSelector("#detail h2")).getText().equals(title));
+            assertEquals("SYR", driver.findElement(By.name("country")).getAttribute("value"));
+        } finally {
+            driver.quit();
+        }
+    }
 }

@@ -92,21 +92,21 @@ class StoreTest {
         store.export(new ExportQuery(null, null, "UKR", null), none::add);
         assertTrue(none.isEmpty());
 
-        EventExporter exporter = new EventExporter(iso3 -> iso3.equals("SYR") ? "SY" : null);
+        EventExporter exporter = new EventExporter();
         for (EventExporter.Format f : EventExporter.Format.values()) {
             Path out = dir.resolve("events." + f.name().toLowerCase());
             assertEquals(2, exporter.export(store, ExportQuery.all(), f, out), f.name());
             assertTrue(Files.size(out) > 100, f.name());
         }
         List<String> gdelt = Files.readAllLines(dir.resolve("events.gdelt"));
-        String[] row = gdelt.get(1).split("\t", -1);
+        String[] row = gdelt.get(0).split("\t", -1);
         assertEquals(61, row.length);
         assertEquals("20170914", row[1]);
         assertEquals("195", row[26]);
         assertEquals("2", row[33], "NumArticles");
         assertEquals("SY", row[53], "ActionGeo_CountryCode");
         List<String> acled = Files.readAllLines(dir.resolve("events.acled"));
-        assertTrue(acled.get(1).contains("Air/drone strike") && acled.get(1).endsWith(",8"), acled.get(1));
+        assertTrue(acled.get(1).contains("Air/drone strike") && acled.get(1).contains(",8,,"), acled.get(1));
         assertTrue(Files.readString(dir.resolve("events.geojson")).contains("\"coordinates\":[40.1408,35.3359]"));
         queries(store);
         reportReads(store);

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sitrep.cli.Main;
+import picocli.CommandLine;
+import sitrep.cli.ExtractCommand;
+import sitrep.cli.IngestCommand;
 import sitrep.ingest.InputFormat;
 import sitrep.pipeline.ExtractJson;
 import sitrep.store.EventStore;
@@ -75,7 +77,7 @@ class ExtractJobTest {
                         + "</article></body></html>")));
 
         Path reference = dir.resolve("extract.jsonl");
-        assertEquals(0, Main.run("extract", "--output", reference.toString(), jsonl.toString(), warc.toString()));
+        assertEquals(0, run(new ExtractCommand(), "--output", reference.toString(), jsonl.toString(), warc.toString()));
         for (String l : Files.readAllLines(reference)) {
             JsonNode o = JSON.readTree(l);
             if (o.path("events").isEmpty() && o.path("places").isEmpty() && !o.path("errors").isEmpty()
@@ -142,14 +144,22 @@ class ExtractJobTest {
     @Test
     void ingestOfTheOutputStoresWhatIngestOfTheInputsStores() {
         String fromJob = dir.resolve("from-job.duckdb").toString(), fromInputs = dir.resolve("from-inputs.duckdb").toString();
-        assertEquals(0, Main.run("ingest", "--store", fromJob, out.toString()));
-        assertEquals(0, Main.run("ingest", "--store", fromInputs, jsonl.toString(), warc.toString()));
-        assertEquals(0, Main.run("ingest", "--store", fromJob, out.toString()), "a second load changes nothing");
+        assertEquals(0, run(new IngestCommand(), "--store", fromJob, out.toString()));
+        assertEquals(0, run(new IngestCommand(), "--store", fromInputs, jsonl.toString(), warc.toString()));
+        assertEquals(0, run(new IngestCommand(), "--store", fromJob, out.toString()), "a second load changes nothing");
         try (EventStore job = Stores.open(fromJob); EventStore inputs = Stores.open(fromInputs)) {
             assertEquals(inputs.stats(), job.stats());
             assertEquals(9, job.stats().articles(), "six articles and three unreadable items");
             assertTrue(job.stats().events() > 0);
         }
+    }
+
+    /**
+     * One of sitrep's commands, as the CLI runs it (the CLI's Main is not used: it would load the server's classes,
+     * which the Spark module leaves out).
+     */
+    private static int run(Object command, String... args) {
+        return new CommandLine(command).execute(args);
     }
 
     private static String line(String id, String published, String text) {
