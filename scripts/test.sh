@@ -2,8 +2,8 @@
 # The test suite, as README and CI run it. When PostgreSQL is installed it first starts a throwaway server
 # on loopback (fresh data folder, fresh database) so the PostgreSQL store is tested against a real server;
 # the server is stopped and removed when the tests end. Running as root, it installs Debian's chromium and
-# chromium-driver when missing, for the web app's browser test. Then it runs Maven's tests, builds the release
-# archive and checks it with scripts/release-check.sh.
+# chromium-driver when missing, for the web app's browser test. Then it runs Maven's tests (the main module's, then
+# the Spark module's), builds the release archive and checks it with scripts/release-check.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
@@ -45,7 +45,10 @@ if command -v npm >/dev/null; then
   (cd scripts/api-lint && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
     || echo "scripts/test.sh: could not install the OpenAPI linter; its test will be skipped" >&2
 fi
-mvn -B test
+# install, not just test: the Spark module (spark/) builds against the main artifact in the local repository; the
+# package phase within it also builds the release archive.
+mvn -B install
+# The Spark job's tests: it runs on local[2] over files written by the test and compares with extract (about a minute).
+(cd spark && mvn -B test)
 # The release archive, run from a temp folder with a Java runtime alone (no mvn or node on the PATH).
-mvn -B -q -DskipTests package
 scripts/release-check.sh

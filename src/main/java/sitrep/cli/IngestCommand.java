@@ -9,19 +9,23 @@ import sitrep.model.ArticleResult;
 import sitrep.pipeline.Pipeline;
 import sitrep.store.ContentHash;
 import sitrep.store.EventStore;
+import sitrep.store.ParquetResults;
 import sitrep.store.StoreException;
 import sitrep.store.StoreStats;
 import sitrep.store.Stores;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Run the pipeline and keep articles, mentions and merged events in a store.",
                 "Idempotent: articles already stored (same id or same normalised text) are skipped, so an interrupted",
-                "run is finished by running the same command again."})
+                "run is finished by running the same command again.",
+                "A folder written by `sitrep spark extract --output DIR` (Parquet) is loaded as it is, with no NLP."})
 public final class IngestCommand implements Callable<Integer> {
     @Mixin
     InputOptions in;
@@ -49,6 +53,9 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         gazetteerOptions.apply();
+        // Folders of `sitrep spark extract` output hold coded articles already: they are loaded with no NLP.
+        List<String> coded = in.inputs.stream().filter(ParquetResults::isJobOutput).toList();
+        in.inputs = in.inputs.stream().filter(i -> !coded.contains(i)).toList();
         ArticleReader reader = in.reader();
         long t0 = System.nanoTime();
         sitrep.coding.UserDictionaries dictionaries = ExtractCommand.userDictionaries(dictionaryOptions);
@@ -56,15 +63,21 @@ public final class IngestCommand implements Callable<Integer> {
         try {
             opened = open(store);
         } catch (RunningServer.StoreInUse e) {
+            if (!coded.isEmpty()) {
+                throw new Main.UsageException("the store is open in `sitrep serve`; a Spark job's output (" + coded.get(0)
+                        + ") is loaded into the store directly: stop the server first");
+            }
             return handOff(e, reader, t0);
         }
+        boolean nlp = !in.inputs.isEmpty();
         long loading = System.nanoTime();
-        ProgressReport.loadingModels(in.quiet);
-        try (EventStore db = opened; Pipeline pipeline = new Pipeline(in.threads, dictionaries, ExtractCommand.settings(coding), bounds.bounds());
+        if (nlp) ProgressReport.loadingModels(in.quiet);
+        try (EventStore db = opened;
+             Pipeline pipeline = nlp ? new Pipeline(in.threads, dictionaries, ExtractCommand.settings(coding), bounds.bounds()) : null;
              ProgressReport progress = in.progress()) {
-            ProgressReport.modelsLoaded(in.quiet, loading);
+            if (nlp) ProgressReport.modelsLoaded(in.quiet, loading);
             Set<String> known = db.articleKeys();
-            pipeline.run(unseen(in.read(reader), known, progress), r -> {
+            Consumer<ArticleResult> save = r -> {
                 Reports.problems(r);
                 String hash = r.article().text().isEmpty() ? "failed:" + r.article().id() : ContentHash.of(r.article().text());
                 if (db.save(r, hash)) {
@@ -75,7 +88,15 @@ public final class IngestCommand implements Callable<Integer> {
                     skipped.incrementAndGet();
                 }
                 progress.step();
-            });
+            };
+            for (String dir : coded) {
+                try {
+                    ParquetResults.read(dir, save);
+                } catch (StoreException e) {
+                    throw new Main.UsageException(e.getMessage());
+                }
+            }
+            if (pipeline != null) pipeline.run(unseen(in.read(reader), known, progress), save);
             progress.close();
             StoreStats s = db.stats();
             double secs = (System.nanoTime() - t0) / 1e9;

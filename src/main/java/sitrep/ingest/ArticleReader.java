@@ -137,10 +137,48 @@ public final class ArticleReader {
                 sink.accept(InputItem.failed(hash(origin), origin, "file too large (" + size + " bytes; limit " + maxBytes + " bytes per item, --max-item-bytes)"));
                 return;
             }
-            readDocument(origin, Files.readAllBytes(path), f, dateFromName(path), sink);
+            readDocument(origin, Files.readAllBytes(path), f, dateFromName(path.getFileName().toString()), sink);
         } catch (IOException e) {
             sink.accept(InputItem.failed(hash(origin), origin, "cannot read file: " + e.getMessage()));
         }
+    }
+
+    /**
+     * Reads one file that the caller has opened (a Hadoop file system's, in the Spark job), as {@link #read} reads a
+     * file: the format from {@code name}'s extension, else its content; WARC streamed, a plain-text file's date from
+     * its name. {@code name} is the file's path or URL, used as the origin in errors. The caller closes {@code in}.
+     */
+    public void readOpened(String name, InputStream in, Consumer<InputItem> sink) {
+        InputFormat f = format == InputFormat.AUTO ? InputFormat.byName(name) : format;
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        try {
+            if ((f == InputFormat.WARC || f == InputFormat.AUTO) && (f == InputFormat.WARC || WarcReader.isWarc(buffered))) {
+                readWarc(name, buffered, sink);
+                return;
+            }
+            if (f == InputFormat.JSONL) {
+                readJsonLines(name, buffered, sink);
+                return;
+            }
+            if (f == InputFormat.CSV) {
+                readCsv(name, buffered, sink);
+                return;
+            }
+            byte[] bytes = buffered.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                sink.accept(InputItem.failed(hash(name), name, "file too large (limit " + MAX_BYTES + " bytes)"));
+                return;
+            }
+            readDocument(name, bytes, f, dateFromName(fileName(name)), sink);
+        } catch (IOException e) {
+            sink.accept(InputItem.failed(hash(name), name, "cannot read file: " + e.getMessage()));
+        }
+    }
+
+    /** The last part of a path or URL. */
+    private static String fileName(String name) {
+        String trimmed = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 
     private void readStream(String origin, InputStream in, InputFormat f, Consumer<InputItem> sink) {
@@ -255,9 +293,8 @@ public final class ArticleReader {
      * --published, else a date that starts the file's name ("2017-09-15-deir-ez-zor.txt"): the common way of
      * keeping saved articles, and the only date a plain text file can carry.
      */
-    private LocalDate dateFromName(Path path) {
+    private LocalDate dateFromName(String name) {
         if (defaultPublished != null) return defaultPublished;
-        String name = path.getFileName().toString();
         return name.length() >= 10 && name.charAt(4) == '-' && name.charAt(7) == '-' ? HtmlText.date(name) : null;
     }
 

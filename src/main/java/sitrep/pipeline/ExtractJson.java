@@ -1,6 +1,7 @@
 package sitrep.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,9 +12,16 @@ import sitrep.model.Event;
 import sitrep.model.Place;
 import sitrep.model.Problem;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Writes results in the public extract format (shared/design/extract-format.md), one JSON object per line. */
+/**
+ * Writes results in the public extract format (shared/design/extract-format.md), one JSON object per line, and reads
+ * them back ({@link #result}): what the Spark job's Parquet holds, read as JSON, is loaded into a store that way.
+ */
 public final class ExtractJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -96,5 +104,71 @@ public final class ExtractJson {
         }
         o.put("confidence", e.confidence());
         return o;
+    }
+
+    /**
+     * One record of the format read back. {@code text} is the record's (the Spark job's output always carries it),
+     * else empty; {@code text_extracted}, {@code language} and {@code origin} are read when present.
+     */
+    public static ArticleResult result(JsonNode o) {
+        String published = text(o, "published");
+        Article article = new Article(text(o, "id"), o.path("text").asText(""), published == null ? null : LocalDate.parse(published),
+                text(o, "title"), text(o, "url"), text(o, "source"), text(o, "language"), text(o, "origin"),
+                o.path("text_extracted").asBoolean(o.has("text") && !o.has("text_extracted")));
+        List<Place> places = new ArrayList<>();
+        for (JsonNode p : o.path("places")) places.add(placeOf(p));
+        List<Event> events = new ArrayList<>();
+        for (JsonNode e : o.path("events")) events.add(eventOf(e));
+        List<Problem> errors = new ArrayList<>();
+        for (JsonNode p : o.path("errors")) errors.add(new Problem(text(p, "stage"), text(p, "message")));
+        return new ArticleResult(article, places, events, errors);
+    }
+
+    private static String text(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static boolean absent(JsonNode o) {
+        return o == null || o.isNull() || o.isMissingNode();
+    }
+
+    private static Place placeOf(JsonNode p) {
+        if (absent(p)) return null;
+        return new Place(text(p, "text"), p.path("start").asInt(), p.path("end").asInt(), text(p, "name"),
+                absent(p.get("geonameid")) ? null : p.get("geonameid").asLong(), absent(p.get("lat")) ? null : p.get("lat").asDouble(),
+                absent(p.get("lon")) ? null : p.get("lon").asDouble(), text(p, "country"), text(p, "admin1"), text(p, "feature_code"),
+                text(p, "precision"));
+    }
+
+    private static Actor actorOf(JsonNode a) {
+        if (absent(a)) return null;
+        return new Actor(text(a, "text"), a.path("start").asInt(), a.path("end").asInt(), text(a, "code"), text(a, "name"),
+                text(a, "country"), text(a, "sector"));
+    }
+
+    private static Event.Span spanOf(JsonNode s) {
+        return new Event.Span(text(s, "text"), s.path("start").asInt(), s.path("end").asInt());
+    }
+
+    private static Event eventOf(JsonNode e) {
+        JsonNode c = e.path("cameo"), plover = e.path("plover"), acled = e.get("acled"), at = e.get("attribution"), ev = e.path("evidence");
+        List<String> context = new ArrayList<>();
+        for (JsonNode x : plover.path("context")) context.add(x.asText());
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        e.path("quantities").fields().forEachRemaining(q -> quantities.put(q.getKey(), q.getValue().asInt()));
+        List<Event.Span> also = new ArrayList<>();
+        for (JsonNode sp : ev.path("also_triggers")) also.add(spanOf(sp));
+        return new Event(text(e, "id"), text(e, "date"), text(e, "date_precision"), text(e, "date_source"),
+                actorOf(e.get("source")), actorOf(e.get("target")),
+                new Event.Cameo(text(c, "code"), text(c, "base"), text(c, "root"), c.path("quad_class").asInt(),
+                        c.path("goldstein").asDouble(), text(c, "label")),
+                new Event.Plover(text(plover, "type"), text(plover, "mode"), context),
+                absent(acled) ? null : new Event.Acled(text(acled, "event_type"), text(acled, "sub_event_type")),
+                placeOf(e.get("location")), text(e, "modality"),
+                absent(at) ? null : new Event.Attribution(actorOf(at.get("speaker")), text(at, "verb")),
+                quantities,
+                new Event.Evidence(text(ev, "sentence"), ev.path("start").asInt(), ev.path("end").asInt(), spanOf(ev.path("trigger")), also),
+                e.path("confidence").asDouble());
     }
 }

@@ -30,6 +30,26 @@ class ExtractCommandTest {
     }
 
     @Test
+    void recordsReadBackAsTheSameRecords() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("a.jsonl"), """
+                {"id": "r1", "text": "Syrian warplanes struck rebel positions in Aleppo on Monday, killing six civilians, activists said.", "published": "2016-08-01"}
+                {"id": "r2", "text": "Police arrested dozens of protesters in Cairo after clashes near Tahrir Square.", "published": "2016-08-19"}
+                """);
+        Files.writeString(in.resolve("b.html"), "<html><head><title>Mosul</title></head><body><article><p>Iraqi forces attacked "
+                + "Islamic State fighters in western Mosul on Saturday, the army said.</p></article></body></html>");
+        Path out = dir.resolve("out.jsonl");
+        assertEquals(0, Main.run("extract", "--published", "2017-03-05", "--output", out.toString(), in.toString()));
+        List<JsonNode> records = lines(out);
+        assertEquals(3, records.size());
+        assertTrue(records.stream().mapToInt(r -> r.get("events").size()).sum() > 0, "the sample codes events");
+        ObjectMapper json = new ObjectMapper();
+        for (JsonNode r : records) {
+            assertEquals(r, json.readTree(sitrep.pipeline.ExtractJson.line(sitrep.pipeline.ExtractJson.result(r))), r.get("id").asText());
+        }
+    }
+
+    @Test
     void badItemsGetErrorRecordsAndTheBatchGoesOn() throws IOException {
         Path in = Files.createDirectories(dir.resolve("in"));
         Files.write(in.resolve("a-binary.txt"), new byte[]{0x7f, 'E', 'L', 'F', 0, 0, 1, 2});

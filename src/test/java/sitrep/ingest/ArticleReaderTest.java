@@ -54,6 +54,27 @@ class ArticleReaderTest {
     }
 
     @Test
+    void anOpenedFileReadsAsTheSameFileByPath() throws IOException {
+        Path jsonl = dir.resolve("batch.jsonl");
+        Files.writeString(jsonl, """
+                {"id": "b1", "text": "Rebels shelled Aleppo.", "published": "2016-08-01"}
+                not json
+                """);
+        Path text = dir.resolve("2017-09-15-deir-ez-zor.txt");
+        Files.writeString(text, "Warplanes struck Deir ez-Zor.");
+        Path warc = dir.resolve("crawl.warc.gz");
+        Files.write(warc, new WarcFiles().response("https://news.example/a", "200 OK", List.of("Content-Type: text/html"),
+                "<html><body><p>Soldiers fired on protesters in Hama on Monday.</p></body></html>".getBytes(StandardCharsets.UTF_8)).gzip());
+        for (Path f : List.of(jsonl, text, warc)) {
+            List<InputItem> opened = new ArrayList<>();
+            try (var in = Files.newInputStream(f)) {
+                new ArticleReader(InputFormat.AUTO, null).readOpened(f.toString(), in, opened::add);
+            }
+            assertEquals(read(InputFormat.AUTO, null, f.toString()), opened, f.getFileName().toString());
+        }
+    }
+
+    @Test
     void htmlYieldsMainTextAndMetadata() throws IOException {
         Path f = dir.resolve("page.html");
         Files.writeString(f, """

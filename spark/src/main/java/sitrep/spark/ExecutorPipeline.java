@@ -1,0 +1,33 @@
+package sitrep.spark;
+
+import sitrep.coding.CoderSettings;
+import sitrep.data.Lazy;
+import sitrep.pipeline.Pipeline;
+
+/**
+ * The pipeline of this JVM: CoreNLP, the gazetteer and the dictionaries load on the first task that asks, and every
+ * task of the executor (one per core) shares them afterwards, as the CLI's worker threads do. Tasks call
+ * {@link Pipeline#process} on their own threads, so the pipeline's thread pool is not used (one idle thread).
+ */
+final class ExecutorPipeline {
+    private static volatile double loadSeconds = -1;
+    private static final Lazy<Pipeline> SHARED = new Lazy<>(() -> {
+        long t0 = System.nanoTime();
+        Pipeline p = new Pipeline(1, null, CoderSettings.defaults());
+        loadSeconds = (System.nanoTime() - t0) / 1e9;
+        System.err.printf("sitrep: pipeline loaded in %.1fs on this JVM%n", loadSeconds);
+        return p;
+    });
+
+    private ExecutorPipeline() {
+    }
+
+    static Pipeline get() {
+        return SHARED.get();
+    }
+
+    /** Seconds the pipeline took to load on this JVM, or -1 when it has not been loaded here. */
+    static double loadSeconds() {
+        return loadSeconds;
+    }
+}

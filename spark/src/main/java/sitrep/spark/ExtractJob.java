@@ -1,0 +1,189 @@
+package sitrep.spark;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import sitrep.ingest.ArticleReader;
+import sitrep.ingest.InputFormat;
+import sitrep.pipeline.Pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.size;
+
+/**
+ * {@code sitrep spark extract}: the extract pipeline as a Spark job. The driver lists the input files (local paths or
+ * any Hadoop file-system URL); stage one reads them, a file per task, with {@link ArticleReader} (WARC streamed); the
+ * articles are then spread evenly over {@code partitions} tasks, since one JSON Lines file or WARC holds thousands;
+ * stage two codes each article with the executor's {@link ExecutorPipeline}. Output under {@code output}:
+ * {@code articles/} (Parquet, {@link ArticleRows}, partitioned by {@code published_month}) and {@code errors/}
+ * (Parquet: id, origin, stage, message; one row per error of any article, so an item that could not be read stays
+ * that item's error).
+ */
+public final class ExtractJob {
+    /**
+     * What to run: {@code master} null to take spark-submit's (else local[*]); {@code partitions} 0 for the default
+     * (four per core of the cluster, at least one per file).
+     */
+    public record Settings(String master, int partitions, String output, List<String> inputs, InputFormat format,
+                           LocalDate published) {
+        public Settings {
+            inputs = List.copyOf(inputs);
+        }
+    }
+
+    /** What a run did, for the command's summary line and for tests. */
+    public record Summary(long articles, long unreadable, long withErrors, long eventMentions, int files, int partitions,
+                          double seconds, double modelLoadSeconds, Pipeline.StageTimes localStageTimes) {
+    }
+
+    private ExtractJob() {
+    }
+
+    /** The session the settings ask for: their master, else spark-submit's, else local[*]. */
+    public static SparkSession session(Settings settings) {
+        SparkSession.Builder builder = SparkSession.builder().appName("sitrep extract")
+                // Rows carry java.time.LocalDate for the publication date.
+                .config("spark.sql.datetime.java8API.enabled", "true");
+        if (settings.master() != null) builder.master(settings.master());
+        else if (System.getProperty("spark.master") == null) builder.master("local[*]");
+        return builder.getOrCreate();
+    }
+
+    public static Summary run(SparkSession spark, Settings settings) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Configuration hadoop = jsc.hadoopConfiguration();
+        List<InputFile> files = list(settings.inputs(), hadoop);
+        if (files.isEmpty()) throw new IllegalArgumentException("no input files under " + settings.inputs());
+        int partitions = settings.partitions() > 0 ? settings.partitions() : Math.max(files.size(), 4 * jsc.defaultParallelism());
+        double load = -1;
+        Pipeline.StageTimes before = null;
+        if (spark.sparkContext().isLocal()) {
+            // One JVM does all the work: load the models before the clock starts, so the rate is the coding rate.
+            before = ExecutorPipeline.get().stageTimes();
+            load = ExecutorPipeline.loadSeconds();
+        }
+        long t0 = System.nanoTime();
+        Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
+        InputFormat format = settings.format();
+        LocalDate published = settings.published();
+        // Big files first, so the longest reading task does not start last.
+        List<InputFile> ordered = files.stream().sorted(Comparator.comparingLong(InputFile::bytes).reversed()).toList();
+        JavaRDD<ReadItem> items = jsc.parallelize(ordered, files.size())
+                .mapPartitions(part -> readItems(part, format, published, conf.value()));
+        JavaRDD<Row> rows = items.repartition(partitions).mapPartitions(ExtractJob::code);
+        Dataset<Row> results = spark.createDataFrame(rows, ArticleRows.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        try {
+            // An item that could not be read has no article: it is kept in errors/ only.
+            results.filter(col("text").notEqual(""))
+                    .write().partitionBy("published_month").parquet(settings.output() + "/articles");
+            results.filter(size(col("errors")).gt(0))
+                    .select(col("id"), col("origin"), explode(col("errors")).as("error"))
+                    .select(col("id"), col("origin"), col("error.stage").as("stage"), col("error.message").as("message"))
+                    .write().parquet(settings.output() + "/errors");
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Row counts = results.selectExpr("count(*)", "count_if(text = '')", "count_if(size(errors) > 0)",
+                    "coalesce(sum(size(events)), 0)").first();
+            Pipeline.StageTimes stages = null;
+            if (before != null) {
+                Pipeline.StageTimes after = ExecutorPipeline.get().stageTimes();
+                stages = new Pipeline.StageTimes(after.nlp() - before.nlp(), after.geo() - before.geo(), after.coding() - before.coding());
+            }
+            return new Summary(counts.getLong(0) - counts.getLong(1), counts.getLong(1), counts.getLong(2), counts.getLong(3),
+                    files.size(), partitions, seconds, load, stages);
+        } finally {
+            results.unpersist();
+        }
+    }
+
+    private static Iterator<ReadItem> readItems(Iterator<InputFile> files, InputFormat format, LocalDate published, HadoopConf conf) {
+        ArticleReader reader = new ArticleReader(format, published, note -> System.err.println("sitrep: " + note));
+        FileItems items = new FileItems(files, reader, conf);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return items.hasNext();
+            }
+
+            @Override
+            public ReadItem next() {
+                return ReadItem.of(items.next());
+            }
+        };
+    }
+
+    /** Stage two: each article through this JVM's pipeline, on the task's thread (Spark runs a task per core). */
+    private static Iterator<Row> code(Iterator<ReadItem> items) {
+        Pipeline pipeline = ExecutorPipeline.get();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return items.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                return ArticleRows.row(pipeline.process(items.next().item()));
+            }
+        };
+    }
+
+    /**
+     * The files of the inputs, folders recursed (hidden files skipped, as extract skips them), in name order. A local
+     * file keeps the path as given for its name; others their URI.
+     */
+    static List<InputFile> list(List<String> inputs, Configuration hadoop) {
+        List<InputFile> files = new ArrayList<>();
+        for (String input : inputs) {
+            Path path = new Path(input);
+            try {
+                FileSystem fs = path.getFileSystem(hadoop);
+                FileStatus status = fs.getFileStatus(path);
+                boolean local = "file".equals(fs.getScheme());
+                if (status.isFile()) {
+                    files.add(new InputFile(status.getPath().toString(), local ? input : status.getPath().toString(), status.getLen()));
+                    continue;
+                }
+                List<InputFile> found = new ArrayList<>();
+                RemoteIterator<LocatedFileStatus> it = fs.listFiles(path, true);
+                while (it.hasNext()) {
+                    LocatedFileStatus f = it.next();
+                    if (hidden(f.getPath(), status.getPath())) continue;
+                    String uri = f.getPath().toString();
+                    found.add(new InputFile(uri, local ? f.getPath().toUri().getPath() : uri, f.getLen()));
+                }
+                found.sort(Comparator.comparing(InputFile::name));
+                files.addAll(found);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read input " + input + ": " + e.getMessage(), e);
+            }
+        }
+        return files;
+    }
+
+    /** A file whose name starts with a dot, or one in such a folder under the input: extract skips them too. */
+    private static boolean hidden(Path file, Path root) {
+        for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
+            if (p.getName().startsWith(".")) return true;
+        }
+        return false;
+    }
+}

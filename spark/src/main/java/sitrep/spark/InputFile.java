@@ -1,0 +1,10 @@
+package sitrep.spark;
+
+import java.io.Serializable;
+
+/**
+ * One input file of the job: {@code uri} to open it with Hadoop's file systems, {@code name} as errors and
+ * origins show it (the local path for a local file, as extract shows it; else the URI).
+ */
+record InputFile(String uri, String name, long bytes) implements Serializable {
+}
