@@ -45,10 +45,10 @@ if command -v npm >/dev/null; then
   (cd scripts/api-lint && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
     || echo "scripts/test.sh: could not install the OpenAPI linter; its test will be skipped" >&2
 fi
-# install, not just test: the Spark module (spark/) builds against the main artifact in the local repository; the
-# package phase within it also builds the release archive.
-mvn -B install
-# The Spark job's tests: it runs on local[2] over files written by the test and compares with extract (about a minute).
-(cd spark && mvn -B test)
+mvn -B test
+# The Spark module's tests (spark/, built with this checkout's main classes in one reactor): the job on local[2] over
+# files written by the test, compared with extract and ingest (about two minutes).
+mvn -B -f spark/reactor.xml test -Dtest='sitrep.spark.*Test' -Dsurefire.failIfNoSpecifiedTests=false
 # The release archive, run from a temp folder with a Java runtime alone (no mvn or node on the PATH).
+mvn -B -q -DskipTests package
 scripts/release-check.sh

@@ -15,7 +15,7 @@ import java.util.Set;
  *                           this many sentences
  */
 public record CoderSettings(Set<CodingRule> disabled, double minConfidence, int backgroundDays,
-                            int maxDiscoursePlaceGap, int maxQuoteSentences) {
+                            int maxDiscoursePlaceGap, int maxQuoteSentences) implements java.io.Serializable {
     /**
      * The default threshold, chosen on the development articles (../shared/eval/articles) from out-of-fold
      * probabilities (each article scored by the model fitted without it): F1 is flat from 0.25 to 0.40 there, and

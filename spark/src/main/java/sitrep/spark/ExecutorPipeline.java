@@ -1,29 +1,34 @@
 package sitrep.spark;
 
 import sitrep.coding.CoderSettings;
-import sitrep.data.Lazy;
 import sitrep.pipeline.Pipeline;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
- * The pipeline of this JVM: CoreNLP, the gazetteer and the dictionaries load on the first task that asks, and every
- * task of the executor (one per core) shares them afterwards, as the CLI's worker threads do. Tasks call
+ * The pipeline of this JVM, per coder settings (a job has one): CoreNLP, the gazetteer and the dictionaries load on
+ * the first task that asks (they are the process-wide {@code shared()} singletons), and every task of the executor
+ * (one per core) shares them afterwards, as the CLI's worker threads do. Tasks call
  * {@link Pipeline#process} on their own threads, so the pipeline's thread pool is not used (one idle thread).
  */
 final class ExecutorPipeline {
     private static volatile double loadSeconds = -1;
-    private static final Lazy<Pipeline> SHARED = new Lazy<>(() -> {
-        long t0 = System.nanoTime();
-        Pipeline p = new Pipeline(1, null, CoderSettings.defaults());
-        loadSeconds = (System.nanoTime() - t0) / 1e9;
-        System.err.printf("sitrep: pipeline loaded in %.1fs on this JVM%n", loadSeconds);
-        return p;
-    });
+    private static final Map<CoderSettings, Pipeline> PIPELINES = new ConcurrentHashMap<>();
 
     private ExecutorPipeline() {
     }
 
-    static Pipeline get() {
-        return SHARED.get();
+    static Pipeline get(CoderSettings settings) {
+        return PIPELINES.computeIfAbsent(settings, s -> {
+            long t0 = System.nanoTime();
+            Pipeline p = new Pipeline(1, null, s);
+            if (loadSeconds < 0) {
+                loadSeconds = (System.nanoTime() - t0) / 1e9;
+                System.err.printf("sitrep: pipeline loaded in %.1fs on this JVM%n", loadSeconds);
+            }
+            return p;
+        });
     }
 
     /** Seconds the pipeline took to load on this JVM, or -1 when it has not been loaded here. */

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import sitrep.coding.CoderSettings;
 import sitrep.ingest.ArticleReader;
 import sitrep.ingest.InputFormat;
 import sitrep.pipeline.Pipeline;
@@ -41,10 +42,11 @@ import static org.apache.spark.sql.functions.size;
 public final class ExtractJob {
     /**
      * What to run: {@code master} null to take spark-submit's (else local[*]); {@code partitions} 0 for the default
-     * (four per core of the cluster, at least one per file).
+     * (four per core of the cluster, at least one per file); {@code coder} the built-in coder's settings, as
+     * extract's --min-confidence, --disable-rule and --statements make them.
      */
     public record Settings(String master, int partitions, String output, List<String> inputs, InputFormat format,
-                           LocalDate published) {
+                           LocalDate published, CoderSettings coder) {
         public Settings {
             inputs = List.copyOf(inputs);
         }
@@ -78,18 +80,19 @@ public final class ExtractJob {
         Pipeline.StageTimes before = null;
         if (spark.sparkContext().isLocal()) {
             // One JVM does all the work: load the models before the clock starts, so the rate is the coding rate.
-            before = ExecutorPipeline.get().stageTimes();
+            before = ExecutorPipeline.get(settings.coder()).stageTimes();
             load = ExecutorPipeline.loadSeconds();
         }
         long t0 = System.nanoTime();
         Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
         InputFormat format = settings.format();
         LocalDate published = settings.published();
+        CoderSettings coder = settings.coder();
         // Big files first, so the longest reading task does not start last.
         List<InputFile> ordered = files.stream().sorted(Comparator.comparingLong(InputFile::bytes).reversed()).toList();
         JavaRDD<ReadItem> items = jsc.parallelize(ordered, files.size())
                 .mapPartitions(part -> readItems(part, format, published, conf.value()));
-        JavaRDD<Row> rows = items.repartition(partitions).mapPartitions(ExtractJob::code);
+        JavaRDD<Row> rows = items.repartition(partitions).mapPartitions(part -> code(part, coder));
         Dataset<Row> results = spark.createDataFrame(rows, ArticleRows.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {
             // An item that could not be read has no article: it is kept in errors/ only.
@@ -104,7 +107,7 @@ public final class ExtractJob {
                     "coalesce(sum(size(events)), 0)").first();
             Pipeline.StageTimes stages = null;
             if (before != null) {
-                Pipeline.StageTimes after = ExecutorPipeline.get().stageTimes();
+                Pipeline.StageTimes after = ExecutorPipeline.get(settings.coder()).stageTimes();
                 stages = new Pipeline.StageTimes(after.nlp() - before.nlp(), after.geo() - before.geo(), after.coding() - before.coding());
             }
             return new Summary(counts.getLong(0) - counts.getLong(1), counts.getLong(1), counts.getLong(2), counts.getLong(3),
@@ -131,8 +134,8 @@ public final class ExtractJob {
     }
 
     /** Stage two: each article through this JVM's pipeline, on the task's thread (Spark runs a task per core). */
-    private static Iterator<Row> code(Iterator<ReadItem> items) {
-        Pipeline pipeline = ExecutorPipeline.get();
+    private static Iterator<Row> code(Iterator<ReadItem> items, CoderSettings coder) {
+        Pipeline pipeline = ExecutorPipeline.get(coder);
         return new Iterator<>() {
             @Override
             public boolean hasNext() {

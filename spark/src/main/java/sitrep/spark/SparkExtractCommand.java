@@ -2,8 +2,11 @@ package sitrep.spark;
 
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import sitrep.coding.CoderSettings;
+import sitrep.eval.CodingOptions;
 import sitrep.ingest.InputFormat;
 
 import java.time.LocalDate;
@@ -37,18 +40,23 @@ final class SparkExtractCommand implements Callable<Integer> {
             description = "auto, text, html, jsonl, csv, rss, warc (default: ${DEFAULT-VALUE}).")
     String inputFormat;
 
+    @Mixin
+    CodingOptions coding;
+
     @Override
     public Integer call() {
         InputFormat format;
         LocalDate date = null;
+        CoderSettings coder;
         try {
             format = InputFormat.parse(inputFormat);
             if (published != null) date = LocalDate.parse(published);
+            coder = coding.settings();
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new SparkMain.UsageException(e instanceof DateTimeParseException ? "--published must be YYYY-MM-DD, got '" + published + "'" : e.getMessage());
         }
         if (partitions < 0) throw new SparkMain.UsageException("--partitions must be positive");
-        ExtractJob.Settings settings = new ExtractJob.Settings(master, partitions, output, inputs, format, date);
+        ExtractJob.Settings settings = new ExtractJob.Settings(master, partitions, output, inputs, format, date, coder);
         SparkSession spark = ExtractJob.session(settings);
         try {
             ExtractJob.Summary s = ExtractJob.run(spark, settings);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import sitrep.cli.ExtractCommand;
 import sitrep.cli.IngestCommand;
+import sitrep.coding.CoderSettings;
 import sitrep.ingest.InputFormat;
 import sitrep.pipeline.ExtractJson;
 import sitrep.store.EventStore;
@@ -90,7 +91,7 @@ class ExtractJobTest {
 
         out = dir.resolve("out");
         ExtractJob.Settings settings = new ExtractJob.Settings("local[2]", 3, out.toString(), List.of(dir.resolve("in").toString()),
-                InputFormat.AUTO, null);
+                InputFormat.AUTO, null, CoderSettings.defaults());
         SparkSession spark = ExtractJob.session(settings);
         summary = ExtractJob.run(spark, settings);
         for (Row row : spark.read().parquet(out.resolve("articles").toString()).collectAsList()) {
@@ -152,6 +153,21 @@ class ExtractJobTest {
             assertEquals(9, job.stats().articles(), "six articles and three unreadable items");
             assertTrue(job.stats().events() > 0);
         }
+    }
+
+    @Test
+    void theCodersSettingsReachTheExecutors() throws IOException {
+        Path strictReference = dir.resolve("extract-strict.jsonl");
+        assertEquals(0, run(new ExtractCommand(), "--min-confidence", "1", "--output", strictReference.toString(), jsonl.toString()));
+        long expected = 0;
+        for (String l : Files.readAllLines(strictReference)) expected += JSON.readTree(l).path("events").size();
+        long byDefault = 0;
+        for (String id : List.of("t1", "t2", "t4", "t6")) byDefault += extracted.get(id).get("events").size();
+        ExtractJob.Summary strict = ExtractJob.run(SparkSession.active(), new ExtractJob.Settings(null, 2,
+                dir.resolve("out-strict").toString(), List.of(jsonl.toString()), InputFormat.AUTO, null,
+                CoderSettings.defaults().withMinConfidence(1)));
+        assertEquals(expected, strict.eventMentions());
+        assertTrue(expected < byDefault, "the threshold drops events: " + expected + " of " + byDefault);
     }
 
     /**
