@@ -105,7 +105,8 @@ public final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private static LocalDate date(String option, String value) {
+    /** An optional date option: null when absent, a usage error naming the option when it is no YYYY-MM-DD. */
+    static LocalDate date(String option, String value) {
         if (value == null) return null;
         try {
             return LocalDate.parse(value);

@@ -5,6 +5,7 @@ import picocli.CommandLine.Parameters;
 import sitrep.ingest.ArticleReader;
 import sitrep.ingest.InputFormat;
 import sitrep.ingest.InputItem;
+import sitrep.ingest.ReadAhead;
 import sitrep.model.Article;
 import sitrep.model.Problem;
 
@@ -12,11 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /** The inputs and reading options that extract and ingest share. */
 final class InputOptions {
@@ -78,46 +75,22 @@ final class InputOptions {
 
     /** Reads the inputs on a background thread, so reading overlaps with processing and memory stays bounded. */
     Iterable<InputItem> read(ArticleReader reader) {
-        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(64);
-        Object end = new Object();
-        Thread t = new Thread(() -> {
-            try {
-                for (String in : inputs) {
-                    try {
-                        reader.read(in, System.in, item -> put(queue, item));
-                    } catch (RuntimeException | Error e) {
-                        // A reader that fails (a read error midway, a folder that cannot be listed, memory run out)
-                        // must not end the run as if every input had been read: the failure is an error record of
-                        // its own, the other inputs are read, and the exit status says that items are missing.
-                        String why = "reading " + in + " stopped: " + e;
-                        readingStopped = readingStopped == null ? why : readingStopped + "; " + why;
-                        Article placeholder = new Article(ArticleReader.hash("reading stopped " + in + why), "", null, null, null, null, null, in, false);
-                        put(queue, new InputItem(placeholder, List.of(new Problem("ingest", why)), false));
-                    }
+        ReadAhead items = new ReadAhead("sitrep-reader", 64, sink -> {
+            for (String in : inputs) {
+                try {
+                    reader.read(in, System.in, sink);
+                } catch (RuntimeException | Error e) {
+                    // A reader that fails (a read error midway, a folder that cannot be listed, memory run out)
+                    // must not end the run as if every input had been read: the failure is an error record of
+                    // its own, the other inputs are read, and the exit status says that items are missing.
+                    String why = "reading " + in + " stopped: " + e;
+                    readingStopped = readingStopped == null ? why : readingStopped + "; " + why;
+                    Article placeholder = new Article(ArticleReader.hash("reading stopped " + in + why), "", null, null, null, null, null, in, false);
+                    sink.accept(new InputItem(placeholder, List.of(new Problem("ingest", why)), false));
                 }
-            } finally {
-                put(queue, end);
             }
-        }, "sitrep-reader");
-        t.setDaemon(true);
-        t.start();
-        return () -> new Iterator<>() {
-            Object next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null) next = take(queue);
-                return next != end;
-            }
-
-            @Override
-            public InputItem next() {
-                if (!hasNext()) throw new NoSuchElementException();
-                InputItem item = (InputItem) next;
-                next = null;
-                return item;
-            }
-        };
+        });
+        return () -> items;
     }
 
     /**
@@ -130,22 +103,5 @@ final class InputOptions {
         if (stops.isEmpty()) return 0;
         for (String why : stops) System.err.println("sitrep: not every input was read to its end: " + why);
         return 1;
-    }
-
-    private static void put(BlockingQueue<Object> q, Object o) {
-        try {
-            q.put(o);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Object take(BlockingQueue<Object> q) {
-        try {
-            return q.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        }
     }
 }

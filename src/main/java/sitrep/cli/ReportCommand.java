@@ -13,7 +13,6 @@ import sitrep.store.EventStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -72,7 +71,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         if (country != null && !country.matches("[A-Za-z]{3}")) throw new Main.UsageException("--country must be an ISO 3166 alpha-3 code such as SYR, got '" + country + "'");
         if (minConfidence != null && (minConfidence < 0 || minConfidence > 1)) throw new Main.UsageException("--min-confidence must be from 0 to 1");
-        LocalDate start = date("--from", from), end = date("--to", to);
+        LocalDate start = ExportCommand.date("--from", from), end = ExportCommand.date("--to", to);
         if (start != null && end != null && start.isAfter(end)) throw new Main.UsageException("--from " + start + " is after --to " + end);
         EventQuery scope = new EventQuery(start, end, country == null ? null : country.toUpperCase(Locale.ROOT), admin1, box(bbox), actor,
                 null, type == null ? null : type.toUpperCase(Locale.ROOT), null, null, null, 1, minConfidence);
@@ -107,14 +106,5 @@ public final class ReportCommand implements Callable<Integer> {
             throw new Main.UsageException("--bbox must be MINLON,MINLAT,MAXLON,MAXLAT with min < max, within -180..180 and -90..90");
         }
         return b;
-    }
-
-    private static LocalDate date(String option, String value) {
-        if (value == null) return null;
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new Main.UsageException(option + " must be YYYY-MM-DD, got '" + value + "'");
-        }
     }
 }

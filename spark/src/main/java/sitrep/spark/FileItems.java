@@ -4,6 +4,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import sitrep.ingest.ArticleReader;
 import sitrep.ingest.InputItem;
+import sitrep.ingest.ReadAhead;
 import sitrep.model.Article;
 import sitrep.model.Problem;
 
@@ -11,9 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
 
 /**
  * The articles of one partition's files, read by {@link ArticleReader} as extract reads them, streamed: the reader
@@ -22,32 +21,24 @@ import java.util.concurrent.BlockingQueue;
  */
 final class FileItems implements Iterator<InputItem> {
     private static final int READ_AHEAD = 64;
-    private static final Object END = new Object();
 
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(READ_AHEAD);
-    private Object next;
+    private final ReadAhead items;
 
     FileItems(Iterator<InputFile> files, ArticleReader reader, HadoopConf conf) {
-        Thread thread = new Thread(() -> {
-            try {
-                while (files.hasNext()) read(files.next(), reader, conf);
-            } finally {
-                put(END);
-            }
-        }, "sitrep-file-reader");
-        thread.setDaemon(true);
-        thread.start();
+        items = new ReadAhead("sitrep-file-reader", READ_AHEAD, sink -> {
+            while (files.hasNext()) read(files.next(), reader, conf, sink);
+        });
         TaskContext task = TaskContext.get();
         // A killed or failed task must not leave the reader blocked on a full queue.
-        if (task != null) task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) done -> thread.interrupt());
+        if (task != null) task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) done -> items.stop());
     }
 
-    private void read(InputFile file, ArticleReader reader, HadoopConf conf) {
+    private static void read(InputFile file, ArticleReader reader, HadoopConf conf, Consumer<InputItem> sink) {
         Path path = new Path(file.uri());
         try (InputStream in = path.getFileSystem(conf.get()).open(path)) {
-            reader.readOpened(file.name(), in, this::put);
+            reader.readOpened(file.name(), in, sink);
         } catch (IOException | RuntimeException e) {
-            put(failed(file.name(), "cannot read file: " + e.getMessage()));
+            sink.accept(failed(file.name(), "cannot read file: " + e.getMessage()));
         }
     }
 
@@ -56,34 +47,13 @@ final class FileItems implements Iterator<InputItem> {
         return new InputItem(placeholder, List.of(new Problem("ingest", message)), false);
     }
 
-    private void put(Object o) {
-        try {
-            queue.put(o);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("reading interrupted", e);
-        }
-    }
-
     @Override
     public boolean hasNext() {
-        if (next == null) {
-            try {
-                next = queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
-        return next != END;
+        return items.hasNext();
     }
 
     @Override
     public InputItem next() {
-        if (!hasNext()) throw new NoSuchElementException();
-        InputItem item = (InputItem) next;
-        next = null;
-        return item;
+        return items.next();
     }
-
 }
