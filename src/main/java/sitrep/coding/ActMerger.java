@@ -100,7 +100,7 @@ final class ActMerger {
         }
         // "attacked and destroyed an oil platform", "were destroyed and sunk": force and the damage it did to one object.
         if (part.verb() && whole.verb() && (part.violent() || whole.violent()) && damage(part) != damage(whole)
-                && (damage(part) || damage(whole)) && sameObject(s, whole.head(), part.head())) {
+                && sameObject(s, whole.head(), part.head())) {
             for (Dependency d : s.parents(part.head())) if (d.head() == whole.head() && d.relation().startsWith("conj")) return true;
         }
         if (!(part.violent() && whole.violent())) return false;

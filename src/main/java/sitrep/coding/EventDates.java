@@ -33,6 +33,10 @@ final class EventDates {
             "wednesday", DayOfWeek.WEDNESDAY, "thursday", DayOfWeek.THURSDAY, "friday", DayOfWeek.FRIDAY,
             "saturday", DayOfWeek.SATURDAY, "sunday", DayOfWeek.SUNDAY);
 
+    /** Words that may stand with a weekday in "on Tuesday", "last Friday", "Tuesday morning". */
+    private static final Set<String> WEEKDAY_COMPANIONS = Set.of("on", "last", "morning", "afternoon", "evening", "night");
+    private static final Pattern SEASON = Pattern.compile("\\d{4}-(SP|SU|FA|WI)");
+
     private final CoderSettings settings;
     private final TriggerLexicon lexicon;
 
@@ -92,7 +96,7 @@ final class EventDates {
         if (value == null) return null;
         if (ISO_DATE.matcher(value).matches()) return value;
         if (value.length() > 10 && value.charAt(10) == 'T' && ISO_DATE.matcher(value.substring(0, 10)).matches()) return value.substring(0, 10);
-        if (value.matches("\\d{4}-(SP|SU|FA|WI)")) return value.substring(0, 4);
+        if (SEASON.matcher(value).matches()) return value.substring(0, 4);
         return null;
     }
 
@@ -112,7 +116,7 @@ final class EventDates {
         for (int i = t.firstToken(); i <= t.lastToken(); i++) {
             DayOfWeek w = WEEKDAYS.get(s.token(i).word().toLowerCase(Locale.ROOT));
             if (w != null) day = w;
-            else if (!Set.of("on", "last", "morning", "afternoon", "evening", "night").contains(s.token(i).word().toLowerCase(Locale.ROOT))) return value;
+            else if (!WEEKDAY_COMPANIONS.contains(s.token(i).word().toLowerCase(Locale.ROOT))) return value;
         }
         if (day == null) return value;
         try {

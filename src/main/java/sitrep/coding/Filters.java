@@ -243,9 +243,9 @@ final class Filters {
         }
         // "300 militants had been killed so far in the offensive": a running total.
         boolean tally = !c.quantities.isEmpty() || lexicon.cues("toll-verb").contains(lemma(s, c.head()));
-        for (String phrase : lexicon.cues("running-total")) {
+        for (String phrase : tally ? lexicon.cues("running-total") : Set.<String>of()) {
             String[] words = phrase.split(" ");
-            for (int i = 0; tally && i + words.length <= s.size(); i++) {
+            for (int i = 0; i + words.length <= s.size(); i++) {
                 boolean match = true;
                 for (int k = 0; k < words.length && match; k++) match = s.token(i + k).word().equalsIgnoreCase(words[k]);
                 if (match && Graph.pathLength(s, i, c.head(), 4) <= 4) {
