@@ -43,6 +43,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Store connections that serve API reads in parallel (default: twice the cores, at most 8).")
     int readers = sitrep.server.ApiServer.DEFAULT_READERS;
 
+    @Option(names = "--answer-cache-mb", paramLabel = "N",
+            description = "Million characters (about MB) of read answers kept until the store changes; 0 computes every read (default: ${DEFAULT-VALUE}).")
+    int answerCacheMb = sitrep.server.ApiServer.DEFAULT_ANSWER_CACHE;
+
     @Option(names = "--allow-private-feeds",
             description = "Allow feeds on loopback and private addresses (refused by default).")
     boolean allowPrivateFeeds;
@@ -58,6 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
         java.security.Security.setProperty("networkaddress.cache.ttl", "30");
         if (feedInterval < 1) throw new Main.UsageException("--feed-interval must be at least 1 minute, got " + feedInterval);
         if (readers < 1 || readers > 64) throw new Main.UsageException("--readers must be 1..64, got " + readers);
+        if (answerCacheMb < 0 || answerCacheMb > 100_000) throw new Main.UsageException("--answer-cache-mb must be 0..100000, got " + answerCacheMb);
         if (port < 0 || port > 65535) throw new Main.UsageException("--port must be 0..65535, got " + port);
         String t = token != null ? token : System.getenv("SITREP_TOKEN");
         EventStore db = IngestCommand.open(store);
@@ -67,7 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
         FeedPoller poller = new FeedPoller(feeds, new FeedFetcher(allowPrivateFeeds), db, item -> pipeline.get().process(item));
         ApiServer server;
         try {
-            server = new ApiServer(db, t, pipeline::get, readers, poller).start(host, port);
+            server = new ApiServer(db, t, pipeline::get, readers, poller, answerCacheMb).start(host, port);
         } catch (RuntimeException e) {
             db.close();
             throw new Main.UsageException("cannot listen on " + host + ":" + port + ": " + e.getMessage());

@@ -28,6 +28,8 @@ public final class ApiServer implements AutoCloseable {
     static final int MAX_TOP = 100;
     /** Reader connections by default: enough to keep every core busy while other requests wait on I/O. */
     public static final int DEFAULT_READERS = Math.min(8, 2 * Runtime.getRuntime().availableProcessors());
+    /** Million characters of read answers kept by default ({@link AnswerCache}). */
+    public static final int DEFAULT_ANSWER_CACHE = AnswerCache.DEFAULT_MILLION_CHARS;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WEB_ROOT = "/sitrep/webapp";
 
@@ -49,6 +51,11 @@ public final class ApiServer implements AutoCloseable {
 
     /** @param feeds the feed poller, which learns of feeds added through the API; null for none */
     public ApiServer(EventStore store, String token, Supplier<Pipeline> pipeline, int readers, FeedPoller feeds) {
+        this(store, token, pipeline, readers, feeds, AnswerCache.DEFAULT_MILLION_CHARS);
+    }
+
+    /** @param answerCacheMillionChars million characters of read answers kept while the store is unchanged; 0: none */
+    public ApiServer(EventStore store, String token, Supplier<Pipeline> pipeline, int readers, FeedPoller feeds, int answerCacheMillionChars) {
         this.readers = new StoreReaders(store, readers);
         byte[] tokenBytes = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
         boolean webApp = ApiServer.class.getResource(WEB_ROOT + "/index.html") != null;
@@ -74,7 +81,7 @@ public final class ApiServer implements AutoCloseable {
             ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
                     + "script-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
         });
-        Resource.Services services = new Resource.Services(store, this.readers, tokenBytes, pipeline, feeds);
+        Resource.Services services = new Resource.Services(store, this.readers, new AnswerCache(answerCacheMillionChars), tokenBytes, pipeline, feeds);
         for (Resource r : List.of(new EventsResource(services), new ExportResource(services), new StatsResource(services),
                 new ControlResource(services), new ReportResource(services), new ZonesResource(services), new FeedsResource(services),
                 new AlertsResource(services), new ArticlesResource(services))) {

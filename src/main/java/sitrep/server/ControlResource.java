@@ -19,10 +19,10 @@ final class ControlResource extends Resource {
 
     @Override
     void routes(Javalin app) {
-        app.get("/api/control", this::control);
+        app.get("/api/control", ctx -> cachedJson(ctx, () -> control(ctx)));
     }
 
-    private void control(Context ctx) {
+    private ObjectNode control(Context ctx) {
         QueryParams.only(ctx, Set.of("country", "as_of"));
         String country = QueryParams.value(ctx, "country");
         if (country != null && !country.matches("[A-Za-z]{3}")) {
@@ -40,7 +40,7 @@ final class ControlResource extends Resource {
             o.set("relinquished_by", actorLabelled(e.relinquishedBy()));
             o.put("change", e.change()).put("date", e.date()).put("event_id", e.eventId()).put("evidence", e.evidence()).put("claims", e.claims());
         }
-        json(ctx, out);
+        return out;
     }
 
     /** The actor (a copy) with the {@code label} people read, as the event listings give it. */

@@ -19,11 +19,11 @@ final class EventsResource extends Resource {
 
     @Override
     void routes(Javalin app) {
-        app.get("/api/events", this::events);
-        app.get("/api/events/{id}", this::event);
+        app.get("/api/events", ctx -> cachedJson(ctx, () -> events(ctx)));
+        app.get("/api/events/{id}", ctx -> cachedJson(ctx, () -> event(ctx)));
     }
 
-    private void events(Context ctx) {
+    private ObjectNode events(Context ctx) {
         EventQuery q = QueryParams.events(ctx, QueryParams.FILTERS);
         EventPage page = readers.read(r -> r.search(q));
         ObjectNode out = JSON.createObjectNode();
@@ -33,10 +33,10 @@ final class EventsResource extends Resource {
         }
         out.put("count", page.events().size());
         if (page.next() == null) out.putNull("next_cursor"); else out.put("next_cursor", Cursor.encode(page.next()));
-        json(ctx, out);
+        return out;
     }
 
-    private void event(Context ctx) {
+    private ObjectNode event(Context ctx) {
         String id = ctx.pathParam("id");
         if (id.length() > QueryParams.MAX_VALUE_LENGTH) throw new BadRequest("bad event id: too long");
         StoredEventDetail detail = readers.read(r -> r.event(id)).orElseThrow(() -> new BadRequest(404, "no event with id '" + id + "'"));
@@ -53,6 +53,6 @@ final class EventsResource extends Resource {
             String coding = detail.mentionJson().get(m.mentionId());
             if (coding != null) mo.set("coding", parse(coding));
         }
-        json(ctx, o);
+        return o;
     }
 }

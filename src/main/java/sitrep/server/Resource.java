@@ -27,11 +27,12 @@ abstract class Resource {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** What every resource is built from. */
-    record Services(EventStore store, StoreReaders readers, byte[] token, Supplier<Pipeline> pipeline, FeedPoller feeds) {
+    record Services(EventStore store, StoreReaders readers, AnswerCache answers, byte[] token, Supplier<Pipeline> pipeline, FeedPoller feeds) {
     }
 
     final EventStore store;
     final StoreReaders readers;
+    private final AnswerCache answers;
     final Supplier<Pipeline> pipeline;
     /** Polls the feeds; null where this server polls none (feeds added through the API are kept all the same). */
     final FeedPoller feeds;
@@ -40,6 +41,7 @@ abstract class Resource {
     Resource(Services s) {
         this.store = s.store();
         this.readers = s.readers();
+        this.answers = s.answers();
         this.token = s.token();
         this.pipeline = s.pipeline();
         this.feeds = s.feeds();
@@ -51,6 +53,18 @@ abstract class Resource {
     static void json(Context ctx, JsonNode body) {
         ctx.contentType("application/json");
         ctx.result(body.toString());
+    }
+
+    /**
+     * Answers a read with the JSON {@code answer} computes, or with the same request's answer kept since the store
+     * last changed ({@link AnswerCache}). For reads whose answer depends on the store and the request alone.
+     */
+    void cachedJson(Context ctx, Supplier<JsonNode> answer) {
+        String query = ctx.queryString();
+        String request = query == null ? ctx.path() : ctx.path() + '?' + query;
+        long version = readers.read(EventStore::version);
+        ctx.contentType("application/json");
+        ctx.result(answers.answer(version, request, () -> answer.get().toString()));
     }
 
     static JsonNode parse(String json) {

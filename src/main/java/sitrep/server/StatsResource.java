@@ -18,12 +18,12 @@ final class StatsResource extends Resource {
 
     @Override
     void routes(Javalin app) {
-        app.get("/api/stats/timeline", this::timeline);
-        app.get("/api/stats/actors", this::actors);
-        app.get("/api/stats/dyads", this::dyads);
+        app.get("/api/stats/timeline", ctx -> cachedJson(ctx, () -> timeline(ctx)));
+        app.get("/api/stats/actors", ctx -> cachedJson(ctx, () -> actors(ctx)));
+        app.get("/api/stats/dyads", ctx -> cachedJson(ctx, () -> dyads(ctx)));
     }
 
-    private void timeline(Context ctx) {
+    private ObjectNode timeline(Context ctx) {
         EventQuery q = QueryParams.events(ctx, filtersWith("interval"));
         String interval = QueryParams.value(ctx, "interval");
         if (interval == null) interval = "day";
@@ -36,7 +36,7 @@ final class StatsResource extends Resource {
         ObjectNode out = JSON.createObjectNode().put("interval", timeline.interval().name().toLowerCase(java.util.Locale.ROOT));
         ArrayNode counts = out.putArray("counts");
         for (Aggregates.TimelineCount r : timeline.counts()) counts.addObject().put("period", r.period()).put("type", r.type()).put("count", r.count());
-        json(ctx, out);
+        return out;
     }
 
     /** A top-N statistic's query, on a reader. */
@@ -51,7 +51,7 @@ final class StatsResource extends Resource {
         return readers.read(r -> query.run(r, q, top));
     }
 
-    private void actors(Context ctx) {
+    private ObjectNode actors(Context ctx) {
         List<Aggregates.ActorCount> rows = topRows(ctx, EventStore::topActors);
         ObjectNode out = JSON.createObjectNode();
         ArrayNode actors = out.putArray("actors");
@@ -59,10 +59,10 @@ final class StatsResource extends Resource {
             actors.addObject().put("code", a.code()).put("name", a.name()).put("label", label(a.code(), a.name())).put("events", a.total())
                     .put("as_source", a.asSource()).put("as_target", a.asTarget());
         }
-        json(ctx, out);
+        return out;
     }
 
-    private void dyads(Context ctx) {
+    private ObjectNode dyads(Context ctx) {
         List<Aggregates.DyadCount> rows = topRows(ctx, EventStore::dyads);
         ObjectNode out = JSON.createObjectNode();
         ArrayNode dyads = out.putArray("dyads");
@@ -72,7 +72,7 @@ final class StatsResource extends Resource {
             o.putObject("target").put("code", d.target()).put("name", d.targetName()).put("label", label(d.target(), d.targetName()));
             o.put("events", d.count());
         }
-        json(ctx, out);
+        return out;
     }
 
     /** The readable name of an actor known by code and stored name (country and role read from the code). */

@@ -26,7 +26,7 @@ final class ZonesResource extends Resource {
         app.post("/api/zones", this::postZone);
         app.get("/api/zones/{id}", this::getZone);
         app.delete("/api/zones/{id}", this::deleteZone);
-        app.get("/api/zones/{id}/events", this::zoneEvents);
+        app.get("/api/zones/{id}/events", ctx -> cachedJson(ctx, () -> zoneEvents(ctx)));
     }
 
     private void postZone(Context ctx) {
@@ -90,7 +90,7 @@ final class ZonesResource extends Resource {
      * bounding box, then each event's point is tested against the polygon. A page stops at the limit, and
      * its cursor is the last event looked at, so the next page goes on from there.
      */
-    private void zoneEvents(Context ctx) {
+    private ObjectNode zoneEvents(Context ctx) {
         Set<String> allowed = new HashSet<>(QueryParams.FILTERS);
         allowed.remove("bbox");
         EventQuery q = QueryParams.events(ctx, allowed);
@@ -128,7 +128,7 @@ final class ZonesResource extends Resource {
         out.set("events", events);
         out.put("count", events.size());
         if (next == null) out.putNull("next_cursor"); else out.put("next_cursor", Cursor.encode(next));
-        json(ctx, out);
+        return out;
     }
 
     /** A zone drawn or uploaded by a user: what is wrong with it is the user's to fix (400). */

@@ -27,6 +27,13 @@ public interface EventStore extends AutoCloseable {
 
     StoreStats stats();
 
+    /**
+     * A number that grows with every committed write (an article, a zone, a feed), by any process: answers
+     * computed from the store stay valid while it is unchanged. Read it before reading what it vouches for, as
+     * a write may commit in between (the answer is then newer than the version, never older).
+     */
+    long version();
+
     /** Streams the events matching the query, each with its mentions, in date order. */
     void export(ExportQuery query, Consumer<StoredEvent> sink);
 

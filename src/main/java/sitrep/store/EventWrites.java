@@ -80,6 +80,7 @@ final class EventWrites {
                 insertArticle(result, contentHash);
                 String outlet = outlet(a);
                 for (Event e : result.events()) saveMention(a, outlet, e);
+                bumpVersion();
                 db.commit();
                 return true;
             } catch (SQLException | RuntimeException e) {
@@ -398,21 +399,9 @@ final class EventWrites {
     }
 
     synchronized Zone saveZone(Zone z) {
-        c.ensureConnected();
         Zone stored = new Zone(z.id(), z.name(), z.geometryJson(), z.minLon(), z.minLat(), z.maxLon(), z.maxLat(), Instant.now().toString());
-        try (PreparedStatement s = c.connection().prepareStatement("INSERT INTO zones VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, stored.id());
-            s.setString(2, stored.name());
-            s.setString(3, stored.geometryJson());
-            s.setDouble(4, stored.minLon());
-            s.setDouble(5, stored.minLat());
-            s.setDouble(6, stored.maxLon());
-            s.setDouble(7, stored.maxLat());
-            s.setString(8, stored.createdAt());
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot store zone " + z.id() + ": " + e.getMessage(), e);
-        }
+        write("INSERT INTO zones VALUES (?, ?, ?, ?, ?, ?, ?, ?)", java.util.Arrays.asList(stored.id(), stored.name(), stored.geometryJson(), stored.minLon(),
+                stored.minLat(), stored.maxLon(), stored.maxLat(), stored.createdAt()), "cannot store zone " + z.id());
         return stored;
     }
 
@@ -420,14 +409,39 @@ final class EventWrites {
         return write("DELETE FROM zones WHERE id = ?", List.of(id), "cannot delete zone " + id);
     }
 
-    /** Runs one write statement with bound values; true when it changed a row. {@code what} names it in errors. */
+    /**
+     * Runs one write statement with bound values, and bumps the store's version with it in one transaction; true
+     * when it changed a row. {@code what} names it in errors.
+     */
     private synchronized boolean write(String sql, List<Object> values, String what) {
         c.ensureConnected();
-        try (PreparedStatement s = c.connection().prepareStatement(sql)) {
-            EventQueries.bind(s, values);
-            return s.executeUpdate() > 0;
+        Connection db = c.connection();
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement s = db.prepareStatement(sql)) {
+                EventQueries.bind(s, values);
+                boolean changed = s.executeUpdate() > 0;
+                if (changed) bumpVersion();
+                db.commit();
+                return changed;
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw new StoreException(what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Counts one more committed write, inside the write's own transaction, so a reader that sees the new version
+     * sees the write too ({@link EventStore#version}). On PostgreSQL the row lock orders writers of other processes.
+     */
+    private void bumpVersion() throws SQLException {
+        try (PreparedStatement s = c.prepared("UPDATE store_version SET version = version + 1")) {
+            s.executeUpdate();
         }
     }
 

@@ -101,6 +101,11 @@ public final class JdbcEventStore implements EventStore {
     }
 
     @Override
+    public long version() {
+        return queries.version();
+    }
+
+    @Override
     public void export(ExportQuery query, Consumer<StoredEvent> sink) {
         queries.export(query, sink);
     }

@@ -71,6 +71,13 @@ final class StoreSchema {
             s.execute("CREATE TABLE IF NOT EXISTS zones (id VARCHAR PRIMARY KEY, name VARCHAR, geometry VARCHAR, min_lon " + dbl
                     + ", min_lat " + dbl + ", max_lon " + dbl + ", max_lat " + dbl + ", created_at VARCHAR)");
             s.execute("CREATE TABLE IF NOT EXISTS feeds (url VARCHAR PRIMARY KEY, added_at VARCHAR)");
+            // One row counting the store's committed writes (see EventStore#version): no key, as a key would be an
+            // index, and it is only ever read whole or bumped by the one writer that holds the write lock.
+            s.execute("CREATE TABLE IF NOT EXISTS store_version (version BIGINT NOT NULL)");
+            try (ResultSet r = s.executeQuery("SELECT count(*) FROM store_version")) {
+                r.next();
+                if (r.getLong(1) == 0) s.execute("INSERT INTO store_version VALUES (0)");
+            }
         }
         // Columns the API filters on, added after the first stores were written: a store without them gets
         // them here, filled from each event's JSON, so old stores answer the API's queries too.

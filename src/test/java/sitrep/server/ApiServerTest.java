@@ -443,6 +443,53 @@ class ApiServerTest {
         }
     }
 
+    /** Answers are kept between writes (AnswerCache) but never past one, whichever connection or process wrote. */
+    @Test
+    void answersFollowEveryWrite() throws Exception {
+        try (EventStore own = Stores.open(dir.resolve("cached.duckdb").toString());
+             ApiServer server = new ApiServer(own, "s3cret", () -> null, 2).start("127.0.0.1", 0)) {
+            answersFollowWrites(own, own, server.port());
+        }
+        String url = System.getenv("SITREP_TEST_POSTGRES");
+        if (url == null) return;
+        // PostgreSQL: another program (here another store object, with its own connection) writes while serve answers.
+        String tag;
+        try (EventStore served = Stores.open(url); EventStore other = Stores.open(url);
+             ApiServer server = new ApiServer(served, "s3cret", () -> null, 2).start("127.0.0.1", 0)) {
+            tag = answersFollowWrites(served, other, server.port());
+        }
+        // The test database is shared with StoreTest, which expects it empty: this test's articles go again.
+        URI pg = URI.create(url);
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection("jdbc:postgresql://" + pg.getHost() + ":" + pg.getPort()
+                + pg.getPath() + "?user=" + pg.getUserInfo().split(":")[0]); java.sql.Statement s = admin.createStatement()) {
+            for (String table : List.of("mentions", "events", "articles")) s.execute("DELETE FROM " + table + " WHERE id LIKE '" + tag + "%'");
+        }
+    }
+
+    /** @return the prefix of the ids of the articles, mentions and events it stored */
+    private static String answersFollowWrites(EventStore served, EventStore writer, int port) throws Exception {
+        String tag = "cache" + System.nanoTime();
+        URI events = URI.create("http://127.0.0.1:" + port + "/api/events?q=" + tag + "&limit=500");
+        Actor rus = new Actor("Russian missiles", 0, 16, "RUSMIL", "Russia (military)", "RUS", "MIL");
+        assertEquals(0, JSON.readTree(HTTP.send(HttpRequest.newBuilder(events).build(), HttpResponse.BodyHandlers.ofString()).body()).get("count").asInt());
+        for (int i = 1; i <= 3; i++) {
+            writer.save(article(tag + i, "2022-0" + i + "-15", "Russian missiles hit depot " + tag + " " + i + " in Kharkiv.", rus, null, KHARKIV, "hit"), tag + "-h" + i);
+            for (int ask = 0; ask < 2; ask++) {
+                JsonNode page = JSON.readTree(HTTP.send(HttpRequest.newBuilder(events).build(), HttpResponse.BodyHandlers.ofString()).body());
+                assertEquals(i, page.get("count").asInt(), "the answer after write " + i + ": " + page);
+            }
+        }
+        HttpResponse<String> zone = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/zones"))
+                .header("Authorization", "Bearer s3cret").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"type\": \"Polygon\", \"coordinates\": [[[35, 49], [38, 49], [38, 51], [35, 51], [35, 49]]]}")).build(), HttpResponse.BodyHandlers.ofString());
+        String zoneId = JSON.readTree(zone.body()).get("id").asText();
+        URI inZone = URI.create("http://127.0.0.1:" + port + "/api/zones/" + zoneId + "/events?q=" + tag);
+        assertEquals(3, JSON.readTree(HTTP.send(HttpRequest.newBuilder(inZone).build(), HttpResponse.BodyHandlers.ofString()).body()).get("count").asInt());
+        assertTrue(writer.deleteZone(zoneId));
+        assertEquals(404, HTTP.send(HttpRequest.newBuilder(inZone).build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "a zone deleted by another writer");
+        return tag;
+    }
+
     @Test
     void writesNeedTheToken() throws Exception {
         String article = "{\"text\": \"Rebels shelled the town.\"}";

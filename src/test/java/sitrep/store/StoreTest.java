@@ -62,10 +62,18 @@ class StoreTest {
                         null, Map.of("killed", 8)));
         ArticleResult unrelated = article("a3", "Something else entirely happened in October.", "Outlet A", null,
                 strike("m3", "2017-10-20", RUSSIA, DAESH, Map.of()));
+        long empty = store.version();
         assertTrue(store.save(first, ContentHash.of(first.article().text())));
+        long afterFirst = store.version();
+        assertTrue(afterFirst > empty, "a stored article changes the version");
+        try (EventStore reader = store.openReader()) {
+            assertEquals(afterFirst, reader.version(), "another connection sees the same version");
+        }
         assertTrue(store.save(second, ContentHash.of(second.article().text())));
         assertTrue(store.save(unrelated, ContentHash.of(unrelated.article().text())));
+        long afterAll = store.version();
         assertFalse(store.save(first, ContentHash.of(first.article().text())), "same id: skipped");
+        assertEquals(afterAll, store.version(), "an article skipped writes nothing and keeps the version");
         ArticleResult renamed = article("a1-copy", "  RUSSIAN submarines hit Daesh   near Deir ez-Zor, killing 6.", null, null);
         assertTrue(store.contains("a1-copy", ContentHash.of(renamed.article().text())), "same text, other id: known");
         assertEquals(new StoreStats(3, 3, 2, 0), store.stats());
@@ -165,7 +173,9 @@ class StoreTest {
         assertEquals(2, detail.event().mentions().size());
         assertTrue(detail.mentionJson().get("m2").contains("\"killed\":8"), detail.mentionJson().get("m2"));
         assertTrue(store.event("no-such-event").isEmpty());
+        long beforeZone = store.version();
         Zone zone = store.saveZone(new Zone("z1", "box", "{\"type\":\"Polygon\"}", 39.5, 35, 41, 36.5, null));
+        assertTrue(store.version() > beforeZone, "a zone stored changes the version");
         assertTrue(zone.createdAt() != null);
         assertEquals(zone, store.zone("z1").orElseThrow());
         assertTrue(store.zone("z2").isEmpty());
@@ -181,9 +191,16 @@ class StoreTest {
             assertEquals(store.stats(), reader.stats(), "a reader sees what the store holds");
             assertEquals(zone, reader.zone("z1").orElseThrow());
         }
+        long beforeDelete = store.version();
         assertTrue(store.deleteZone("z1"));
+        long afterDelete = store.version();
+        assertTrue(afterDelete > beforeDelete, "a zone deleted changes the version");
         assertFalse(store.deleteZone("z1"));
+        assertEquals(afterDelete, store.version(), "deleting nothing keeps the version");
         assertTrue(store.zones().isEmpty());
+        assertTrue(store.addFeed("https://feeds.example/rss"));
+        assertTrue(store.removeFeed("https://feeds.example/rss"));
+        assertEquals(afterDelete + 2, store.version(), "a feed added and removed: two writes");
 
         List<Aggregates.TimelineCount> days = List.of(new Aggregates.TimelineCount("2017-09-14", "ASSAULT", 1),
                 new Aggregates.TimelineCount("2017-10-20", "ASSAULT", 1));
