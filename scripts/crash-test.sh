@@ -7,10 +7,12 @@
 #   scripts/crash-test.sh [-n KILLS] [--postgres postgresql://user@host:port/db] INPUT...
 #
 # With --postgres, the two stores are fresh databases created (and dropped afterwards) on that server, which
-# must allow CREATE DATABASE; else they are DuckDB files in a temporary folder. Each run is killed after its
-# first commit (the store grows) and a random share (0-40%) of the work still left, as timed by the
-# uninterrupted run, so kills land while articles are being stored; the stats after each kill show where it
-# landed. Exit 0 when the exports are identical, 1 otherwise.
+# must allow CREATE DATABASE; else they are DuckDB files in a temporary folder. Kill points are drawn from the
+# articles still to store: each run is killed after a random number of further articles (at most a fair share of
+# those left, so every kill has articles left to land in), as its progress lines count them, and then a random
+# part of one article's time (from the uninterrupted run), so the kill lands at any point of an article's work:
+# annotation, merging, the commit. The stats after each kill show where it landed. Exit 0 when the exports are
+# identical, 1 otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kills=5
@@ -46,7 +48,7 @@ store() { # a fresh store named $1
 }
 ingest() { java -jar target/sitrep.jar ingest --store "$1" "${@:2}"; }
 # In the background: exec, so that the job's pid is the JVM's own and kill -9 reaches it.
-ingest_in_background() { exec java -jar target/sitrep.jar ingest --store "$1" "${@:2}"; }
+ingest_in_background() { exec java -jar target/sitrep.jar ingest --progress-every 1 --store "$1" "${@:2}"; }
 export_events() { # store, output: the export without the times that say when a row was written
   java -jar target/sitrep.jar export --store "$1" --format jsonl --output "$tmp/raw.jsonl"
   python3 -c '
@@ -77,30 +79,39 @@ duration=$(echo "$(date +%s.%N) - $start" | bc)
 export_events "$clean" "$tmp/clean.jsonl"
 echo "crash-test: uninterrupted run: $(stats "$clean") in ${duration}s (start-up ${startup}s)" >&2
 
-# Each kill waits until the run has committed an article (the store grows), then comes after a random share of
-# the work still left (estimated from the clean run), so every kill lands while articles are being stored.
+# Kill points by articles stored: the clean run says how many articles there are and how long one takes.
 crashed=$(store crashed)
-work=$(echo "$duration - $startup" | bc)
-progress() { # a number that grows with each commit: the articles table's rows (PostgreSQL) or the file sizes (DuckDB)
-  if [ -n "$postgres" ]; then psql -tAq "$1" -c "SELECT count(*) FROM articles" 2>/dev/null || echo 0
-  else { cat "$1" "$1.wal" 2>/dev/null || true; } | wc -c; fi
+articles() { sed -n 's/.*"articles" *: *\([0-9]*\).*/\1/p' <<<"$1"; }
+total=$(articles "$(stats "$clean")")
+per_article=$(echo "($duration - $startup) / $total" | bc -l)
+done_in() { # articles a run's progress lines have counted (skipped ones included), 0 before the first
+  local n
+  n=$({ grep -o 'sitrep: [0-9,]*[/ ]' "$1" 2>/dev/null || true; } | tail -n 1 | tr -dc '0-9')
+  echo "${n:-0}"
 }
+landed=0
 for i in $(seq 1 "$kills"); do
-  before=$(progress "$crashed")
-  ingest_in_background "$crashed" "$@" 2>>"$tmp/crashed.log" &
+  stored=$(articles "$(stats "$crashed")"); stored=${stored:-0}
+  left=$((total - stored))
+  # At most a fair share of what is left, so the kills still to come have articles to land in.
+  further=$(python3 -c "import random; print(random.randint(1, max(1, $left // ($kills - $i + 2))))")
+  after=$(python3 -c "import random; print(round(random.uniform(0, $per_article), 2))")
+  log="$tmp/crashed.$i.log"
+  ingest_in_background "$crashed" "$@" 2>"$log" &
   pid=$!
-  while kill -0 "$pid" 2>/dev/null && [ "$(progress "$crashed")" = "$before" ]; do sleep 0.2; done
-  into=$(python3 -c "import random; print(round(random.uniform(0.0, 0.4) * $work, 1))")
-  sleep "$into"
+  while kill -0 "$pid" 2>/dev/null && [ "$(done_in "$log")" -lt $((stored + further)) ]; do sleep 0.1; done
+  sleep "$after"
   if kill -9 "$pid" 2>/dev/null; then
     wait "$pid" 2>/dev/null || true
-    echo "crash-test: kill $i, ${into}s after the run's first commit: $(stats "$crashed")" >&2
-    work=$(echo "$work - $into" | bc)
+    landed=$((landed + 1))
+    echo "crash-test: kill $i after $further more articles and ${after}s: $(stats "$crashed")" >&2
   else
     wait "$pid" || true
     echo "crash-test: kill $i came after the run had finished: $(stats "$crashed")" >&2
   fi
+  cat "$log" >>"$tmp/crashed.log"
 done
+echo "crash-test: $landed of $kills kills landed during an ingest" >&2
 ingest "$crashed" "$@" 2>>"$tmp/crashed.log"
 export_events "$crashed" "$tmp/crashed.jsonl"
 echo "crash-test: after $kills kills and a last run: $(stats "$crashed")" >&2

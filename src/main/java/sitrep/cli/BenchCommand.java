@@ -65,8 +65,13 @@ public final class BenchCommand implements Callable<Integer> {
     Path keepStore;
 
     @Option(names = "--export-events", defaultValue = "0", paramLabel = "N",
-            description = "Also fill a store with N events (the corpus's events, repeated on shifted dates) and time each export format.")
-    int exportEvents;
+            description = "Also fill a store with N events (the corpus's events, copied onto shifted dates) and time each export format.")
+    long exportEvents;
+
+    @Option(names = "--store-events", split = ",", paramLabel = "N",
+            description = "Also time the store's part of ingest (merging and writing each article) on stores filled to N events "
+                    + "(comma-separated sizes, e.g. 1000,100000,1000000), against an empty store.")
+    List<Long> storeEvents = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
@@ -76,6 +81,9 @@ public final class BenchCommand implements Callable<Integer> {
             default -> throw new Main.UsageException("--ner must be sitrep or corenlp");
         }
         if (!Files.isReadable(corpus)) throw new Main.UsageException("cannot read corpus " + corpus);
+        for (long size : storeEvents) if (size < 1) throw new Main.UsageException("--store-events sizes must be at least 1, got " + size);
+        if (exportEvents < 0) throw new Main.UsageException("--export-events must be 0 or more, got " + exportEvents);
+        if (keepStore != null && Files.exists(keepStore)) throw new Main.UsageException("--keep-store " + keepStore + " exists already");
         List<String> texts = new ArrayList<>();
         List<LocalDate> dates = new ArrayList<>();
         try (Reader r = new java.io.BufferedReader(Files.newBufferedReader(corpus, StandardCharsets.UTF_8))) {
@@ -180,66 +188,16 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf("pipeline / CoreNLP time: %.2f; output: %d events, %d places, %d errors; peak heap %d MiB%n",
                 pipeSecs / nlpSecs, events, places, errors, peakHeap >> 20);
         if (!skipIngest) System.out.printf("ingest / pipeline time: %.2f%n", ingestSecs / pipeSecs);
-        if (exportEvents > 0) exportBench(results);
+        if (exportEvents > 0 || !storeEvents.isEmpty()) {
+            StoreBench stores = new StoreBench(results);
+            try {
+                if (!storeEvents.isEmpty()) stores.ingest(storeEvents, pipeSecs / n);
+                if (exportEvents > 0) stores.export(exportEvents, keepStore);
+            } finally {
+                stores.close();
+            }
+        }
         return 0;
-    }
-
-    /**
-     * Fills a fresh store with {@code exportEvents} events, copies of the corpus's events moved to other dates
-     * (so no two merge), then times each export format over all of them.
-     */
-    private void exportBench(List<ArticleResult> results) throws IOException {
-        Path dir = Files.createTempDirectory("sitrep-export-bench");
-        if (keepStore != null && Files.exists(keepStore)) throw new Main.UsageException("--keep-store " + keepStore + " exists already");
-        Path storePath = keepStore != null ? keepStore : dir.resolve("export.duckdb");
-        try (EventStore store = Stores.open(storePath.toString())) {
-            long t0 = System.nanoTime();
-            // Mentions of one article may merge into one event, so fill by the store's own event count.
-            int copy = 0;
-            while (store.stats().events() < exportEvents) {
-                for (ArticleResult r : results) {
-                    ArticleResult shifted = shifted(r, copy);
-                    store.save(shifted, "copy:" + shifted.article().id());
-                }
-                copy++;
-            }
-            StoreStats st = store.stats();
-            System.out.printf("export store: %d events, %d mentions, %d articles filled in %.1fs%n", st.events(), st.mentions(),
-                    st.articles(), secs(t0));
-            EventExporter exporter = new EventExporter();
-            for (EventExporter.Format f : EventExporter.Format.values()) {
-                Path out = dir.resolve("out." + f.name().toLowerCase());
-                t0 = System.nanoTime();
-                long n = exporter.export(store, ExportQuery.all(), f, out);
-                System.out.printf("export %-8s %7d events in %6.2fs (%,d bytes)%n", f.name().toLowerCase(), n, secs(t0), Files.size(out));
-            }
-        } finally {
-            deleteTree(dir);
-        }
-    }
-
-    /** A copy of an article's result with new ids and every date moved by {@code copy} * 400 days. */
-    private static ArticleResult shifted(ArticleResult r, int copy) {
-        var a = r.article();
-        var article = new sitrep.model.Article(a.id() + "#" + copy, a.text(), a.published(), a.title(), a.url(), a.source(),
-                a.language(), a.origin(), a.extracted());
-        List<sitrep.model.Event> events = new ArrayList<>();
-        for (sitrep.model.Event e : r.events()) {
-            String date = e.date() == null ? null : shiftDate(e.date(), e.datePrecision(), copy * 400L);
-            events.add(new sitrep.model.Event(e.id() + "#" + copy, date, e.datePrecision(), e.dateSource(), e.source(), e.target(),
-                    e.cameo(), e.plover(), e.acled(), e.location(), e.modality(), e.attribution(), e.quantities(), e.evidence(),
-                    e.confidence()));
-        }
-        return new ArticleResult(article, r.places(), events, r.errors());
-    }
-
-    private static String shiftDate(String date, String precision, long days) {
-        LocalDate d = sitrep.merge.EventKey.range(date, precision)[0].plusDays(days);
-        return switch (precision == null ? "day" : precision) {
-            case "year" -> String.valueOf(d.getYear());
-            case "month" -> d.toString().substring(0, 7);
-            default -> d.toString();
-        };
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -79,6 +79,7 @@ final class StoreSchema {
                 if (r.getLong(1) == 0) s.execute("INSERT INTO store_version VALUES (0)");
             }
         }
+        addOutlets(db, d);
         // Columns the API filters on, added after the first stores were written: a store without them gets
         // them here, filled from each event's JSON, so old stores answer the API's queries too.
         List<String> missing = new ArrayList<>();
@@ -107,6 +108,31 @@ final class StoreSchema {
         for (String[] row : rows) fillSearchColumns(c, row[0], EventWrites.parse(row[1]));
         db.commit();
         db.setAutoCommit(true);
+    }
+
+    /**
+     * The events' {@code outlets} column (the distinct outlets of an event's mentions, one per line: what merging
+     * counts num_sources by), added after the first stores were written: a store without it gets it here, filled
+     * from the mentions in one statement.
+     */
+    private static void addOutlets(Connection db, JdbcEventStore.Dialect d) throws SQLException {
+        try (ResultSet r = db.getMetaData().getColumns(null, null, "events", "outlets")) {
+            if (r.next()) return;
+        }
+        db.setAutoCommit(false);
+        try (Statement s = db.createStatement()) {
+            s.execute("DROP INDEX IF EXISTS events_family_date");
+            s.execute("ALTER TABLE events ADD COLUMN outlets VARCHAR");
+            s.execute("UPDATE events SET outlets = o.list FROM (SELECT event_id, string_agg(DISTINCT replace(coalesce(outlet, 'article:' || article_id), "
+                    + "chr(10), ' '), chr(10)) AS list FROM mentions GROUP BY event_id) o WHERE events.id = o.event_id");
+            if (d.secondaryIndexes) s.execute("CREATE INDEX IF NOT EXISTS events_family_date ON events (cameo_root, date_start)");
+            db.commit();
+        } catch (SQLException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
     }
 
     /**

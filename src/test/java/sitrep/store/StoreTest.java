@@ -237,12 +237,22 @@ class StoreTest {
         // A store written before the API's filter columns existed gets them, filled, when opened.
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + db); Statement s = duck.createStatement()) {
             s.execute("DROP INDEX IF EXISTS events_family_date");
-            for (String c : new String[]{"admin1", "source_name", "target_name", "cameo_code"}) s.execute("ALTER TABLE events DROP COLUMN " + c);
+            for (String c : new String[]{"admin1", "source_name", "target_name", "cameo_code", "outlets"}) s.execute("ALTER TABLE events DROP COLUMN " + c);
             s.execute("CREATE INDEX events_family_date ON events (cameo_root, date_start)");
         }
         try (EventStore upgraded = Stores.open(db.toString())) {
             assertEquals(List.of("m3", "m1"), ids(upgraded, query(f -> { f.put("admin1", "Deir ez-Zor"); f.put("actor", "islamic"); return f; })));
             assertEquals(2, upgraded.withCameoCodes(List.of("195"), null, null).size(), "CAMEO codes filled from the events' JSON");
+            // The outlets column, filled from the mentions, keeps num_sources counting as before: a third outlet
+            // counts, a second report of Outlet A does not, and a second mention of one article adds no article.
+            ArticleResult third = article("a4", "Russian submarines struck Daesh at Deir ez-Zor again.", "Outlet C", null,
+                    strike("m4", "2017-09-14", RUSSIA, DAESH, Map.of()));
+            assertTrue(upgraded.save(third, ContentHash.of(third.article().text())));
+            ArticleResult again = article("a5", "Outlet A: Russian submarines hit Daesh; Deir ez-Zor was hit.", "Outlet A", null,
+                    strike("m5", "2017-09-14", RUSSIA, DAESH, Map.of()), strike("m6", "2017-09-14", RUSSIA, DAESH, Map.of()));
+            assertTrue(upgraded.save(again, ContentHash.of(again.article().text())));
+            StoredEvent m1 = upgraded.event("m1").orElseThrow().event();
+            assertEquals(List.of(5, 4, 3), List.of(m1.numMentions(), m1.numArticles(), m1.numSources()), "mentions, articles, outlets");
         }
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement();
              ResultSet r = s.executeQuery("SELECT count(*), sum(num_articles) FROM read_parquet('"
