@@ -99,8 +99,9 @@ public final class ExtractJob {
             results.filter(col("text").notEqual(""))
                     .write().partitionBy("published_month").parquet(settings.output() + "/articles");
             results.filter(size(col("errors")).gt(0))
-                    .select(col("id"), col("origin"), explode(col("errors")).as("error"))
-                    .select(col("id"), col("origin"), col("error.stage").as("stage"), col("error.message").as("message"))
+                    .select(col("id"), col("origin"), col("input_file"), col("input_item"), explode(col("errors")).as("error"))
+                    .select(col("id"), col("origin"), col("error.stage").as("stage"), col("error.message").as("message"),
+                            col("input_file"), col("input_item"))
                     .write().parquet(settings.output() + "/errors");
             double seconds = (System.nanoTime() - t0) / 1e9;
             Row counts = results.selectExpr("count(*)", "count_if(text = '')", "count_if(size(errors) > 0)",
@@ -128,7 +129,7 @@ public final class ExtractJob {
 
             @Override
             public ReadItem next() {
-                return ReadItem.of(items.next());
+                return items.next();
             }
         };
     }
@@ -144,7 +145,8 @@ public final class ExtractJob {
 
             @Override
             public Row next() {
-                return ArticleRows.row(pipeline.process(items.next().item()));
+                ReadItem item = items.next();
+                return ArticleRows.row(pipeline.process(item.item()), item.file(), item.position());
             }
         };
     }
@@ -162,7 +164,7 @@ public final class ExtractJob {
                 FileStatus status = fs.getFileStatus(path);
                 boolean local = "file".equals(fs.getScheme());
                 if (status.isFile()) {
-                    files.add(new InputFile(status.getPath().toString(), local ? input : status.getPath().toString(), status.getLen()));
+                    files.add(new InputFile(status.getPath().toString(), local ? input : status.getPath().toString(), status.getLen(), files.size()));
                     continue;
                 }
                 List<InputFile> found = new ArrayList<>();
@@ -171,10 +173,10 @@ public final class ExtractJob {
                     LocatedFileStatus f = it.next();
                     if (hidden(f.getPath(), status.getPath())) continue;
                     String uri = f.getPath().toString();
-                    found.add(new InputFile(uri, local ? f.getPath().toUri().getPath() : uri, f.getLen()));
+                    found.add(new InputFile(uri, local ? f.getPath().toUri().getPath() : uri, f.getLen(), 0));
                 }
                 found.sort(Comparator.comparing(InputFile::name));
-                files.addAll(found);
+                for (InputFile f : found) files.add(new InputFile(f.uri(), f.name(), f.bytes(), files.size()));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read input " + input + ": " + e.getMessage(), e);
             }
