@@ -14,12 +14,14 @@ workers="${SITREP_WORKERS:-2}" cores="${SITREP_WORKER_CORES:-1}" memory="${SITRE
 port="${SITREP_SPARK_PORT:-7077}"
 "$here/sitrep" spark --help >/dev/null   # builds spark/target on first use
 
-# Spark's launcher finds a distribution's jars under SPARK_HOME/jars: give it one made of the module's spark-lib.
+# Spark's launcher finds a distribution's jars under SPARK_HOME/jars (the executors' class path): give it one made of
+# spark-lib and lib, since the libraries Spark shares with sitrep (SLF4J, Jackson, commons-lang3) were put in lib only.
+# The job's jars are still shipped with --jars, as on a real cluster, so that cost is in the figures.
 run="$(mktemp -d "${TMPDIR:-/tmp}/sitrep-spark-standalone.XXXXXX")"
-mkdir -p "$run/home" "$run/logs" "$run/work"
-ln -s "$here/spark/target/spark-lib" "$run/home/jars"
+mkdir -p "$run/home/jars" "$run/logs" "$run/work"
+ln -s "$here"/spark/target/spark-lib/*.jar "$here"/spark/target/lib/*.jar "$run/home/jars/"
 export SPARK_HOME="$run/home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
-spark_cp="$here/spark/target/spark-lib/*"
+spark_cp="$here/spark/target/sitrep-spark.jar:$run/home/jars/*"
 pids=()
 stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap stop EXIT
