@@ -1,5 +1,6 @@
 package sitrep.geo;
 
+import sitrep.model.PlaceKind;
 import sitrep.nlp.AnnotatedText;
 import sitrep.nlp.Dependency;
 import sitrep.nlp.PhraseIndex;
@@ -28,6 +29,14 @@ public final class ToponymRecognizer {
             "brigade", "battalion", "regiment", "mr.", "mrs.", "ms.", "dr.", "street", "avenue", "road", "mosque",
             "church", "school", "hospital", "stadium", "square", "restaurant", "bank", "fc", "virus", "ebolavirus", "fever", "flu",
             "disease", "strain");
+    /**
+     * The heads of {@link #NOT_PLACE_HEADS} whose names hold a place name as a part of theirs (the place is then
+     * {@link PlaceKind#EMBEDDED}: "the Washington Post newspaper", "Aleppo University", "Baghdad Street"); the others
+     * (ships, storms, diseases, titles) merely share a place's name.
+     */
+    private static final Set<String> NAME_HEADS = Set.of("newspaper", "agency", "hotel", "club", "team", "university",
+            "company", "airline", "brigade", "battalion", "regiment", "street", "avenue", "road", "mosque", "church", "school",
+            "hospital", "stadium", "square", "restaurant", "bank", "fc");
     /** Prepositions after which a name is a location ("in", "near", "into"), not an organisation. */
     private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "into", "outside", "around", "towards", "toward",
             "across", "through", "inside");
@@ -57,8 +66,11 @@ public final class ToponymRecognizer {
             List<Toponym> inSentence = new ArrayList<>();
             for (int k = 0; k < matches.size(); k++) {
                 PhraseIndex.Match<GazetteerEntry> m = matches.get(k);
-                if (!isPlace(s, m, matches)) continue;
-                Toponym t = toponym(s, m, k > 0 ? matches.get(k - 1) : null, k + 1 < matches.size() ? matches.get(k + 1) : null);
+                PlaceKind kind = use(s, m, matches);
+                if (kind == null) continue;
+                if (kind == PlaceKind.TOPONYM && metonym(s, m)) kind = PlaceKind.METONYM;
+                Toponym t = toponym(s, m, k > 0 ? matches.get(k - 1) : null, k + 1 < matches.size() ? matches.get(k + 1) : null)
+                        .withKind(kind);
                 int previous = inSentence.size() - 1;
                 if (previous >= 0 && coordinated(s, inSentence.get(previous), t)) {
                     inSentence.set(previous, inSentence.get(previous).withListedWithNext());
@@ -72,7 +84,9 @@ public final class ToponymRecognizer {
                 GazetteerEntry e = gazetteer.countryEntry(c.iso3());
                 if (e != null && !overlapsAny(m.start(), m.end(), inSentence) && !partOfPlaceName(s, m.firstToken(), m.lastToken())
                         && demonymUse(s, m.firstToken(), m.lastToken())) {
-                    mention = new PlaceMention(s.index(), m.firstToken(), m.lastToken(), ToponymResolver.place(m.text(), m.start(), m.end(), e), e);
+                    PlaceKind kind = inOrganisationName(s, m.firstToken(), m.lastToken()) ? PlaceKind.EMBEDDED : PlaceKind.ADJECTIVAL;
+                    mention = new PlaceMention(s.index(), m.firstToken(), m.lastToken(),
+                            ToponymResolver.place(m.text(), m.start(), m.end(), e).withKind(kind), e);
                 }
                 demonyms.add(new Demonym(s.index(), c.iso3(), mention));
             }
@@ -99,6 +113,66 @@ public final class ToponymRecognizer {
         return before < 0 || s.token(before).end() < s.token(first).start() || !s.token(before).word().endsWith("-");
     }
 
+    /**
+     * Whether a demonym starts or sits inside an organisation's name ("Syrian Observatory for Human Rights", "the
+     * Kurdish Red Crescent"): NER puts it in one organisation with a capitalised name word next to it.
+     */
+    private static boolean inOrganisationName(Sentence s, int first, int last) {
+        if (!s.token(first).ner().equals("ORGANIZATION")) return false;
+        int after = last + 1, before = first - 1;
+        return after < s.size() && s.token(after).ner().equals("ORGANIZATION") && s.token(after).capitalized()
+                || before >= 0 && s.token(before).ner().equals("ORGANIZATION") && s.token(before).capitalized();
+    }
+
+    /**
+     * Whether a place used as a place stands for its government, people or team: a country, capital or first-level
+     * division that is the subject of a verb ("Turkey said", "Moscow has warned", "Turkey and Russia agreed") or the
+     * agent of a passive one ("was shelled by Turkey"). Where the sentence has no parse, the verb right after the name
+     * decides ("Ankara said"), unless a preposition comes before it ("fighting in Syria killed"). Verbs whose subject is
+     * the land itself ("Syria borders Turkey", "Aleppo saw fighting": literal-verb in toponym-words.tsv), and passive
+     * subjects ("Kabul was attacked"), keep the place a toponym.
+     */
+    private boolean metonym(Sentence s, PhraseIndex.Match<GazetteerEntry> m) {
+        boolean governs = false;
+        for (GazetteerEntry e : m.values()) governs |= e.isCountry() || e.isAdmin1() || e.featureCode().equals("PPLC");
+        if (!governs) return false;
+        if (!s.dependencies().isEmpty()) {
+            for (Dependency d : s.parents(m.lastToken())) {
+                if (d.head() < 0) continue;
+                String rel = d.relation();
+                boolean subject = rel.equals("nsubj") || rel.equals("obl:agent") || rel.equals("nmod:agent");
+                if (subject && finiteVerb(s, d.head()) && !literalVerb(s.token(d.head()))) return true;
+            }
+            return false;
+        }
+        int before = m.firstToken() - 1;
+        if (before >= 0 && (s.token(before).pos().equals("IN") || s.token(before).pos().equals("TO"))) return false;
+        for (int i = m.lastToken() + 1; i < Math.min(s.size(), m.lastToken() + 4); i++) {
+            Token t = s.token(i);
+            String pos = t.pos();
+            if (pos.startsWith("RB")) continue;
+            // "Moscow has warned", "Turkey will send": past the auxiliary to the verb it carries.
+            if (pos.equals("MD") || Set.of("have", "be", "do").contains(t.lemma().toLowerCase(Locale.ROOT))
+                    && i + 1 < s.size() && (s.token(i + 1).pos().startsWith("VB") || s.token(i + 1).pos().startsWith("RB"))) continue;
+            return (pos.equals("VBD") || pos.equals("VBZ") || pos.equals("VBP") || pos.equals("VBN") && i > m.lastToken() + 1
+                    || pos.equals("VB") && i > m.lastToken() + 1) && !literalVerb(t);
+        }
+        return false;
+    }
+
+    /** A verb that can have an agent as subject: not a bare gerund ("fighting in Syria"), which parses get wrong. */
+    private static boolean finiteVerb(Sentence s, int verb) {
+        Token t = s.token(verb);
+        if (!t.isVerb()) return false;
+        if (!t.pos().equals("VBG")) return true;
+        for (Dependency d : s.children(verb)) if (d.relation().equals("aux")) return true;
+        return false;
+    }
+
+    private boolean literalVerb(Token verb) {
+        return gazetteer.isWord("literal-verb", verb.lemma().toLowerCase(Locale.ROOT));
+    }
+
     /** "Russian" in "Russian Black Sea Fleet" is a demonym; "American" in "American Samoa" would be part of a place. */
     private boolean partOfPlaceName(Sentence s, int first, int last) {
         return last + 1 < s.size() && s.token(last + 1).ner().equals("LOCATION") && s.token(first).ner().equals("LOCATION")
@@ -110,7 +184,7 @@ public final class ToponymRecognizer {
      * ("Georgia, Oklahoma and Pennsylvania"). The comma of "Town, Region" makes a qualifier, not a list.
      */
     private static boolean coordinated(Sentence s, Toponym a, Toponym b) {
-        if (b.first() <= a.last() + 1) return false;
+        if (b.first() <= a.last() + 1 || a.embedded() || b.embedded()) return false;
         if (a.qualified() && b.qualifies() != null) return false;
         for (int i = a.last() + 1; i < b.first(); i++) {
             String w = s.token(i).word().toLowerCase(Locale.ROOT);
@@ -149,12 +223,55 @@ public final class ToponymRecognizer {
 
     private static boolean startable(Sentence s, int i) {
         Token t = s.token(i);
-        return t.capitalized() && !NOT_PLACE_NER.contains(t.ner()) && (t.isProperNoun() || t.ner().equals("LOCATION"));
+        return t.capitalized() && !NOT_PLACE_NER.contains(t.ner()) && (t.isProperNoun() || t.ner().equals("LOCATION"))
+                || ROUTE_NUMBER.matcher(t.word()).matches();
     }
 
-    /** Whether a gazetteer match is used as a place here, judged from NER and the words around it. */
-    private boolean isPlace(Sentence s, PhraseIndex.Match<GazetteerEntry> m, List<PhraseIndex.Match<GazetteerEntry>> all) {
+    /** A route's number: "M4", "M-5", "A1", "E40", "I-95". */
+    private static final java.util.regex.Pattern ROUTE_NUMBER = java.util.regex.Pattern.compile("[A-Z]{1,2}-?[0-9]{1,3}");
+
+    /**
+     * "Hmeimim airbase", "the Bab al-Hawa crossing", "the M4 highway": a gazetteer name of a facility or route that
+     * news writes with its last word, a facility word, in lower case, after a capitalised name or a route number.
+     */
+    private boolean facilityName(Sentence s, int first, int last) {
+        Token head = s.token(first);
+        return last > first && !s.token(last).capitalized() && gazetteer.isWord("facility", s.token(last).word().toLowerCase(Locale.ROOT))
+                && (head.capitalized() && !head.ner().equals("PERSON") || ROUTE_NUMBER.matcher(head.word()).matches());
+    }
+
+    /**
+     * How a gazetteer match is used here, judged from NER and the words around it: as a place ({@link
+     * PlaceKind#TOPONYM}; metonymy is told apart later), as part of an organisation's, newspaper's, street's or
+     * building's name ({@link PlaceKind#EMBEDDED}: "Washington Post", "United Russia", "Aleppo University"), or null
+     * where it is no place word at all (a person's name, a common noun, a ship, a storm, a disease).
+     */
+    private PlaceKind use(Sentence s, PhraseIndex.Match<GazetteerEntry> m, List<PhraseIndex.Match<GazetteerEntry>> all) {
+        Boolean place = isPlace(s, m, all);
+        if (place == null) return embeddable(s, m) ? PlaceKind.EMBEDDED : null;
+        return place ? PlaceKind.TOPONYM : null;
+    }
+
+    /**
+     * Whether a match that is not used as a place names one inside a larger name: no word of it is a person's, and a
+     * capitalised name word or an organisation next to it makes the larger name.
+     */
+    private static boolean embeddable(Sentence s, PhraseIndex.Match<GazetteerEntry> m) {
+        for (int i = m.firstToken(); i <= m.lastToken(); i++) if (s.token(i).ner().equals("PERSON")) return false;
+        int before = m.firstToken() - 1, after = m.lastToken() + 1;
+        if (before >= 0 && s.token(before).ner().equals("PERSON") || after < s.size() && s.token(after).ner().equals("PERSON")) return false;
+        if (namesSomethingElse(s, m.firstToken(), m.lastToken(), NAME_HEADS)) return true;
+        return after < s.size() && s.token(after).capitalized() && s.token(after).isProperNoun()
+                || before >= 0 && s.token(before).capitalized() && s.token(before).isProperNoun();
+    }
+
+    /**
+     * Whether a match is used as a place: TRUE, FALSE where it is not a place word here, or null where it is a place
+     * name used inside a larger name (what {@link #use} tells apart from other uses).
+     */
+    private Boolean isPlace(Sentence s, PhraseIndex.Match<GazetteerEntry> m, List<PhraseIndex.Match<GazetteerEntry>> all) {
         Token last = s.token(m.lastToken());
+        if (facilityName(s, m.firstToken(), m.lastToken())) return true;
         if (!last.capitalized() && !Character.isDigit(last.word().charAt(0))) return false;
         int before = m.firstToken() - 1, after = m.lastToken() + 1;
         // A county named in an organisation's name is still the county: "Laurel County Genealogy Society".
@@ -171,7 +288,7 @@ public final class ToponymRecognizer {
         // The tail of a longer unknown name: "Woodfield" in "Streets of Woodfield" is fine, "Road" in "Dublin Road" or
         // "Russia" in "United Russia" is not; "North Texas" and "eastern Kentucky" narrow the place instead.
         if (before >= 0 && s.token(before).capitalized() && s.token(before).isProperNoun() && !endsMatch(all, before)
-                && !gazetteer.isWord("qualifier", s.token(before).word().toLowerCase(Locale.ROOT))) return false;
+                && !gazetteer.isWord("qualifier", s.token(before).word().toLowerCase(Locale.ROOT))) return null;
         // The tail of a hyphenated name: "Natal" in "KwaZulu-Natal"; but "Egypt-US" and "Egyptian-US" join two
         // places, and "D-Iowa City", "DFL-Minneapolis" give a legislator's party and home.
         if (before >= 1 && s.token(before).word().equals("-") && s.token(before).end() == s.token(m.firstToken()).start()
@@ -191,14 +308,16 @@ public final class ToponymRecognizer {
         // A country's name is the country even where NER takes it for an organisation ("the UK said") or the parse
         // joins it to a non-place ("health agencies and the UK"), unless the name is a person's ("Chad Johnson").
         if (!person && m.values().stream().anyMatch(GazetteerEntry::isCountry)) return true;
-        if (namesSomethingElse(s, m.firstToken(), m.lastToken())) return false;
+        if (namesSomethingElse(s, m.firstToken(), m.lastToken(), NOT_PLACE_HEADS)) {
+            return namesSomethingElse(s, m.firstToken(), m.lastToken(), NAME_HEADS) ? null : false;
+        }
         // Part of a longer name: "Washington Post", "Anatoly Tsyganok", "New York Times", "the African Union".
-        if (!location && (insideEntity(s, before, m.lastToken()) || insideEntity(s, after, m.firstToken()))) return false;
+        if (!location && (insideEntity(s, before, m.lastToken()) || insideEntity(s, after, m.firstToken()))) return null;
         if (after < s.size() && s.token(after).isProperNoun() && s.token(after).capitalized()
-                && !s.token(after).ner().equals("LOCATION") && !location) return false;
+                && !s.token(after).ner().equals("LOCATION") && !location) return null;
         if ((person || other) && !location) {
-            if (before >= 0 && s.token(before).isProperNoun() && s.token(before).capitalized()) return false;
-            if (after < s.size() && (s.token(after).ner().equals("PERSON") || s.token(after).ner().equals("ORGANIZATION"))) return false;
+            if (before >= 0 && s.token(before).isProperNoun() && s.token(before).capitalized()) return null;
+            if (after < s.size() && (s.token(after).ner().equals("PERSON") || s.token(after).ner().equals("ORGANIZATION"))) return null;
         }
         if (location) return true;
         boolean cue = before >= 0 && PLACE_CUES.contains(s.token(before).lemma().toLowerCase(Locale.ROOT))
@@ -281,14 +400,14 @@ public final class ToponymRecognizer {
     }
 
     /** True when the span names a ship, a newspaper, a street...: its head or an ancestor is such a noun. */
-    private static boolean namesSomethingElse(Sentence s, int first, int last) {
+    private static boolean namesSomethingElse(Sentence s, int first, int last, Set<String> heads) {
         int node = last;
         for (int hops = 0; hops < 4 && node >= 0; hops++) {
             for (int i = first; i <= last; i++) {
-                if (i != node && NOT_PLACE_HEADS.contains(s.token(i).lemma().toLowerCase(Locale.ROOT))) return true;
+                if (i != node && heads.contains(s.token(i).lemma().toLowerCase(Locale.ROOT))) return true;
             }
             if (node < first || node > last) {
-                if (NOT_PLACE_HEADS.contains(s.token(node).lemma().toLowerCase(Locale.ROOT))) return true;
+                if (heads.contains(s.token(node).lemma().toLowerCase(Locale.ROOT))) return true;
             }
             int parent = -1;
             for (Dependency d : s.parents(node)) {

@@ -299,7 +299,11 @@ final class EventWrites {
         }
         JsonNode sl = stored.get("location"), nl = incoming.get("location");
         if (nl != null && !nl.isNull()) {
-            if (sl == null || sl.isNull() || Merger.finer(nl.path("precision").asText(), sl.path("precision").asText())) {
+            // A place the text names beats one it only implies ("Syrian villages" gives Syria), whatever their precisions.
+            boolean storedNamed = sl != null && !sl.isNull() && "toponym".equals(sl.path("kind").asText("toponym"));
+            boolean newNamed = "toponym".equals(nl.path("kind").asText("toponym"));
+            if (sl == null || sl.isNull() || newNamed && !storedNamed
+                    || newNamed == storedNamed && Merger.finer(nl.path("precision").asText(), sl.path("precision").asText())) {
                 stored.set("location", nl);
             }
             if (sl != null && !sl.isNull() && !sl.path("name").asText().equals(nl.path("name").asText())) {
