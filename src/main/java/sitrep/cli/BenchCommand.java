@@ -68,8 +68,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Also fill a store with N events (the corpus's events, repeated on shifted dates) and time each export format.")
     int exportEvents;
 
+    @picocli.CommandLine.Mixin
+    sitrep.eval.GazetteerOptions gazetteerOptions;
+
     @Override
     public Integer call() throws IOException {
+        gazetteerOptions.apply();
         switch (ner) {
             case "sitrep" -> System.setProperty(NlpAnnotator.NER_MODELS_PROPERTY, NlpAnnotator.DEFAULT_NER_MODEL);
             case "corenlp" -> System.setProperty(NlpAnnotator.NER_MODELS_PROPERTY, NlpAnnotator.CORENLP_DEFAULT_NER_MODELS);
