@@ -40,6 +40,8 @@ public final class ToponymRecognizer {
     /** Prepositions after which a name is a location ("in", "near", "into"), not an organisation. */
     private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "into", "outside", "around", "towards", "toward",
             "across", "through", "inside");
+    /** The least population of a town whose name inside a larger name is reported as an embedded place. */
+    private static final long EMBEDDED_MIN_POPULATION = 50_000;
     /** The least population at which a town after a locative preposition wins over NER's organisation reading. */
     private static final long LOCATIVE_MIN_POPULATION = 10_000;
     private static final Set<String> PLACE_CUES = Set.of("city", "town", "village", "province", "governorate",
@@ -253,10 +255,19 @@ public final class ToponymRecognizer {
     }
 
     /**
-     * Whether a match that is not used as a place names one inside a larger name: no word of it is a person's, and a
-     * capitalised name word or an organisation next to it makes the larger name.
+     * Whether a match that is not used as a place names one inside a larger name: no word of it is a person's, a
+     * capitalised name word or an organisation next to it makes the larger name, and the place is one that names are
+     * made from (a country or division, or a capital, division seat or town of {@link #EMBEDDED_MIN_POPULATION} named
+     * so), not a hamlet or another name of a town that shares a word of the name ("Rapid" in "Rapid Support Forces").
      */
     private static boolean embeddable(Sentence s, PhraseIndex.Match<GazetteerEntry> m) {
+        boolean namesake = false;
+        for (GazetteerEntry e : m.values()) {
+            // A town by its own name: "Rapid" is one of Rapid City's other names, not what "Rapid Support Forces" names.
+            namesake |= e.isCountry() || e.isAdmin1() || (e.featureCode().equals("PPLC") || e.featureCode().equals("PPLA")
+                    || e.population() >= EMBEDDED_MIN_POPULATION) && e.name().equalsIgnoreCase(m.text());
+        }
+        if (!namesake) return false;
         for (int i = m.firstToken(); i <= m.lastToken(); i++) if (s.token(i).ner().equals("PERSON")) return false;
         int before = m.firstToken() - 1, after = m.lastToken() + 1;
         if (before >= 0 && s.token(before).ner().equals("PERSON") || after < s.size() && s.token(after).ner().equals("PERSON")) return false;
