@@ -7,6 +7,7 @@ import sitrep.nlp.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static sitrep.coding.Graph.lemma;
 
@@ -77,6 +78,9 @@ final class Casualties {
         Candidate nearest = null;
         for (Candidate o : others) {
             if (o.merged != null || o.dropped != null || !(o.violent() || o.root().equals("17"))) continue;
+            // "24 civilians had died, as well as 25 rebels fighting alongside Turkey": a participle that describes the
+            // counted people is not the act that killed them, so it takes no count it does not state itself.
+            if (describesCounted(s, o.head(), n.verb())) continue;
             int d = Graph.pathLength(s, n.verb(), o.head(), 6);
             if (d < best) {
                 best = d;
@@ -84,6 +88,28 @@ final class Casualties {
             }
         }
         return nearest == c && best != Integer.MAX_VALUE;
+    }
+
+    /** Relations by which a count verb names the people it counts ("24 civilians died", "killed 5 soldiers"). */
+    private static final Set<String> COUNTED = Set.of("nsubj", "nsubj:pass", "obj", "dep");
+
+    /**
+     * A participle hung on a noun that the count verb counts ("rebels fighting alongside Turkey" under "died"); one
+     * hung on the cause ("a barrage ... began") is not.
+     */
+    private static boolean describesCounted(Sentence s, int participle, int countVerb) {
+        String pos = s.token(participle).pos();
+        String rel = Graph.relationToHead(s, participle);
+        if (!(pos.equals("VBG") || pos.equals("VBN")) || !(rel.equals("acl") || rel.equals("amod"))) return false;
+        int noun = s.head(participle);
+        for (Dependency d : s.parents(noun)) {
+            if (COUNTED.contains(d.baseRelation()) && d.head() == countVerb) return true;
+            // "24 civilians ..., as well as 25 rebels fighting ... and 26 fighters": one of the counted people.
+            if (d.baseRelation().equals("conj")) {
+                for (Dependency up : s.parents(d.head())) if (COUNTED.contains(up.baseRelation()) && up.head() == countVerb) return true;
+            }
+        }
+        return false;
     }
 
     static Integer number(Sentence s, int noun) {

@@ -23,7 +23,7 @@ public enum CodingRule {
     BACK_REFERENCES("back-references", "a definite noun (\"the attack\", \"the talks\") for an act already coded in the article is not a new event"),
     BACKGROUND("background", "acts dated over a year before publication, or counted \"since\" a date, are out of scope; undated background acts get no publication date"),
     WORD_SENSE("word-sense", "trigger words in another sense (\"March\" the month, \"struck a deal\", \"the fight against poverty\", a \"strike\" by workers) are not attacks"),
-    DESCRIPTIVE_NEGATION("descriptive-negation", "a negated act that nobody refuses (\"no arrests were made\", \"the US has not intervened\") is not an event"),
+    DESCRIPTIVE_NEGATION("descriptive-negation", "a negated act that nobody refuses (\"no arrests were made\", \"the US has not intervened\"), or one halted (\"a moratorium on air raids\"), is not an event"),
     OPINION("opinion", "quotes of commentators, analysts and experts, and opinion about acts, are not events"),
     ONE_ACT("one-act", "the words of one act in a sentence (\"a raid struck a building, killing 50\") make one event, their evidence kept"),
     ARTICLE_DUPLICATES("article-duplicates", "the same act told again later in the article (same type, actors, place and date) is not a second event"),

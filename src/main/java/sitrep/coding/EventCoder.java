@@ -16,7 +16,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -459,7 +461,7 @@ public final class EventCoder {
         String code = intent[0];
         return new Event(id(article.id(), first.start(), c.code), c.date, c.datePrecision, c.dateSource, c.source, c.target,
                 codebook.cameo(code), plover, types.acled(code, s, c.source, c.target), c.place, intent[1], c.attribution,
-                Map.copyOf(c.quantities), evidence, c.confidence);
+                Collections.unmodifiableMap(new LinkedHashMap<>(c.quantities)), evidence, c.confidence);
     }
 
     /**

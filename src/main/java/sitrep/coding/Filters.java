@@ -298,6 +298,19 @@ final class Filters {
      * denial is (speech acts), and so is what a speaker says it will not do ("Afrin would not be returned": REJECT).
      */
     private void negation(Candidate c) {
+        // "a moratorium on air raids", "an end to the shelling", "a lull in the fighting": the act named is one that
+        // stopped or is to stop, not one that happened (the halt, where it is a trigger, is coded on its own).
+        if (!c.verb()) {
+            Sentence s = c.sentence;
+            for (Dependency d : s.parents(c.head())) {
+                String rel = d.relation();
+                if (d.head() >= 0 && (rel.equals("nmod:on") || rel.equals("nmod:to") || rel.equals("nmod:of") || rel.equals("nmod:in"))
+                        && lexicon.cues("cessation-noun").contains(lemma(s, d.head()))) {
+                    c.drop(CodingRule.DESCRIPTIVE_NEGATION, "an act halted ('" + s.token(d.head()).word() + "')");
+                    return;
+                }
+            }
+        }
         if (!"negated".equals(c.modality) || "REJECT".equals(c.ploverOverride)) return;
         // "did not deny them", "did not condemn": no refusal or accusation was made.
         if (c.trigger.speechAct()) {

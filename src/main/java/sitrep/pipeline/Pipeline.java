@@ -50,6 +50,26 @@ public final class Pipeline implements AutoCloseable {
         return new StageTimes(nlpNanos.sum() / 1e9, geoNanos.sum() / 1e9, codingNanos.sum() / 1e9);
     }
 
+    /** Loads the shared resources beside CoreNLP at start-up (one daemon thread, idle afterwards). */
+    private static final ExecutorService LOADER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sitrep-loader");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static <T> T loaded(Future<T> loading) {
+        try {
+            return loading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the gazetteer and dictionaries", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException("cannot load the gazetteer and dictionaries", e.getCause());
+        }
+    }
+
     public Pipeline(int threads) {
         this(threads, null);
     }
@@ -67,8 +87,17 @@ public final class Pipeline implements AutoCloseable {
     /** A pipeline whose articles are held to {@code bounds} (text size, sentences, events per sentence and article). */
     public Pipeline(int threads, UserDictionaries dictionaries, CoderSettings settings, ArticleBounds bounds) {
         this.bounds = bounds;
+        // The gazetteer and the dictionaries (about as long to load as CoreNLP's models) load on a second thread while
+        // CoreNLP loads on this one: start-up is the longer of the two, not their sum. Each is a process-wide Lazy, so
+        // whichever thread asks first loads it once.
+        Future<Gazetteer> gazetteer = LOADER.submit(() -> {
+            ActorDictionary.builtIn();
+            Codebook.shared();
+            TriggerLexicon.shared();
+            return Gazetteer.shared();
+        });
         this.nlp = NlpAnnotator.shared();
-        this.geoparser = new Geoparser(Gazetteer.shared());
+        this.geoparser = new Geoparser(loaded(gazetteer));
         this.coder = new EventCoder(Codebook.shared(), TriggerLexicon.shared(), ActorDictionary.builtIn(), dictionaries, settings);
         // Users' dictionaries code any verb they list: every sentence is parsed for them.
         this.plan = dictionaries == null ? new CodingPlan(TriggerLexicon.shared(), settings) : null;

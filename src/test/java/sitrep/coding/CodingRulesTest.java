@@ -211,6 +211,20 @@ class CodingRulesTest {
     }
 
     @Test
+    void aHaltedActIsNoEvent() {
+        String text = "The Russian moratorium on air strikes in Idlib was extended on Monday.";
+        assertTrue(code(text, "2016-05-02").where(VIOLENT).isEmpty(), () -> code(text, "2016-05-02").describe());
+        assertFalse(without(CodingRule.DESCRIPTIVE_NEGATION, text, "2016-05-02").where(VIOLENT).isEmpty());
+    }
+
+    @Test
+    void aParticipleDescribingTheDeadTakesNoCount() {
+        String text = "The monitor said 12 civilians died in the town, as well as eight militiamen fighting alongside the army.";
+        Coded on = code(text, "2016-05-02");
+        assertTrue(on.where(e -> e.quantities().containsKey("killed")).isEmpty(), on::describe);
+    }
+
+    @Test
     void commentatorsWordsAreOpinion() {
         String text = "“The offensive will flatten the city within weeks,” a military analyst told the newspaper.";
         assertTrue(code(text, "2017-09-15").where(VIOLENT).isEmpty(), () -> code(text, "2017-09-15").describe());
