@@ -25,7 +25,7 @@ import java.util.function.Consumer;
         description = {"Run the pipeline and keep articles, mentions and merged events in a store.",
                 "Idempotent: articles already stored (same id or same normalised text) are skipped, so an interrupted",
                 "run is finished by running the same command again.",
-                "A folder written by `sitrep spark extract --output DIR` (Parquet) is loaded as it is, with no NLP."})
+                "A folder written by `sitrep spark extract` or `sitrep spark merge` (Parquet) is loaded as it is, with no NLP."})
 public final class IngestCommand implements Callable<Integer> {
     @Mixin
     InputOptions in;

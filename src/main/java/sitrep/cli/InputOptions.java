@@ -75,7 +75,7 @@ final class InputOptions {
 
     /** Reads the inputs on a background thread, so reading overlaps with processing and memory stays bounded. */
     Iterable<InputItem> read(ArticleReader reader) {
-        ReadAhead items = new ReadAhead("sitrep-reader", 64, sink -> {
+        ReadAhead<InputItem> items = new ReadAhead<>("sitrep-reader", 64, sink -> {
             for (String in : inputs) {
                 try {
                     reader.read(in, System.in, sink);

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What the coder remembers while it reads one article in order: the actors named so far (for pronouns, surnames and
@@ -68,6 +69,19 @@ final class Discourse {
      * they, a state or organisation for it; null when none is near (within {@code window} sentences).
      */
     Actor antecedent(String pronoun, int sentence, int token, int window) {
+        return antecedent(pronoun, sentence, token, window, -1);
+    }
+
+    /**
+     * As {@link #antecedent(String, int, int, int)}, never the actor named at {@code notToken} of this sentence nor an
+     * earlier mention of that same actor: an object pronoun is not its own clause's subject ("Trump called Erdogan,
+     * urging him": "him" is not Trump; that would be "himself").
+     */
+    Actor antecedent(String pronoun, int sentence, int token, int window, int notToken) {
+        Actor excluded = null;
+        if (notToken >= 0) {
+            for (Mention m : mentions) if (m.sentence() == sentence && m.token() == notToken) excluded = m.actor();
+        }
         String p = pronoun.toLowerCase(Locale.ROOT);
         boolean personal = p.equals("he") || p.equals("she") || p.equals("him") || p.equals("his") || p.equals("her");
         boolean plural = p.equals("they") || p.equals("them") || p.equals("their");
@@ -76,6 +90,7 @@ final class Discourse {
         Mention best = null;
         for (Mention m : mentions) {
             if (sentence - m.sentence() > window || !m.before(sentence, token) || !m.after(best)) continue;
+            if (excluded != null && m.actor().code().equals(excluded.code()) && Objects.equals(m.actor().name(), excluded.name())) continue;
             if (personal && m.person() || plural && m.plural() && !m.person() || neuter && !m.person() && !m.plural()) best = m;
         }
         return best == null ? null : best.actor();

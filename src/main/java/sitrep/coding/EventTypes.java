@@ -70,9 +70,11 @@ final class EventTypes {
                 && (quad >= 3 || quad == 2 && conditional.equals("unless"))) {
             return new Event.Plover("THREATEN", null, entry.ploverContext());
         }
-        // A planned meeting, visit or signing ("will attend the talks") is that act, not yet done.
+        // A planned meeting, visit or signing ("will attend the talks"), or a planned appeal ("the statement will urge
+        // the west to help") is that act, not yet done: what is announced is the meeting or the appeal, not an intent
+        // to cooperate.
         if ("future".equals(modality) && quad == 1 && !entry.code().startsWith("03")
-                && ("CONSULT".equals(entry.ploverType()) || entry.code().startsWith("057"))) {
+                && ("CONSULT".equals(entry.ploverType()) || "REQUEST".equals(entry.ploverType()) || entry.code().startsWith("057"))) {
             return new Event.Plover(entry.ploverType(), entry.ploverMode(), entry.ploverContext());
         }
         if ("future".equals(modality) && cooperative && !"AGREE".equals(entry.ploverType())) return new Event.Plover("AGREE", null, entry.ploverContext());

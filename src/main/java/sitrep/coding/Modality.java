@@ -24,8 +24,11 @@ final class Modality {
      */
     String of(Sentence s, int trigger, boolean speech) {
         int node = trigger;
+        // A conjunct shares its first conjunct's auxiliaries and negation ("would not shell or storm the town") but is
+        // not that verb's complement: "called Erdogan, urging him to ..." is no call for the urging.
+        boolean viaConjunct = false;
         for (int hops = 0; hops <= 3 && node >= 0; hops++) {
-            if (hops > 0) {
+            if (hops > 0 && !viaConjunct) {
                 String m = lexicon.modality(lemma(s, node));
                 if (m != null) return m;
             }
@@ -55,6 +58,7 @@ final class Modality {
                 if ((rel.equals("advcl") || rel.equals("dep")) && s.token(node).pos().equals("VBG") || rel.equals("acl")
                         || rel.equals("parataxis")) break;
             }
+            viaConjunct = up >= 0 && Graph.relation(s, up, node).startsWith("conj");
             node = up;
         }
         return "asserted";

@@ -301,6 +301,14 @@ final class Roles {
         return null;
     }
 
+    /** The subject of the verb whose object {@code pronoun} is ("urging him"), or -1: the one actor it cannot be. */
+    private static int clauseSubject(Sentence s, int pronoun) {
+        String rel = Graph.relationToHead(s, pronoun);
+        if (!rel.equals("obj") && !rel.equals("iobj")) return -1;
+        int verb = s.head(pronoun);
+        return verb < 0 ? -1 : Graph.subject(s, verb);
+    }
+
     /** The earlier actor a pronoun, surname or definite description at {@code head} refers to, as a mention here. */
     private Actor coreferent(Context x, int head, Actor found) {
         Sentence s = x.s();
@@ -308,7 +316,7 @@ final class Roles {
         Discourse d = x.discourse();
         Actor earlier = null;
         if (t.pos().startsWith("PRP")) {
-            earlier = d.antecedent(t.word(), s.index(), head, COREFERENCE_WINDOW);
+            earlier = d.antecedent(t.word(), s.index(), head, COREFERENCE_WINDOW, clauseSubject(s, head));
         } else if ("PERSON".equals(t.ner())) {
             earlier = d.bySurname(t.word());
         } else if (definite(s, head)) {

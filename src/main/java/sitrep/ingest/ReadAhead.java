@@ -7,11 +7,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 
 /**
- * Items that a reader pushes (one callback per item, as {@link ArticleReader} delivers them), pulled as an iterator:
+ * Items that a reader pushes (input items, or the Spark job's numbered ones) (one callback per item, as {@link ArticleReader} delivers them), pulled as an iterator:
  * a thread of its own runs the reader ahead into a small queue, so the pipeline pulls at its pace and a large input
  * (a WARC, a long JSON Lines file) is never held whole.
  */
-public final class ReadAhead implements Iterator<InputItem> {
+public final class ReadAhead<T> implements Iterator<T> {
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> queue;
@@ -19,7 +19,7 @@ public final class ReadAhead implements Iterator<InputItem> {
     private Object next;
 
     /** Starts {@code reader} on a daemon thread named {@code threadName}, at most {@code capacity} items ahead. */
-    public ReadAhead(String threadName, int capacity, Consumer<Consumer<InputItem>> reader) {
+    public ReadAhead(String threadName, int capacity, Consumer<Consumer<T>> reader) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.thread = new Thread(() -> {
             try {
@@ -60,9 +60,10 @@ public final class ReadAhead implements Iterator<InputItem> {
     }
 
     @Override
-    public InputItem next() {
+    @SuppressWarnings("unchecked") // only the reader's items and END are queued
+    public T next() {
         if (!hasNext()) throw new NoSuchElementException();
-        InputItem item = (InputItem) next;
+        T item = (T) next;
         next = null;
         return item;
     }

@@ -1,5 +1,7 @@
 package sitrep.merge;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.LocalDate;
 
 /**
@@ -31,5 +33,29 @@ public record EventKey(String cameoRoot, String ploverType, String modality, Loc
                 return new LocalDate[]{d, d};
             }
         }
+    }
+
+    /**
+     * The merge key of an event in extract-format JSON: what the store keeps in an event's key columns and what the
+     * merge rule compares (a location's precision and country only when it has coordinates).
+     */
+    public static EventKey of(JsonNode e) {
+        String date = text(e, "date"), precision = text(e, "date_precision");
+        LocalDate[] range = range(date, precision);
+        JsonNode loc = e.get("location");
+        boolean located = loc != null && !loc.isNull() && loc.hasNonNull("lat");
+        return new EventKey(e.path("cameo").path("root").asText(), e.path("plover").path("type").asText(null), text(e, "modality"), range[0], range[1], precision,
+                code(e.get("source")), code(e.get("target")),
+                located ? loc.get("lat").asDouble() : null, located ? loc.get("lon").asDouble() : null,
+                located ? loc.path("precision").asText(null) : null, located ? loc.path("country").asText(null) : null);
+    }
+
+    private static String code(JsonNode actor) {
+        return actor == null || actor.isNull() ? null : actor.path("code").asText(null);
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
     }
 }

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import sitrep.ingest.ArticleReader;
+import sitrep.merge.EventFold;
 import sitrep.merge.EventKey;
 import sitrep.merge.Merger;
+import sitrep.merge.SequentialMerge;
 import sitrep.model.Article;
 import sitrep.model.ArticleResult;
 import sitrep.model.Event;
@@ -113,7 +114,7 @@ final class EventWrites {
 
     private void saveMention(Article a, String outlet, Event e) throws SQLException {
         ObjectNode json = ExtractJson.event(e);
-        EventKey key = key(json);
+        EventKey key = EventKey.of(json);
         String eventId;
         String reason;
         Optional<Merger.Decision> decision = key.dateStart() == null ? Optional.empty() : merger.decide(key, candidates(key));
@@ -150,7 +151,7 @@ final class EventWrites {
             + "CAST(date_end AS VARCHAR), date_precision, source_code, target_code, lat, lon, loc_precision, country";
 
     /** How far a located mention looks for located events: the merge rule's widest distance short of "same country". */
-    private static final double MAX_MERGE_KM = 500;
+    private static final double MAX_MERGE_KM = SequentialMerge.LOOKUP_KM;
 
     /**
      * The stored events the merge rule could join a mention to, found by the columns the rule compares, so
@@ -161,7 +162,8 @@ final class EventWrites {
      * actors named. The keys come from the columns, not from each candidate's JSON. {@link Merger} decides among
      * them; this only leaves out events it would refuse. On PostgreSQL the (cameo_root, date_start) index
      * serves the lookup; DuckDB (no secondary indexes, see DEVELOPERS.md) scans the narrow key columns, with
-     * its zone maps skipping row groups of other dates.
+     * its zone maps skipping row groups of other dates. {@code SequentialMerge.lookedUp} is this query's in-memory
+     * twin (the Spark job's merge): change both together.
      */
     private List<Merger.Candidate> candidates(EventKey key) throws SQLException {
         boolean bothActors = key.sourceCode() != null && key.targetCode() != null;
@@ -273,9 +275,8 @@ final class EventWrites {
     }
 
     /**
-     * Folds a new mention into a stored event: the more precise date and place win, a more specific actor
-     * code refines a compatible one, differing casualty counts and dates are kept as disagreements, and the
-     * counts of mentions, articles and outlets are recomputed from the mentions table.
+     * Folds a new mention into a stored event ({@link EventFold}: the more precise date and place win, ...) and
+     * recomputes the counts of mentions, articles and outlets from the mentions table.
      */
     private void mergeInto(String eventId, ObjectNode incoming) throws SQLException {
         ObjectNode stored;
@@ -288,45 +289,8 @@ final class EventWrites {
                 disagreements = (ObjectNode) parse(r.getString(2));
             }
         }
-        String storedPrecision = text(stored, "date_precision"), newPrecision = text(incoming, "date_precision");
-        if (!java.util.Objects.equals(text(stored, "date"), text(incoming, "date")) && "day".equals(storedPrecision) && "day".equals(newPrecision)) {
-            note(disagreements, "date", stored.get("date"), incoming.get("date"));
-        }
-        // A finer date wins; at equal precision a date the text states beats one taken from the publication date.
-        if (rank(newPrecision) < rank(storedPrecision) || rank(newPrecision) == rank(storedPrecision)
-                && "published".equals(text(stored, "date_source")) && "text".equals(text(incoming, "date_source"))) {
-            for (String f : new String[]{"date", "date_precision", "date_source"}) stored.set(f, incoming.get(f));
-        }
-        JsonNode sl = stored.get("location"), nl = incoming.get("location");
-        if (nl != null && !nl.isNull()) {
-            // A place the text names beats one it only implies ("Syrian villages" gives Syria), whatever their precisions.
-            boolean storedNamed = sl != null && !sl.isNull() && "toponym".equals(sl.path("kind").asText("toponym"));
-            boolean newNamed = "toponym".equals(nl.path("kind").asText("toponym"));
-            if (sl == null || sl.isNull() || newNamed && !storedNamed
-                    || newNamed == storedNamed && Merger.finer(nl.path("precision").asText(), sl.path("precision").asText())) {
-                stored.set("location", nl);
-            }
-            if (sl != null && !sl.isNull() && !sl.path("name").asText().equals(nl.path("name").asText())) {
-                note(disagreements, "location", sl.get("name"), nl.get("name"));
-            }
-        }
-        for (String role : new String[]{"source", "target"}) {
-            JsonNode s = stored.get(role), n = incoming.get(role);
-            if (n == null || n.isNull()) continue;
-            if (s == null || s.isNull() || n.path("code").asText().length() > s.path("code").asText().length()
-                    && n.path("code").asText().startsWith(s.path("code").asText())) stored.set(role, n);
-        }
-        ObjectNode quantities = stored.with("quantities");
-        incoming.path("quantities").fields().forEachRemaining(q -> {
-            JsonNode old = quantities.get(q.getKey());
-            if (old == null) quantities.set(q.getKey(), q.getValue());
-            else if (old.asInt() != q.getValue().asInt()) {
-                note(disagreements, q.getKey(), old, q.getValue());
-                quantities.put(q.getKey(), Math.max(old.asInt(), q.getValue().asInt()));
-            }
-        });
-        stored.put("confidence", Math.min(0.99, Math.max(stored.path("confidence").asDouble(), incoming.path("confidence").asDouble()) + 0.05));
-        EventKey key = key(stored);
+        EventFold.fold(stored, disagreements, incoming);
+        EventKey key = EventKey.of(stored);
         try (PreparedStatement s = c.prepared("UPDATE events SET cameo_root = ?, modality = ?, date_start = CAST(? AS DATE), "
                 + "date_end = CAST(? AS DATE), date = ?, date_precision = ?, source_code = ?, target_code = ?, lat = ?, lon = ?, "
                 + "loc_precision = ?, country = ?, plover_type = ?, acled_type = ?, acled_sub_type = ?, event_json = ?, "
@@ -346,42 +310,6 @@ final class EventWrites {
         StoreSchema.fillSearchColumns(c, eventId, stored);
     }
 
-    /** Adds both values to the list of what reports said for {@code field}, once each. */
-    private static void note(ObjectNode disagreements, String field, JsonNode a, JsonNode b) {
-        ArrayNode values = disagreements.withArray(field);
-        for (JsonNode v : new JsonNode[]{a, b}) {
-            if (v == null || v.isNull()) continue;
-            boolean seen = false;
-            for (JsonNode x : values) seen |= x.equals(v);
-            if (!seen) values.add(v);
-        }
-    }
-
-    private static int rank(String precision) {
-        return precision == null ? 3 : switch (precision) {
-            case "day" -> 0;
-            case "month" -> 1;
-            case "year" -> 2;
-            default -> 3;
-        };
-    }
-
-    /** The merge key of an event in extract-format JSON. */
-    static EventKey key(JsonNode e) {
-        String date = text(e, "date"), precision = text(e, "date_precision");
-        LocalDate[] range = EventKey.range(date, precision);
-        JsonNode loc = e.get("location");
-        boolean located = loc != null && !loc.isNull() && loc.hasNonNull("lat");
-        return new EventKey(e.path("cameo").path("root").asText(), e.path("plover").path("type").asText(null), text(e, "modality"), range[0], range[1], precision,
-                code(e.get("source")), code(e.get("target")),
-                located ? loc.get("lat").asDouble() : null, located ? loc.get("lon").asDouble() : null,
-                located ? loc.path("precision").asText(null) : null, located ? loc.path("country").asText(null) : null);
-    }
-
-    private static String code(JsonNode actor) {
-        return actor == null || actor.isNull() ? null : actor.path("code").asText(null);
-    }
-
     static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         return v == null || v.isNull() ? null : v.asText();
@@ -397,8 +325,7 @@ final class EventWrites {
 
     /** The outlet that published an article: its source name, else its URL's host. */
     static String outlet(Article a) {
-        if (a.source() != null && !a.source().isBlank()) return a.source();
-        return ArticleReader.host(a.url());
+        return SequentialMerge.outlet(a.source(), a.url());
     }
 
     synchronized Zone saveZone(Zone z) {

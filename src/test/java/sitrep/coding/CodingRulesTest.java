@@ -124,6 +124,21 @@ class CodingRulesTest {
     }
 
     @Test
+    void anObjectPronounIsNotItsOwnClausesSubject() {
+        String text = "Erdogan telephoned Macron on Monday. Macron urged him to halt the offensive in Afrin.";
+        Event urged = code(text, "2018-01-23").one(trigger("urged"));
+        assertEquals("FRAGOV", urged.source().code());
+        assertEquals("TURGOV", urged.target().code(), "'him' is Erdogan, not Macron (that would be 'himself')");
+    }
+
+    @Test
+    void aPlannedAppealIsThatAppeal() {
+        String text = "The final statement of the summit will urge Russia to halt its air strikes in Syria.";
+        Event appeal = code(text, "2018-01-23").one(e -> e.cameo().root().equals("02") || e.cameo().root().equals("10"));
+        assertEquals("REQUEST", appeal.plover().type(), "a planned appeal is no intent to cooperate (AGREE)");
+    }
+
+    @Test
     void theOneWhoDiedIsTheTarget() {
         Event died = code("Two soldiers died in an airstrike near Kobani on Sunday.", "2016-03-01").one(VIOLENT);
         assertNotNull(died.target(), "the soldiers are the target");

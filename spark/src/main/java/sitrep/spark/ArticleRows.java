@@ -25,7 +25,9 @@ import java.util.Map;
  * The job's Parquet rows: one per article, with the extract format's fields and names (places and events nested,
  * shared/design/extract-format.md), plus what a store needs to load it without NLP: the article's {@code text}
  * always (extract prints it only when it was extracted from markup; {@code text_extracted} says which),
- * {@code language} and {@code origin}. {@code published_month} (YYYY-MM, null when undated) is the partition column.
+ * {@code language} and {@code origin}; {@code input_file} and {@code input_item}, the article's arrival order (the
+ * index of its file in the order extract reads the inputs, its place in the file), which ingest and the merge stage
+ * follow so they merge as a sequential ingest of the inputs does. {@code published_month} (YYYY-MM, null when undated) is the partition column.
  * {@link #result} reads a row back into the pipeline's record. Spark's row encoder takes arrays and Scala maps, not Java
  * collections, for array and map columns.
  */
@@ -42,7 +44,7 @@ public final class ArticleRows {
             field("kind", DataTypes.StringType));
     private static final StructType SPAN = struct(
             field("text", DataTypes.StringType), field("start", DataTypes.IntegerType), field("end", DataTypes.IntegerType));
-    private static final StructType EVENT = struct(
+    static final StructType EVENT = struct(
             field("id", DataTypes.StringType), field("date", DataTypes.StringType), field("date_precision", DataTypes.StringType),
             field("date_source", DataTypes.StringType), field("source", ACTOR), field("target", ACTOR),
             field("cameo", struct(field("code", DataTypes.StringType), field("base", DataTypes.StringType),
@@ -67,7 +69,8 @@ public final class ArticleRows {
             field("text_extracted", DataTypes.BooleanType), field("language", DataTypes.StringType),
             field("origin", DataTypes.StringType),
             field("places", DataTypes.createArrayType(PLACE, false)), field("events", DataTypes.createArrayType(EVENT, false)),
-            field("errors", DataTypes.createArrayType(PROBLEM, false)), field("published_month", DataTypes.StringType));
+            field("errors", DataTypes.createArrayType(PROBLEM, false)), field("input_file", DataTypes.IntegerType),
+            field("input_item", DataTypes.LongType), field("published_month", DataTypes.StringType));
 
     private ArticleRows() {
     }
@@ -85,12 +88,14 @@ public final class ArticleRows {
         return published == null ? null : published.toString().substring(0, 7);
     }
 
-    public static Row row(ArticleResult r) {
+    /** An article's row; {@code file} and {@code position} are its arrival order (input file, item in it). */
+    public static Row row(ArticleResult r, int file, long position) {
         Article a = r.article();
         return RowFactory.create(a.id(), a.published(), a.title(), a.url(), a.source(), a.text(), a.extracted(), a.language(),
                 a.origin(), r.places().stream().map(ArticleRows::place).toArray(Row[]::new),
                 r.events().stream().map(ArticleRows::event).toArray(Row[]::new),
-                r.errors().stream().map(p -> RowFactory.create(p.stage(), p.message())).toArray(Row[]::new), month(a.published()));
+                r.errors().stream().map(p -> RowFactory.create(p.stage(), p.message())).toArray(Row[]::new), file, position,
+                month(a.published()));
     }
 
     private static Row place(Place p) {

@@ -25,7 +25,10 @@ final class ExecutorPipeline {
             Pipeline p = new Pipeline(1, null, s);
             if (loadSeconds < 0) {
                 loadSeconds = (System.nanoTime() - t0) / 1e9;
-                System.err.printf("sitrep: pipeline loaded in %.1fs on this JVM%n", loadSeconds);
+                // The JVM's age when the models are in: what came before them (start, registering with the driver,
+                // fetching the jars, the first task) is the executor's start-up cost.
+                double up = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
+                System.err.printf("sitrep: pipeline loaded in %.1fs on this JVM (started %.1fs before the models)%n", loadSeconds, up - loadSeconds);
             }
             return p;
         });

@@ -19,13 +19,13 @@ import java.util.function.Consumer;
  * pushes items, Spark pulls rows, so a thread reads ahead into a small queue and a WARC of any size stays out of
  * memory. A file that cannot be opened becomes that file's error item; the other files are read.
  */
-final class FileItems implements Iterator<InputItem> {
+final class FileItems implements Iterator<ReadItem> {
     private static final int READ_AHEAD = 64;
 
-    private final ReadAhead items;
+    private final ReadAhead<ReadItem> items;
 
     FileItems(Iterator<InputFile> files, ArticleReader reader, HadoopConf conf) {
-        items = new ReadAhead("sitrep-file-reader", READ_AHEAD, sink -> {
+        items = new ReadAhead<>("sitrep-file-reader", READ_AHEAD, sink -> {
             while (files.hasNext()) read(files.next(), reader, conf, sink);
         });
         TaskContext task = TaskContext.get();
@@ -33,12 +33,15 @@ final class FileItems implements Iterator<InputItem> {
         if (task != null) task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) done -> items.stop());
     }
 
-    private static void read(InputFile file, ArticleReader reader, HadoopConf conf, Consumer<InputItem> sink) {
+    /** One file's items, each numbered by its place in the file (with the file's index, its arrival order). */
+    private static void read(InputFile file, ArticleReader reader, HadoopConf conf, Consumer<ReadItem> sink) {
         Path path = new Path(file.uri());
+        long[] position = {0};
+        Consumer<InputItem> numbered = item -> sink.accept(ReadItem.of(item, file.index(), position[0]++));
         try (InputStream in = path.getFileSystem(conf.get()).open(path)) {
-            reader.readOpened(file.name(), in, sink);
+            reader.readOpened(file.name(), in, numbered);
         } catch (IOException | RuntimeException e) {
-            sink.accept(failed(file.name(), "cannot read file: " + e.getMessage()));
+            numbered.accept(failed(file.name(), "cannot read file: " + e.getMessage()));
         }
     }
 
@@ -53,7 +56,7 @@ final class FileItems implements Iterator<InputItem> {
     }
 
     @Override
-    public InputItem next() {
+    public ReadItem next() {
         return items.next();
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code sitrep spark}: the pipeline as an Apache Spark job; also the main class for spark-submit. */
 @Command(name = "sitrep spark", mixinStandardHelpOptions = true, version = "sitrep 0.1.0",
         description = "The sitrep pipeline as an Apache Spark job, on one machine (local[*]) or a cluster.",
-        subcommands = {SparkExtractCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SparkExtractCommand.class, SparkMergeCommand.class, CommandLine.HelpCommand.class})
 public final class SparkMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
