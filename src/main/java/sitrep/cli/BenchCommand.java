@@ -73,8 +73,12 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(comma-separated sizes, e.g. 1000,100000,1000000), against an empty store.")
     List<Long> storeEvents = new ArrayList<>();
 
+    @picocli.CommandLine.Mixin
+    sitrep.eval.GazetteerOptions gazetteerOptions;
+
     @Override
     public Integer call() throws IOException {
+        gazetteerOptions.apply();
         switch (ner) {
             case "sitrep" -> System.setProperty(NlpAnnotator.NER_MODELS_PROPERTY, NlpAnnotator.DEFAULT_NER_MODEL);
             case "corenlp" -> System.setProperty(NlpAnnotator.NER_MODELS_PROPERTY, NlpAnnotator.CORENLP_DEFAULT_NER_MODELS);

@@ -309,7 +309,7 @@ public final class EventCoder {
             sitrep.model.Place p = m.place();
             // A named area inside a province ("eastern Ghouta") can be what a story is about; a wide region cannot.
             boolean localArea = "region".equals(p.precision()) && p.country() != null && p.admin1() != null;
-            if (!p.resolved() || "country".equals(p.precision()) || "admin1".equals(p.precision())
+            if (!p.resolved() || !p.toponym() || "country".equals(p.precision()) || "admin1".equals(p.precision())
                     || "region".equals(p.precision()) && !localArea) continue;
             // "Ankara said", "tensions between Ankara and Washington": a capital standing for its government says nothing
             // of where the story happens; only a place in a locative phrase ("in Afrin", "on the town of Afrin") counts.

@@ -3,6 +3,7 @@ package sitrep.coding;
 import sitrep.geo.PlaceMention;
 import sitrep.model.Actor;
 import sitrep.model.Place;
+import sitrep.model.PlaceKind;
 import sitrep.nlp.Dependency;
 import sitrep.nlp.Sentence;
 import sitrep.nlp.Token;
@@ -46,7 +47,8 @@ final class EventPlaces {
         Place best = null;
         int bestDist = Integer.MAX_VALUE;
         for (PlaceMention p : places) {
-            if (!p.place().resolved() || overlaps(p.place(), c.source) || inModifier(s, p)) continue;
+            // Only a toponym says where: "Turkey said", "Moscow warned" (metonyms) name who acted, not where.
+            if (!p.place().resolved() || !p.place().toponym() || overlaps(p.place(), c.source) || inModifier(s, p)) continue;
             // "bombardment targeting Damascus": a capital named as the target of a material act is also where it hit, and
             // so is the country of a target that is ground ("struck Iran's offshore oilfields").
             if (overlaps(p.place(), c.target) && !c.placeTarget && (c.verbal() || !(groundTarget(c, s)
@@ -74,7 +76,9 @@ final class EventPlaces {
         }
         // "attacked Pakistani villages": the demonym of a target that is ground gives the country.
         if (best == null && actPlace && !c.verbal() && groundTarget(c, s)) {
-            for (PlaceMention p : demonyms) if (p.place().resolved() && overlaps(p.place(), c.target)) best = p.place();
+            for (PlaceMention p : demonyms) {
+                if (p.place().resolved() && p.place().kind() == PlaceKind.ADJECTIVAL && overlaps(p.place(), c.target)) best = p.place();
+            }
         }
         if (best == null && settings.on(CodingRule.DISCOURSE_PLACE) && !c.verbal() && d.lastPlace != null
                 && !"country".equals(d.lastPlace.precision()) && !"region".equals(d.lastPlace.precision())

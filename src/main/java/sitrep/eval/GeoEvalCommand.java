@@ -12,6 +12,7 @@ import sitrep.geo.Recognition;
 import sitrep.geo.ResolutionFeature;
 import sitrep.geo.ResolutionSettings;
 import sitrep.model.Place;
+import sitrep.model.PlaceKind;
 import sitrep.nlp.AnnotatedText;
 import sitrep.nlp.NlpAnnotator;
 import sitrep.pipeline.Pipeline;
@@ -22,8 +23,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,8 +63,12 @@ public final class GeoEvalCommand implements Callable<Integer> {
     String match;
 
     @Option(names = "--demonyms", paramLabel = "WHEN", defaultValue = "auto",
-            description = "Count sitrep's demonyms (\"Syrian\", \"Palestinians\") as toponyms: yes, no, or auto, which follows the corpus's guidelines: yes for lgl, trnews and gwn, which annotate them; no for geovirus, which does not. Default: ${DEFAULT-VALUE}.")
+            description = "Count sitrep's demonyms (\"Syrian\", \"Palestinians\"; kind adjectival) as toponyms: yes, no, or auto, which follows the corpus's guidelines: yes for lgl, trnews and gwn, which annotate them; no for geovirus, which does not. Default: ${DEFAULT-VALUE}.")
     String demonyms;
+
+    @Option(names = "--kinds", paramLabel = "LIST", defaultValue = "auto",
+            description = "Which kinds of sitrep's places are scored: a comma-separated list of toponym, metonym, adjectival, embedded; all; or auto, which follows the corpus's guidelines: toponyms and metonyms everywhere; demonyms as --demonyms says, wherever they stand (lgl and trnews annotate \"American\" in \"American Airlines\" too); other place names inside larger names (\"Washington Post\") for gwn only. Default: ${DEFAULT-VALUE}.")
+    String kinds;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -111,6 +120,7 @@ public final class GeoEvalCommand implements Callable<Integer> {
             case "auto" -> !corpus.equals("geovirus");
             default -> throw usage("--demonyms must be yes, no or auto");
         };
+        Set<String> scored = scoredClasses(withDemonyms);
 
         List<GeoEvalDocument> docs = GeoCorpus.read(corpus, file);
         if (limit != null && docs.size() > limit) docs = docs.subList(0, limit);
@@ -133,17 +143,19 @@ public final class GeoEvalCommand implements Callable<Integer> {
             for (GeoEvalDocument d : docs) if (d.text() == null) throw usage(file + " has no article text; give the corpus XML");
             Run run = geoparse(docs, settings);
             recognitions = run.recognitions();
-            predicted = resolveAll(recognitions, settings, withDemonyms);
+            List<List<GeoAnnotation>> everyKind = resolveAll(recognitions, settings, Set.copyOf(CLASSES));
+            System.out.println(kindReport(GeoScorer.match(gold, everyKind, rule)));
+            predicted = only(everyKind, scored);
             timing = run.timing();
         }
 
         GeoScorer.Matching matching = GeoScorer.match(gold, predicted, rule);
         GeoScores scores = matching.scores();
         System.out.printf(Locale.ROOT, "%s %s: %d articles, %d gold toponyms with coordinates; scoring %s; matching: %s%n",
-                corpus, file, docs.size(), goldCount, system == null ? "sitrep" + (withDemonyms ? " (places and demonyms)" : " (places)") : system, match);
+                corpus, file, docs.size(), goldCount, system == null ? "sitrep (kinds " + labels(scored) + ")" : system, match);
         System.out.println(scores.describe());
         if (timing != null) System.out.println(timing);
-        if (featureReport) printFeatureReport(gold, recognitions, settings, withDemonyms, rule, scores);
+        if (featureReport) printFeatureReport(gold, recognitions, settings, scored, rule, scores);
         if (errors != null) writeErrors(matching, docs);
         return 0;
     }
@@ -151,11 +163,76 @@ public final class GeoEvalCommand implements Callable<Integer> {
     private record Run(List<Recognition> recognitions, String timing) {
     }
 
-    private static List<List<GeoAnnotation>> resolveAll(List<Recognition> recognitions, ResolutionSettings settings, boolean withDemonyms) {
+    private static List<List<GeoAnnotation>> resolveAll(List<Recognition> recognitions, ResolutionSettings settings, Set<String> kinds) {
         Geoparser geoparser = new Geoparser(Gazetteer.shared(), settings);
         List<List<GeoAnnotation>> out = new ArrayList<>();
-        for (Recognition r : recognitions) out.add(annotations(geoparser.resolve(r), withDemonyms));
+        for (Recognition r : recognitions) out.add(annotations(geoparser.resolve(r), kinds));
         return out;
+    }
+
+    /**
+     * The classes a predicted place is scored by: its kind's label, except that a demonym inside an organisation's name
+     * ("American Airlines": kind embedded) is {@code embedded-demonym}, since corpora that annotate demonyms annotate
+     * those too while leaving "Washington" in "Washington Post" out.
+     */
+    private static final List<String> CLASSES = List.of("toponym", "metonym", "adjectival", "embedded-demonym", "embedded");
+
+    /** The classes of place scored: --kinds, with auto following the corpus's guidelines. */
+    private Set<String> scoredClasses(boolean withDemonyms) {
+        Set<String> out = new LinkedHashSet<>();
+        if (kinds.equals("auto")) {
+            out.add("toponym");
+            out.add("metonym");
+            if (withDemonyms) {
+                out.add("adjectival");
+                out.add("embedded-demonym");
+            }
+            if (corpus.equals("gwn")) out.add("embedded");
+            return out;
+        }
+        if (!demonyms.equals("auto")) throw usage("give --demonyms or --kinds, not both");
+        if (kinds.equals("all")) return new LinkedHashSet<>(CLASSES);
+        for (String k : kinds.split(",")) {
+            try {
+                PlaceKind kind = PlaceKind.of(k.strip());
+                out.add(kind.label());
+                if (kind == PlaceKind.EMBEDDED) out.add("embedded-demonym");
+            } catch (IllegalArgumentException e) {
+                throw usage("--kinds: " + e.getMessage() + " (toponym, metonym, adjectival, embedded, all or auto)");
+            }
+        }
+        return out;
+    }
+
+    private static List<List<GeoAnnotation>> only(List<List<GeoAnnotation>> predicted, Set<String> classes) {
+        List<List<GeoAnnotation>> out = new ArrayList<>();
+        for (List<GeoAnnotation> doc : predicted) {
+            List<GeoAnnotation> kept = new ArrayList<>();
+            for (GeoAnnotation a : doc) if (classes.contains(a.kind())) kept.add(a);
+            out.add(kept);
+        }
+        return out;
+    }
+
+    private static String labels(Set<String> classes) {
+        return String.join(",", classes);
+    }
+
+    /**
+     * How many of sitrep's places of each kind meet a gold toponym when every kind is scored: what a corpus annotates.
+     * A kind whose places mostly meet gold ones is annotated by the corpus; one whose places mostly do not is not.
+     */
+    private static String kindReport(GeoScorer.Matching all) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (String k : CLASSES) counts.put(k, new int[2]);
+        for (GeoScorer.Matched m : all.matched()) counts.get(m.predicted().kind())[0]++;
+        for (GeoScorer.Unmatched u : all.spurious()) counts.get(u.toponym().kind())[1]++;
+        StringBuilder b = new StringBuilder("places by kind (every kind scored; meeting a gold toponym / all):");
+        for (String k : CLASSES) {
+            int[] c = counts.get(k);
+            b.append(String.format(Locale.ROOT, " %s %d/%d", k, c[0], c[0] + c[1]));
+        }
+        return b.toString();
     }
 
     /**
@@ -163,7 +240,7 @@ public final class GeoEvalCommand implements Callable<Integer> {
      * only resolution's figures move). Positive gains mean the feature helps on this corpus.
      */
     private static void printFeatureReport(List<List<GeoAnnotation>> gold, List<Recognition> recognitions, ResolutionSettings settings,
-                                           boolean withDemonyms, GeoScorer.MatchRule rule, GeoScores all) {
+                                           Set<String> kinds, GeoScorer.MatchRule rule, GeoScores all) {
         System.out.println();
         System.out.println("feature\tweight\tacc@161km without\tgain in acc@161km\tmean km without\tAUC without");
         for (ResolutionFeature f : ResolutionFeature.values()) {
@@ -171,7 +248,7 @@ public final class GeoEvalCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "%s\t0\t(off)%n", f.label());
                 continue;
             }
-            GeoScores without = GeoScorer.match(gold, resolveAll(recognitions, settings.without(List.of(f)), withDemonyms), rule).scores();
+            GeoScores without = GeoScorer.match(gold, resolveAll(recognitions, settings.without(List.of(f)), kinds), rule).scores();
             System.out.printf(Locale.ROOT, "%s\t%.2f\t%.3f\t%+.3f\t%.0f\t%.3f%n", f.label(), settings.weight(f), without.accuracy161(),
                     all.accuracy161() - without.accuracy161(), without.meanKm(), without.auc());
         }
@@ -220,14 +297,14 @@ public final class GeoEvalCommand implements Callable<Integer> {
         }
     }
 
-    private static List<GeoAnnotation> annotations(GeoResult geo, boolean withDemonyms) {
-        List<PlaceMention> mentions = new ArrayList<>(geo.mentions());
-        if (withDemonyms) mentions.addAll(geo.demonyms());
+    private static List<GeoAnnotation> annotations(GeoResult geo, Set<String> classes) {
         List<GeoAnnotation> out = new ArrayList<>();
-        for (PlaceMention m : mentions) {
+        for (PlaceMention m : geo.all()) {
             Place p = m.place();
+            String scoredAs = p.kind() == PlaceKind.EMBEDDED && geo.demonyms().contains(m) ? "embedded-demonym" : p.kind().label();
+            if (!classes.contains(scoredAs)) continue;
             out.add(new GeoAnnotation(p.start(), p.end(), p.text(), p.lat() == null ? Double.NaN : p.lat(),
-                    p.lon() == null ? Double.NaN : p.lon()));
+                    p.lon() == null ? Double.NaN : p.lon(), scoredAs));
         }
         return out;
     }
@@ -239,7 +316,7 @@ public final class GeoEvalCommand implements Callable<Integer> {
     private void writeErrors(GeoScorer.Matching matching, List<GeoEvalDocument> docs) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(errors, StandardCharsets.UTF_8)) {
             w.write("# sitrep eval geo diagnostics. kind: missed (gold not recognised), spurious (prediction matching no gold),\n");
-            w.write("# matched (with error_km). Columns: kind, article id, start, end, text, gold lat, gold lon, predicted text, predicted lat, predicted lon, error_km, context\n");
+            w.write("# matched (with error_km). Columns: kind, article id, start, end, text, gold lat, gold lon, predicted text, predicted lat, predicted lon, error_km, context, predicted kind\n");
             for (GeoScorer.Unmatched u : matching.missed()) write(w, "missed", docs.get(u.document()), u.toponym(), null, Double.NaN);
             for (GeoScorer.Unmatched u : matching.spurious()) write(w, "spurious", docs.get(u.document()), null, u.toponym(), Double.NaN);
             for (GeoScorer.Matched m : matching.matched()) write(w, "matched", docs.get(m.document()), m.gold(), m.predicted(), m.errorKm());
@@ -258,7 +335,7 @@ public final class GeoEvalCommand implements Callable<Integer> {
                 gold == null ? "" : String.valueOf(gold.lat()), gold == null ? "" : String.valueOf(gold.lon()),
                 predicted == null ? "" : clean(predicted.text()), predicted == null ? "" : String.valueOf(predicted.lat()),
                 predicted == null ? "" : String.valueOf(predicted.lon()), Double.isNaN(errorKm) ? "" : String.format(Locale.ROOT, "%.1f", errorKm),
-                clean(context)));
+                clean(context), predicted == null || predicted.kind() == null ? "" : predicted.kind()));
         w.newLine();
     }
 

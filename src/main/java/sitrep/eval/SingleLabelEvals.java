@@ -88,6 +88,7 @@ public final class SingleLabelEvals {
         }
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         for (Place p : places) {
+            if (p.kind() == sitrep.model.PlaceKind.EMBEDDED) continue; // "Aleppo University" in a report from Idlib
             if ("SYR".equals(p.country()) && p.admin1() != null) counts.merge(GoldFiles.governorate(p.admin1()), 1, Integer::sum);
         }
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(NONE);

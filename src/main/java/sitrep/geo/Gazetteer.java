@@ -16,13 +16,15 @@ import java.util.Set;
 
 /**
  * The gazetteer: GeoNames populated places (derived at build time by scripts/build-gazetteer.mjs),
- * countries, and our own table of administrative divisions and named features (regions.tsv).
+ * countries, and our own tables of administrative divisions and named features (regions.tsv) and of facilities and
+ * routes (facilities.tsv).
  * Loaded once per process ({@link #shared()}); read-only afterwards, so safe to share between threads.
  */
 public final class Gazetteer {
     static final String PLACES = "/sitrep/geo/places.tsv.gz";
     static final String COUNTRIES = "/sitrep/geo/countries.tsv";
     static final String REGIONS = "/sitrep/geo/regions.tsv";
+    static final String FACILITIES = "/sitrep/geo/facilities.tsv";
     static final String COUNTRIES_EXTRA = "/sitrep/geo/countries-extra.tsv";
     static final String ABBREVIATIONS = "/sitrep/geo/abbreviations.tsv";
     static final String WORDS = "/sitrep/geo/toponym-words.tsv";
@@ -67,7 +69,8 @@ public final class Gazetteer {
             rows.addAll(GeoNamesDump.places(f, r -> r.featureClass().equals("P") || kept.contains(r.featureCode())));
         }
         loadCountries(rows);
-        loadRegions();
+        loadRegions(REGIONS, -2_000_000);
+        loadRegions(FACILITIES, -3_000_000);
         loadAbbreviations();
         loadWords();
         loadPlaces();
@@ -185,9 +188,9 @@ public final class Gazetteer {
         if (demonym.endsWith("n") || demonym.endsWith("i")) demonyms.add(demonym + "s", c);
     }
 
-    private void loadRegions() {
-        long id = -2_000_000;
-        List<String[]> regions = DataFiles.optionalRows(REGIONS);
+    /** Our own rows (regions.tsv, facilities.tsv: one format); rows without a GeoNames id get ids from {@code id} down. */
+    private void loadRegions(String resource, long id) {
+        List<String[]> regions = DataFiles.optionalRows(resource);
         if (regions == null) return;
         for (String[] f : regions) {
             if (f.length < 9) continue;

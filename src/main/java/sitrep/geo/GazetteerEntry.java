@@ -9,6 +9,10 @@ package sitrep.geo;
  */
 public record GazetteerEntry(long geonameid, String name, double lat, double lon, String featureCode,
                              String country, String admin1, long population) {
+    /** Feature codes of spots and installations, which a point locates (GeoNames' codes of class S that we load). */
+    private static final java.util.Set<String> SPOTS = java.util.Set.of("AIRB", "AIRF", "AIRP", "AIRH", "DAM", "BDG",
+            "PSTB", "CSTM", "OILF", "GASF", "HSP", "MILB", "CMP", "CMPRF", "PRN", "PS", "PSN", "MFG", "OILR", "OILT",
+            "RSTN", "PRT", "TNL", "ST");
 
     public boolean isCountry() {
         return featureCode.startsWith("PCL");
@@ -22,9 +26,10 @@ public record GazetteerEntry(long geonameid, String name, double lat, double lon
         return featureCode.startsWith("PPL");
     }
 
-    /** The extract format's precision level. */
+    /** The extract format's precision level: a facility (an airbase, a dam, a crossing: GeoNames class S) is a point. */
     public String precision() {
         if (isCountry()) return "country";
+        if (SPOTS.contains(featureCode)) return "point";
         if (isAdmin1()) return "admin1";
         if (featureCode.equals("ADM2")) return "admin2";
         if (isPopulatedPlace()) return "city";

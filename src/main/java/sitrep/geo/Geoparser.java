@@ -40,16 +40,17 @@ public final class Geoparser {
 
     static GeoResult result(Recognition recognition, ToponymResolver.Resolution resolution) {
         List<Toponym> toponyms = recognition.toponyms();
-        List<PlaceMention> out = new ArrayList<>();
+        List<PlaceMention> out = new ArrayList<>(), embedded = new ArrayList<>();
         for (int i = 0; i < toponyms.size(); i++) {
             Toponym t = toponyms.get(i);
             GazetteerEntry e = resolution.chosen().get(i);
-            Place p = e == null ? Place.unresolved(t.text(), t.start(), t.end()) : ToponymResolver.place(t.text(), t.start(), t.end(), e);
-            out.add(new PlaceMention(t.sentence(), t.first(), t.last(), p, e));
+            Place p = (e == null ? Place.unresolved(t.text(), t.start(), t.end()) : ToponymResolver.place(t.text(), t.start(), t.end(), e))
+                    .withKind(t.kind());
+            (t.embedded() ? embedded : out).add(new PlaceMention(t.sentence(), t.first(), t.last(), p, e));
         }
         List<PlaceMention> demonyms = new ArrayList<>();
         for (Demonym d : recognition.demonyms()) if (d.mention() != null) demonyms.add(d.mention());
-        return new GeoResult(out, demonyms, resolution.focusCountry());
+        return new GeoResult(out, demonyms, embedded, resolution.focusCountry());
     }
 
     /**

@@ -1,5 +1,7 @@
 package sitrep.geo;
 
+import sitrep.model.PlaceKind;
+
 import java.util.List;
 
 /**
@@ -20,14 +22,38 @@ import java.util.List;
  * @param qualifierAdmin1  the first-level division of a "Town, Region" qualifier right after it, or null
  * @param qualifies        the candidates of the place right before "Place, This" (this names may qualify them), or null
  * @param listedWithNext   whether the next toponym is the next item of a list with this one ("Alberta, Ontario and ...")
+ * @param kind             how the name is used: the place itself, a metonym ("Turkey said") or part of a larger name
+ *                         ("the Washington Post"); an embedded name is resolved after, and without swaying, the others
  */
 public record Toponym(int sentence, int first, int last, int start, int end, String text, List<GazetteerEntry> candidates,
                       boolean adminCue, boolean cityCue, String qualifierCountry, String qualifierAdmin1,
-                      List<GazetteerEntry> qualifies, boolean listedWithNext) {
+                      List<GazetteerEntry> qualifies, boolean listedWithNext, PlaceKind kind) {
+
+    public Toponym {
+        if (kind == null) kind = PlaceKind.TOPONYM;
+    }
+
+    /** A toponym used as the place itself. */
+    public Toponym(int sentence, int first, int last, int start, int end, String text, List<GazetteerEntry> candidates,
+                   boolean adminCue, boolean cityCue, String qualifierCountry, String qualifierAdmin1,
+                   List<GazetteerEntry> qualifies, boolean listedWithNext) {
+        this(sentence, first, last, start, end, text, candidates, adminCue, cityCue, qualifierCountry, qualifierAdmin1,
+                qualifies, listedWithNext, PlaceKind.TOPONYM);
+    }
 
     public Toponym withListedWithNext() {
         return new Toponym(sentence, first, last, start, end, text, candidates, adminCue, cityCue, qualifierCountry,
-                qualifierAdmin1, qualifies, true);
+                qualifierAdmin1, qualifies, true, kind);
+    }
+
+    public Toponym withKind(PlaceKind k) {
+        return new Toponym(sentence, first, last, start, end, text, candidates, adminCue, cityCue, qualifierCountry,
+                qualifierAdmin1, qualifies, listedWithNext, k);
+    }
+
+    /** Whether the name is part of a larger name, and so says nothing of where the text is. */
+    public boolean embedded() {
+        return kind == PlaceKind.EMBEDDED;
     }
 
     /** Whether a "Town, Region" or "Town, Country" qualifier follows it. */

@@ -1,5 +1,6 @@
 package sitrep.geo;
 
+import sitrep.model.PlaceKind;
 import sitrep.nlp.AnnotatedText;
 import sitrep.nlp.Dependency;
 import sitrep.nlp.PhraseIndex;
@@ -28,6 +29,14 @@ public final class ToponymRecognizer {
             "brigade", "battalion", "regiment", "mr.", "mrs.", "ms.", "dr.", "street", "avenue", "road", "mosque",
             "church", "school", "hospital", "stadium", "square", "restaurant", "bank", "fc", "virus", "ebolavirus", "fever", "flu",
             "disease", "strain");
+    /**
+     * The heads of {@link #NOT_PLACE_HEADS} whose names hold a place name as a part of theirs (the place is then
+     * {@link PlaceKind#EMBEDDED}: "the Washington Post newspaper", "Aleppo University", "Baghdad Street"); the others
+     * (ships, storms, diseases, titles) merely share a place's name.
+     */
+    private static final Set<String> NAME_HEADS = Set.of("newspaper", "agency", "hotel", "club", "team", "university",
+            "company", "airline", "brigade", "battalion", "regiment", "street", "avenue", "road", "mosque", "church", "school",
+            "hospital", "stadium", "square", "restaurant", "bank", "fc");
     /** Prepositions after which a name is a location ("in", "near", "into"), not an organisation. */
     private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "into", "outside", "around", "towards", "toward",
             "across", "through", "inside");
@@ -42,9 +51,11 @@ public final class ToponymRecognizer {
             "county", "district");
 
     private final Gazetteer gazetteer;
+    private final PlaceUses uses;
 
     public ToponymRecognizer(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
+        this.uses = new PlaceUses(gazetteer);
     }
 
     public Recognition recognize(AnnotatedText doc) {
@@ -57,8 +68,11 @@ public final class ToponymRecognizer {
             List<Toponym> inSentence = new ArrayList<>();
             for (int k = 0; k < matches.size(); k++) {
                 PhraseIndex.Match<GazetteerEntry> m = matches.get(k);
-                if (!isPlace(s, m, matches)) continue;
-                Toponym t = toponym(s, m, k > 0 ? matches.get(k - 1) : null, k + 1 < matches.size() ? matches.get(k + 1) : null);
+                PlaceKind kind = use(s, m, matches);
+                if (kind == null) continue;
+                if (kind == PlaceKind.TOPONYM && uses.metonym(s, m)) kind = PlaceKind.METONYM;
+                Toponym t = toponym(s, m, k > 0 ? matches.get(k - 1) : null, k + 1 < matches.size() ? matches.get(k + 1) : null)
+                        .withKind(kind);
                 int previous = inSentence.size() - 1;
                 if (previous >= 0 && coordinated(s, inSentence.get(previous), t)) {
                     inSentence.set(previous, inSentence.get(previous).withListedWithNext());
@@ -72,7 +86,9 @@ public final class ToponymRecognizer {
                 GazetteerEntry e = gazetteer.countryEntry(c.iso3());
                 if (e != null && !overlapsAny(m.start(), m.end(), inSentence) && !partOfPlaceName(s, m.firstToken(), m.lastToken())
                         && demonymUse(s, m.firstToken(), m.lastToken())) {
-                    mention = new PlaceMention(s.index(), m.firstToken(), m.lastToken(), ToponymResolver.place(m.text(), m.start(), m.end(), e), e);
+                    PlaceKind kind = PlaceUses.inOrganisationName(s, m.firstToken(), m.lastToken()) ? PlaceKind.EMBEDDED : PlaceKind.ADJECTIVAL;
+                    mention = new PlaceMention(s.index(), m.firstToken(), m.lastToken(),
+                            ToponymResolver.place(m.text(), m.start(), m.end(), e).withKind(kind), e);
                 }
                 demonyms.add(new Demonym(s.index(), c.iso3(), mention));
             }
@@ -110,7 +126,7 @@ public final class ToponymRecognizer {
      * ("Georgia, Oklahoma and Pennsylvania"). The comma of "Town, Region" makes a qualifier, not a list.
      */
     private static boolean coordinated(Sentence s, Toponym a, Toponym b) {
-        if (b.first() <= a.last() + 1) return false;
+        if (b.first() <= a.last() + 1 || a.embedded() || b.embedded()) return false;
         if (a.qualified() && b.qualifies() != null) return false;
         for (int i = a.last() + 1; i < b.first(); i++) {
             String w = s.token(i).word().toLowerCase(Locale.ROOT);
@@ -149,12 +165,44 @@ public final class ToponymRecognizer {
 
     private static boolean startable(Sentence s, int i) {
         Token t = s.token(i);
-        return t.capitalized() && !NOT_PLACE_NER.contains(t.ner()) && (t.isProperNoun() || t.ner().equals("LOCATION"));
+        return t.capitalized() && !NOT_PLACE_NER.contains(t.ner()) && (t.isProperNoun() || t.ner().equals("LOCATION"))
+                || ROUTE_NUMBER.matcher(t.word()).matches();
     }
 
-    /** Whether a gazetteer match is used as a place here, judged from NER and the words around it. */
-    private boolean isPlace(Sentence s, PhraseIndex.Match<GazetteerEntry> m, List<PhraseIndex.Match<GazetteerEntry>> all) {
+    /** A route's number: "M4", "M-5", "A1", "E40", "I-95". */
+    private static final java.util.regex.Pattern ROUTE_NUMBER = java.util.regex.Pattern.compile("[A-Z]{1,2}-?[0-9]{1,3}");
+
+    /**
+     * "Hmeimim airbase", "the Bab al-Hawa crossing", "the M4 highway": a gazetteer name of a facility or route that
+     * news writes with its last word, a facility word, in lower case, after a capitalised name or a route number.
+     */
+    private boolean facilityName(Sentence s, int first, int last) {
+        Token head = s.token(first);
+        return last > first && !s.token(last).capitalized() && gazetteer.isWord("facility", s.token(last).word().toLowerCase(Locale.ROOT))
+                && (head.capitalized() && !head.ner().equals("PERSON") || ROUTE_NUMBER.matcher(head.word()).matches());
+    }
+
+    /**
+     * How a gazetteer match is used here, judged from NER and the words around it: as a place ({@link
+     * PlaceKind#TOPONYM}; metonymy is told apart later), as part of an organisation's, newspaper's, street's or
+     * building's name ({@link PlaceKind#EMBEDDED}: "Washington Post", "United Russia", "Aleppo University"), or null
+     * where it is no place word at all (a person's name, a common noun, a ship, a storm, a disease).
+     */
+    private PlaceKind use(Sentence s, PhraseIndex.Match<GazetteerEntry> m, List<PhraseIndex.Match<GazetteerEntry>> all) {
+        Boolean place = isPlace(s, m, all);
+        if (place == null) {
+            return PlaceUses.embeddable(s, m, namesSomethingElse(s, m.firstToken(), m.lastToken(), NAME_HEADS)) ? PlaceKind.EMBEDDED : null;
+        }
+        return place ? PlaceKind.TOPONYM : null;
+    }
+
+    /**
+     * Whether a match is used as a place: TRUE, FALSE where it is not a place word here, or null where it is a place
+     * name used inside a larger name (what {@link #use} tells apart from other uses).
+     */
+    private Boolean isPlace(Sentence s, PhraseIndex.Match<GazetteerEntry> m, List<PhraseIndex.Match<GazetteerEntry>> all) {
         Token last = s.token(m.lastToken());
+        if (facilityName(s, m.firstToken(), m.lastToken())) return true;
         if (!last.capitalized() && !Character.isDigit(last.word().charAt(0))) return false;
         int before = m.firstToken() - 1, after = m.lastToken() + 1;
         // A county named in an organisation's name is still the county: "Laurel County Genealogy Society".
@@ -171,7 +219,7 @@ public final class ToponymRecognizer {
         // The tail of a longer unknown name: "Woodfield" in "Streets of Woodfield" is fine, "Road" in "Dublin Road" or
         // "Russia" in "United Russia" is not; "North Texas" and "eastern Kentucky" narrow the place instead.
         if (before >= 0 && s.token(before).capitalized() && s.token(before).isProperNoun() && !endsMatch(all, before)
-                && !gazetteer.isWord("qualifier", s.token(before).word().toLowerCase(Locale.ROOT))) return false;
+                && !gazetteer.isWord("qualifier", s.token(before).word().toLowerCase(Locale.ROOT))) return null;
         // The tail of a hyphenated name: "Natal" in "KwaZulu-Natal"; but "Egypt-US" and "Egyptian-US" join two
         // places, and "D-Iowa City", "DFL-Minneapolis" give a legislator's party and home.
         if (before >= 1 && s.token(before).word().equals("-") && s.token(before).end() == s.token(m.firstToken()).start()
@@ -191,14 +239,16 @@ public final class ToponymRecognizer {
         // A country's name is the country even where NER takes it for an organisation ("the UK said") or the parse
         // joins it to a non-place ("health agencies and the UK"), unless the name is a person's ("Chad Johnson").
         if (!person && m.values().stream().anyMatch(GazetteerEntry::isCountry)) return true;
-        if (namesSomethingElse(s, m.firstToken(), m.lastToken())) return false;
+        if (namesSomethingElse(s, m.firstToken(), m.lastToken(), NOT_PLACE_HEADS)) {
+            return namesSomethingElse(s, m.firstToken(), m.lastToken(), NAME_HEADS) ? null : false;
+        }
         // Part of a longer name: "Washington Post", "Anatoly Tsyganok", "New York Times", "the African Union".
-        if (!location && (insideEntity(s, before, m.lastToken()) || insideEntity(s, after, m.firstToken()))) return false;
+        if (!location && (insideEntity(s, before, m.lastToken()) || insideEntity(s, after, m.firstToken()))) return null;
         if (after < s.size() && s.token(after).isProperNoun() && s.token(after).capitalized()
-                && !s.token(after).ner().equals("LOCATION") && !location) return false;
+                && !s.token(after).ner().equals("LOCATION") && !location) return null;
         if ((person || other) && !location) {
-            if (before >= 0 && s.token(before).isProperNoun() && s.token(before).capitalized()) return false;
-            if (after < s.size() && (s.token(after).ner().equals("PERSON") || s.token(after).ner().equals("ORGANIZATION"))) return false;
+            if (before >= 0 && s.token(before).isProperNoun() && s.token(before).capitalized()) return null;
+            if (after < s.size() && (s.token(after).ner().equals("PERSON") || s.token(after).ner().equals("ORGANIZATION"))) return null;
         }
         if (location) return true;
         boolean cue = before >= 0 && PLACE_CUES.contains(s.token(before).lemma().toLowerCase(Locale.ROOT))
@@ -281,14 +331,14 @@ public final class ToponymRecognizer {
     }
 
     /** True when the span names a ship, a newspaper, a street...: its head or an ancestor is such a noun. */
-    private static boolean namesSomethingElse(Sentence s, int first, int last) {
+    private static boolean namesSomethingElse(Sentence s, int first, int last, Set<String> heads) {
         int node = last;
         for (int hops = 0; hops < 4 && node >= 0; hops++) {
             for (int i = first; i <= last; i++) {
-                if (i != node && NOT_PLACE_HEADS.contains(s.token(i).lemma().toLowerCase(Locale.ROOT))) return true;
+                if (i != node && heads.contains(s.token(i).lemma().toLowerCase(Locale.ROOT))) return true;
             }
             if (node < first || node > last) {
-                if (NOT_PLACE_HEADS.contains(s.token(node).lemma().toLowerCase(Locale.ROOT))) return true;
+                if (heads.contains(s.token(node).lemma().toLowerCase(Locale.ROOT))) return true;
             }
             int parent = -1;
             for (Dependency d : s.parents(node)) {

@@ -34,7 +34,42 @@ public final class ToponymResolver {
         }
     }
 
+    /**
+     * Resolves the toponyms of an article. Names embedded in larger names ("the Washington Post") are resolved after
+     * the others, in the context those give, and sway none of them: the text is not about Washington because it
+     * quotes the Post.
+     */
     public Resolution resolve(Recognition recognition) {
+        List<Toponym> own = new ArrayList<>(), embedded = new ArrayList<>();
+        for (Toponym t : recognition.toponyms()) (t.embedded() ? embedded : own).add(t);
+        if (embedded.isEmpty()) return resolveOwn(recognition).resolution();
+        OwnResolution context = resolveOwn(new Recognition(own, recognition.demonyms()));
+        Map<List<GazetteerEntry>, GazetteerEntry> senseOfName = new IdentityHashMap<>();
+        for (int i = 0; i < own.size(); i++) {
+            if (context.resolution().chosen().get(i) != null) senseOfName.putIfAbsent(own.get(i).candidates(), context.resolution().chosen().get(i));
+        }
+        Set<List<GazetteerEntry>> names = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Toponym t : recognition.toponyms()) names.add(t.candidates());
+        List<GazetteerEntry> chosen = new ArrayList<>();
+        int o = 0;
+        for (Toponym t : recognition.toponyms()) {
+            if (!t.embedded()) {
+                chosen.add(context.resolution().chosen().get(o++));
+                continue;
+            }
+            // The sense the text gives the name elsewhere, else the best in the text's context.
+            GazetteerEntry same = senseOfName.get(t.candidates());
+            chosen.add(same != null ? same : pick(t, scores(t, context.countryWeight(), context.admin1Weight(),
+                    context.resolution().chosen(), names, List.of(), List.of())));
+        }
+        return new Resolution(chosen, context.resolution().focusCountry());
+    }
+
+    /** A resolution with the country and division weights it was made with. */
+    private record OwnResolution(Resolution resolution, Map<String, Double> countryWeight, Map<String, Double> admin1Weight) {
+    }
+
+    private OwnResolution resolveOwn(Recognition recognition) {
         List<Toponym> toponyms = recognition.toponyms();
         Map<String, Double> countryWeight = countryVotes(recognition);
         Map<String, Double> admin1Weight = admin1Weights(toponyms);
@@ -69,7 +104,7 @@ public final class ToponymResolver {
         }
         if (settings.sectionsNeedContext()) chosen = withoutStraySections(toponyms, chosen);
         String focus = refined.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-        return new Resolution(chosen, focus);
+        return new OwnResolution(new Resolution(chosen, focus), refined, admin1Weight);
     }
 
     /**

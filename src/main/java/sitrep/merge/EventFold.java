@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
 /**
- * How a mention that {@link Merger} joins to an event changes the event: the more precise date and place win, a more
+ * How a mention that {@link Merger} joins to an event changes the event: the more precise date wins, a place the text
+ * names (a toponym) wins over one it only implies (a demonym's country), else the more precise place, a more
  * specific actor code refines a compatible one, differing casualty counts and dates are kept as disagreements, and
  * the confidence rises. Both the store and the Spark job's merge stage fold with this, so they agree event for event.
  * Each of date, location, source and target is replaced whole by the incoming mention's, never pieced together:
@@ -33,7 +34,12 @@ public final class EventFold {
         }
         JsonNode sl = stored.get("location"), nl = incoming.get("location");
         if (nl != null && !nl.isNull()) {
-            if (sl == null || sl.isNull() || Merger.finer(nl.path("precision").asText(), sl.path("precision").asText())) {
+            // A place the text names beats one it only implies ("Syrian villages" gives Syria), whatever their precisions;
+            // "kind" is absent in events written before kinds existed (toponyms).
+            boolean storedNamed = sl != null && !sl.isNull() && "toponym".equals(sl.path("kind").asText("toponym"));
+            boolean newNamed = "toponym".equals(nl.path("kind").asText("toponym"));
+            if (sl == null || sl.isNull() || newNamed && !storedNamed
+                    || newNamed == storedNamed && Merger.finer(nl.path("precision").asText(), sl.path("precision").asText())) {
                 stored.set("location", nl);
             }
             if (sl != null && !sl.isNull() && !sl.path("name").asText().equals(nl.path("name").asText())) {

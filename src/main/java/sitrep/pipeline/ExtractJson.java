@@ -10,6 +10,7 @@ import sitrep.model.Article;
 import sitrep.model.ArticleResult;
 import sitrep.model.Event;
 import sitrep.model.Place;
+import sitrep.model.PlaceKind;
 import sitrep.model.Problem;
 
 import java.time.LocalDate;
@@ -62,6 +63,7 @@ public final class ExtractJson {
         if (p.lat() == null) o.putNull("lat"); else o.put("lat", p.lat());
         if (p.lon() == null) o.putNull("lon"); else o.put("lon", p.lon());
         o.put("country", p.country()).put("admin1", p.admin1()).put("feature_code", p.featureCode()).put("precision", p.precision());
+        o.put("kind", p.kind().label());
         return o;
     }
 
@@ -138,7 +140,7 @@ public final class ExtractJson {
         return new Place(text(p, "text"), p.path("start").asInt(), p.path("end").asInt(), text(p, "name"),
                 absent(p.get("geonameid")) ? null : p.get("geonameid").asLong(), absent(p.get("lat")) ? null : p.get("lat").asDouble(),
                 absent(p.get("lon")) ? null : p.get("lon").asDouble(), text(p, "country"), text(p, "admin1"), text(p, "feature_code"),
-                text(p, "precision"));
+                text(p, "precision"), PlaceKind.of(text(p, "kind")));
     }
 
     private static Actor actorOf(JsonNode a) {

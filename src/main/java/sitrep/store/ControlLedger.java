@@ -50,6 +50,8 @@ public final class ControlLedger {
             JsonNode loc = json.get("location");
             if (!territorial || loc == null || loc.isNull() || !"asserted".equals(json.path("modality").asText())) continue;
             if (!HOLDABLE.contains(loc.path("precision").asText())) continue;
+            // Only a place named as such is held; "kind" is absent in events stored before kinds existed (toponyms).
+            if (!"toponym".equals(loc.path("kind").asText("toponym"))) continue;
             if (json.path("source").path("code").asText("").isEmpty()) continue;
             if (json.path("date").asText("").isEmpty()) continue;
             claims.add(new Claim(e, json));

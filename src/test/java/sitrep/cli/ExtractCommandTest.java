@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,6 +47,16 @@ class ExtractCommandTest {
         ObjectMapper json = new ObjectMapper();
         for (JsonNode r : records) {
             assertEquals(r, json.readTree(sitrep.pipeline.ExtractJson.line(sitrep.pipeline.ExtractJson.result(r))), r.get("id").asText());
+        }
+        // Every place word is output with its kind; only a toponym locates an event.
+        Map<String, String> kinds = new java.util.HashMap<>();
+        for (JsonNode p : records.get(0).get("places")) kinds.put(p.get("text").asText(), p.get("kind").asText());
+        assertEquals("adjectival", kinds.get("Syrian"), kinds::toString);
+        assertEquals("toponym", kinds.get("Aleppo"), kinds::toString);
+        for (JsonNode r : records) {
+            for (JsonNode e : r.get("events")) {
+                if (!e.get("location").isNull()) assertEquals("toponym", e.get("location").get("kind").asText(), e::toString);
+            }
         }
     }
 

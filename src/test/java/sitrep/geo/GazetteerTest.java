@@ -62,9 +62,10 @@ class GazetteerTest {
     @Test
     void readsAUsersGeoNamesFilesForThePlacesTheBuiltInDataLacks() {
         Gazetteer withFile = new Gazetteer(List.of(resource("geonames-sample.txt"), resource("alternateNamesV2-sample.txt")));
-        // The village, the airbase and the district; not the wadi (a kind of row not kept), nor Deir ez-Zor (built in).
-        assertEquals(3, withFile.userEntries());
-        assertEquals(gazetteer.size() + 3, withFile.size());
+        // The village, the airbase, the road and the district; not the wadi (a kind of row not kept), nor Deir ez-Zor
+        // (built in).
+        assertEquals(4, withFile.userEntries());
+        assertEquals(gazetteer.size() + 4, withFile.size());
         GazetteerEntry village = withFile.lookup("Khirbet Zaytoun").get(0);
         assertEquals(99000001L, village.geonameid());
         assertEquals("SYR", village.country());
@@ -74,12 +75,27 @@ class GazetteerTest {
         assertTrue(withFile.lookup("Khirbat az-Zaytoun").contains(village), "alternateNamesV2's names");
         assertTrue(withFile.lookup("Old Zaytoun Hamlet").isEmpty(), "historic names are left out");
         assertEquals("AIRB", withFile.lookup("Qarmoun Air Base").get(0).featureCode());
+        assertEquals("point", withFile.lookup("Qarmoun Air Base").get(0).precision(), "a facility is a point");
+        assertEquals("RD", withFile.lookup("Qarmoun Road").get(0).featureCode(), "roads (class R) are kept");
         assertEquals("admin2", withFile.lookup("Sabkha Qarmoun District").get(0).precision());
         assertTrue(withFile.lookup("Wadi Qarmoun").isEmpty());
         assertEquals(1, withFile.lookup("Deir ez-Zor").stream().filter(e -> e.geonameid() == 170794).count());
         // The file's country row gives the country's point.
         assertEquals(34.9, withFile.countryEntry("SYR").lat(), 1e-9);
         assertEquals(38.6, withFile.countryEntry("SYR").lon(), 1e-9);
+    }
+
+    @Test
+    void namedFacilitiesAreBuiltIn() {
+        GazetteerEntry base = gazetteer.lookup("Khmeimim Air Base").get(0);
+        assertEquals("Hmeimim Air Base", base.name());
+        assertEquals("AIRB", base.featureCode());
+        assertEquals("SYR", base.country());
+        assertEquals("Latakia", base.admin1());
+        assertEquals("point", base.precision());
+        assertTrue(base.distanceKm(35.52, 35.79) < 30, "beside Latakia: " + base);
+        assertEquals("RD", gazetteer.lookup("M5 highway").get(0).featureCode());
+        assertEquals("region", gazetteer.lookup("M5 highway").get(0).precision(), "a route is no point");
     }
 
     @Test

@@ -2,6 +2,7 @@ package sitrep.geo;
 
 import org.junit.jupiter.api.Test;
 import sitrep.model.Place;
+import sitrep.model.PlaceKind;
 import sitrep.nlp.NlpAnnotator;
 
 import java.time.LocalDate;
@@ -20,8 +21,15 @@ class GeoparserTest {
         return GEOPARSER.geoparse(NlpAnnotator.shared().annotate(text, LocalDate.of(2009, 3, 20)));
     }
 
+    /** The place of that text used as a place (a toponym or metonym), not an adjective or part of a larger name. */
     private static Optional<Place> place(GeoResult r, String text) {
-        return r.places().stream().filter(p -> p.text().equals(text)).findFirst();
+        return r.mentions().stream().map(PlaceMention::place).filter(p -> p.text().equals(text)).findFirst();
+    }
+
+    /** The place word of that text, of any kind. */
+    private static Place word(GeoResult r, String text) {
+        return r.places().stream().filter(p -> p.text().equals(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no place word '" + text + "' in " + r.places()));
     }
 
     private static Place required(GeoResult r, String text) {
@@ -65,6 +73,7 @@ class GeoparserTest {
     void streetsShopsAndLoneCommonNounsAreNotPlaces() {
         GeoResult r = parse("The fire at 6016 Dublin Road spread to the Woodfield Shopping Center. Man booked for assault.");
         assertFalse(place(r, "Dublin").isPresent(), () -> "Dublin Road is a street: " + r.places());
+        assertEquals(PlaceKind.EMBEDDED, word(r, "Dublin").kind(), () -> "a place name inside a street's: " + r.places());
         assertFalse(place(r, "Road").isPresent(), () -> r.places().toString());
         assertFalse(place(r, "Center").isPresent(), () -> r.places().toString());
         assertFalse(place(r, "Man").isPresent(), () -> r.places().toString());
@@ -75,6 +84,13 @@ class GeoparserTest {
         GeoResult r = parse("The Texas Department of State Health Services confirmed the case, The Washington Post reported.");
         assertEquals("USA", required(r, "Texas").country());
         assertFalse(place(r, "Washington").isPresent(), () -> r.places().toString());
+        Place post = word(r, "Washington");
+        assertEquals(PlaceKind.EMBEDDED, post.kind());
+        assertEquals("USA", post.country(), "an embedded name is resolved like any place");
+        assertEquals(PlaceKind.TOPONYM, word(r, "Texas").kind());
+        GeoResult rsf = parse("The Rapid Support Forces said they had taken the airport.");
+        assertTrue(rsf.places().stream().noneMatch(p -> p.text().equals("Rapid")),
+                () -> "a hamlet sharing a word of a name is no embedded place: " + rsf.places());
     }
 
     @Test
@@ -82,7 +98,47 @@ class GeoparserTest {
         GeoResult r = parse("Palestinians and Israeli officials met American diplomats on Tuesday.");
         List<String> countries = r.demonyms().stream().map(m -> m.place().country()).toList();
         assertTrue(countries.containsAll(List.of("PSE", "ISR", "USA")), countries.toString());
-        assertTrue(r.places().isEmpty(), () -> "demonyms are not places: " + r.places());
+        assertTrue(r.mentions().isEmpty(), () -> "demonyms are not toponyms: " + r.mentions());
+        assertEquals(3, r.places().size(), () -> "every place word is output: " + r.places());
+        for (Place p : r.places()) assertEquals(PlaceKind.ADJECTIVAL, p.kind(), p::toString);
+    }
+
+    @Test
+    void aDemonymInAnOrganisationsNameIsEmbedded() {
+        GeoResult r = parse("The Syrian Observatory for Human Rights said Syrian troops shelled the village.");
+        Place observatory = r.places().stream().filter(p -> p.text().equals("Syrian")).findFirst().orElseThrow();
+        assertEquals(PlaceKind.EMBEDDED, observatory.kind(), () -> r.places().toString());
+        Place troops = r.places().stream().filter(p -> p.text().equals("Syrian") && p.start() > observatory.start()).findFirst().orElseThrow();
+        assertEquals(PlaceKind.ADJECTIVAL, troops.kind(), () -> r.places().toString());
+        assertEquals("SYR", troops.country());
+    }
+
+    @Test
+    void aCountryOrCapitalThatActsIsAMetonymAndTheLandItselfIsNot() {
+        GeoResult r = parse("Turkey said on Monday that its troops would stay. Moscow has warned against the move. "
+                + "Syria borders Turkey to the north, and fighting in Syria killed four people. Lebanon has seen such fighting before.");
+        List<Place> turkey = r.places().stream().filter(p -> p.text().equals("Turkey")).toList();
+        assertEquals(PlaceKind.METONYM, turkey.get(0).kind(), () -> r.places().toString());
+        assertEquals("TUR", turkey.get(0).country(), "a metonym is resolved like any place");
+        assertEquals(PlaceKind.METONYM, word(r, "Moscow").kind(), () -> r.places().toString());
+        for (Place p : r.places()) {
+            if (p.text().equals("Syria")) assertEquals(PlaceKind.TOPONYM, p.kind(), () -> r.places().toString());
+        }
+        assertEquals(PlaceKind.TOPONYM, word(r, "Lebanon").kind(), () -> "'see' is a verb of the land itself: " + r.places());
+    }
+
+    @Test
+    void namedFacilitiesAndRoutesArePlaces() {
+        GeoResult r = parse("Russian jets took off from Hmeimim airbase and struck a convoy on the M4 highway near the "
+                + "Bab al-Hawa crossing, while the Tabqa Dam was shut.");
+        Place base = required(r, "Hmeimim airbase");
+        assertEquals("AIRB", base.featureCode());
+        assertEquals("point", base.precision());
+        assertEquals("SYR", base.country());
+        Place road = required(r, "M4 highway");
+        assertEquals("RD", road.featureCode());
+        assertEquals("SYR", required(r, "Bab al-Hawa crossing").country());
+        assertEquals("DAM", required(r, "Tabqa Dam").featureCode());
     }
 
     @Test

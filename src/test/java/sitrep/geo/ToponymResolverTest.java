@@ -1,6 +1,7 @@
 package sitrep.geo;
 
 import org.junit.jupiter.api.Test;
+import sitrep.model.PlaceKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,23 @@ class ToponymResolverTest {
     void theOtherPlacesOfTheTextPullATownToTheirCountry() {
         List<GazetteerEntry> chosen = resolve(RESOLVER, plain(0, "Deir ez-Zor"), plain(1, "Raqqa"), plain(1, "Palmyra"));
         for (GazetteerEntry e : chosen) assertEquals("SYR", e.country(), e.toString());
+    }
+
+    @Test
+    void aNameEmbeddedInALargerNameSwaysNoOtherPlaceButIsResolvedInTheirContext() {
+        // As a place, "Atlanta" makes "Georgia" the state; inside a larger name ("the Atlanta Braves") it does not.
+        List<GazetteerEntry> asOwn = resolve(RESOLVER, plain(0, "Georgia"), plain(1, "Atlanta"));
+        assertEquals("USA", asOwn.get(0).country(), "as a toponym, Atlanta pulls Georgia: " + asOwn.get(0));
+        List<GazetteerEntry> embedded = resolve(RESOLVER, plain(0, "Georgia"), plain(1, "Atlanta").withKind(PlaceKind.EMBEDDED));
+        assertEquals("GEO", embedded.get(0).country(), embedded.get(0).toString());
+        assertEquals("USA", embedded.get(1).country(), "the embedded name is still resolved: " + embedded.get(1));
+        // An embedded mention of a name the text resolves elsewhere takes that sense ("Georgia Power" after "Atlanta, Georgia").
+        Toponym georgia = plain(0, "Georgia");
+        Toponym power = new Toponym(1, 0, 0, 0, 7, "Georgia", georgia.candidates(), false, false, null, null, null, false,
+                PlaceKind.EMBEDDED);
+        List<GazetteerEntry> chosen = resolve(RESOLVER, plain(0, "Atlanta"), georgia, power);
+        assertEquals(chosen.get(1), chosen.get(2), chosen::toString);
+        assertEquals("USA", chosen.get(2).country());
     }
 
     @Test

@@ -11,6 +11,7 @@ import sitrep.model.Article;
 import sitrep.model.ArticleResult;
 import sitrep.model.Event;
 import sitrep.model.Place;
+import sitrep.model.PlaceKind;
 import sitrep.model.Problem;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -39,7 +40,8 @@ public final class ArticleRows {
             field("text", DataTypes.StringType), field("start", DataTypes.IntegerType), field("end", DataTypes.IntegerType),
             field("name", DataTypes.StringType), field("geonameid", DataTypes.LongType), field("lat", DataTypes.DoubleType),
             field("lon", DataTypes.DoubleType), field("country", DataTypes.StringType), field("admin1", DataTypes.StringType),
-            field("feature_code", DataTypes.StringType), field("precision", DataTypes.StringType));
+            field("feature_code", DataTypes.StringType), field("precision", DataTypes.StringType),
+            field("kind", DataTypes.StringType));
     private static final StructType SPAN = struct(
             field("text", DataTypes.StringType), field("start", DataTypes.IntegerType), field("end", DataTypes.IntegerType));
     static final StructType EVENT = struct(
@@ -98,7 +100,7 @@ public final class ArticleRows {
 
     private static Row place(Place p) {
         return p == null ? null : RowFactory.create(p.text(), p.start(), p.end(), p.name(), p.geonameid(), p.lat(), p.lon(),
-                p.country(), p.admin1(), p.featureCode(), p.precision());
+                p.country(), p.admin1(), p.featureCode(), p.precision(), p.kind().label());
     }
 
     private static Row actor(Actor a) {
@@ -147,7 +149,13 @@ public final class ArticleRows {
     private static Place placeOf(Row p) {
         if (p == null) return null;
         return new Place(p.getAs("text"), p.<Integer>getAs("start"), p.<Integer>getAs("end"), p.getAs("name"), p.getAs("geonameid"),
-                p.getAs("lat"), p.getAs("lon"), p.getAs("country"), p.getAs("admin1"), p.getAs("feature_code"), p.getAs("precision"));
+                p.getAs("lat"), p.getAs("lon"), p.getAs("country"), p.getAs("admin1"), p.getAs("feature_code"), p.getAs("precision"),
+                PlaceKind.of(hasField(p, "kind") ? p.getAs("kind") : null));
+    }
+
+    /** Output written before a field was added lacks its column. */
+    private static boolean hasField(Row r, String name) {
+        return r.schema() != null && java.util.Arrays.asList(r.schema().fieldNames()).contains(name);
     }
 
     private static Actor actorOf(Row a) {
