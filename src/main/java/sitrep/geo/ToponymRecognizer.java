@@ -5,6 +5,7 @@ import sitrep.nlp.AnnotatedText;
 import sitrep.nlp.Dependency;
 import sitrep.nlp.PhraseIndex;
 import sitrep.nlp.Sentence;
+import sitrep.nlp.TextKeys;
 import sitrep.nlp.Token;
 
 import java.util.ArrayList;
@@ -253,10 +254,15 @@ public final class ToponymRecognizer {
         if (location) return true;
         boolean cue = before >= 0 && PLACE_CUES.contains(s.token(before).lemma().toLowerCase(Locale.ROOT))
                 || before >= 1 && s.token(before).word().equals("of") && PLACE_CUES.contains(s.token(before - 1).lemma());
-        long maxPop = 0;
+        long maxPop = 0, maxPopOwnName = 0;
         boolean major = false;
+        String key = TextKeys.key(m.text());
         for (GazetteerEntry e : m.values()) {
             maxPop = Math.max(maxPop, e.population());
+            // A town matched by one of its foreign alternate names ("Hamas" is one of Hamm's) is no reason alone to
+            // read a word with no place cue as that town; its own name is.
+            String own = TextKeys.key(e.name());
+            if (own.equals(key) || TextKeys.variant(own).equals(TextKeys.variant(key))) maxPopOwnName = Math.max(maxPopOwnName, e.population());
             major |= e.isCountry() || e.isAdmin1() || e.featureCode().equals("PPLC") || e.featureCode().equals("PPLA")
                     || !e.isPopulatedPlace();
         }
@@ -265,7 +271,7 @@ public final class ToponymRecognizer {
         if (other && !person && before >= 0 && LOCATIVE.contains(s.token(before).word().toLowerCase(Locale.ROOT))
                 && maxPop >= LOCATIVE_MIN_POPULATION) return true;
         if (person || other) return cue && (major || maxPop >= 100_000);
-        return cue || major || maxPop >= 50_000 || m.lastToken() > m.firstToken();
+        return cue || major || maxPopOwnName >= 50_000 || m.lastToken() > m.firstToken();
     }
 
     /**
