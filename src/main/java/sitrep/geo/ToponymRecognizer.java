@@ -312,6 +312,8 @@ public final class ToponymRecognizer {
      */
     private boolean institutionFollows(Sentence s, int from) {
         if (from >= s.size()) return false;
+        // A noun only: "Paris Fire Department" names an institution, "Hamas fired rockets" does not.
+        if (!s.token(from).isNoun()) return false;
         if (gazetteer.isWord("institution", s.token(from).lemma().toLowerCase(Locale.ROOT))
                 || gazetteer.isWord("institution", s.token(from).word().toLowerCase(Locale.ROOT))) return true;
         for (int i = from; i < Math.min(s.size(), from + 4) && s.token(i).capitalized() && s.token(i).isProperNoun(); i++) {

@@ -88,6 +88,9 @@ class GeoparserTest {
         assertEquals(PlaceKind.EMBEDDED, post.kind());
         assertEquals("USA", post.country(), "an embedded name is resolved like any place");
         assertEquals(PlaceKind.TOPONYM, word(r, "Texas").kind());
+        GeoResult fired = parse("Hamas fired rockets at the border town overnight, the army said.");
+        assertTrue(fired.places().stream().noneMatch(p -> p.text().equals("Hamas")),
+                () -> "a verb after a name is no institution word ('Fire Department'), and Hamas is no town: " + fired.places());
         GeoResult rsf = parse("The Rapid Support Forces said they had taken the airport.");
         assertTrue(rsf.places().stream().noneMatch(p -> p.text().equals("Rapid")),
                 () -> "a hamlet sharing a word of a name is no embedded place: " + rsf.places());
