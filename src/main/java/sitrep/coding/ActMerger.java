@@ -40,6 +40,11 @@ final class ActMerger {
         return false;
     }
 
+    private static boolean twoDoers(Sentence s, int whole, int part) {
+        int a = Graph.child(s, whole, "nsubj"), b = Graph.child(s, part, "nsubj");
+        return a >= 0 && b >= 0 && a != b;
+    }
+
     private static boolean inSubject(Sentence s, int token, int verb) {
         int subj = Graph.subject(s, verb);
         return subj >= 0 && Graph.under(s, token, subj);
@@ -120,7 +125,9 @@ final class ActMerger {
             // "struck ..., killing 50": an outcome participle; "were killed when guerrillas attacked the base".
             if ((rel.equals("advcl") || rel.equals("xcomp") || rel.equals("conj") || rel.equals("dep"))
                     && s.token(part.head()).pos().equals("VBG")) return true;
-            if (rel.equals("advcl")) return true;
+            // "were killed when guerrillas attacked the base": the cause of a suffered act. But "Israeli aircraft bombed
+            // Gaza after Hamas fired rockets": two doers, each with a subject of its own, are two acts.
+            if (rel.equals("advcl")) return !twoDoers(s, whole.head(), part.head());
             // "attacked and destroyed an Iranian oil platform", "were destroyed and sunk": one act told by two verbs.
             if (rel.equals("conj") && part.verb() && whole.verb() && sameObject(s, whole.head(), part.head())) return true;
             // "a raid struck", "killed in airstrikes", "an airstrike that killed 5", "attack by gunmen".

@@ -256,6 +256,15 @@ class CodingRulesTest {
     }
 
     @Test
+    void twoDoersAreTwoActs() {
+        String text = "Government jets bombed rebel positions in Idlib on Monday after the rebels shelled the town of Suqaylabiyah.";
+        Coded on = code(text, "2019-05-07");
+        assertEquals(2, on.where(VIOLENT).size(), on::describe);
+        Event bombed = on.one(trigger("bombed"));
+        assertEquals("Idlib", bombed.location().name(), "the other act's place is not this act's");
+    }
+
+    @Test
     void relativeDatesCountFromTheDateTheTextLastGave() {
         String text = "Rebels shelled Aleppo on 26 July, killing 62 people. Two days later, government jets struck the town of Saraqib.";
         Event later = code(text, "2016-08-10").one(trigger("struck"));
