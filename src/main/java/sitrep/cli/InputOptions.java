@@ -6,8 +6,6 @@ import sitrep.ingest.ArticleReader;
 import sitrep.ingest.InputFormat;
 import sitrep.ingest.InputItem;
 import sitrep.ingest.ReadAhead;
-import sitrep.model.Article;
-import sitrep.model.Problem;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,8 +83,7 @@ final class InputOptions {
                     // its own, the other inputs are read, and the exit status says that items are missing.
                     String why = "reading " + in + " stopped: " + e;
                     readingStopped = readingStopped == null ? why : readingStopped + "; " + why;
-                    Article placeholder = new Article(ArticleReader.hash("reading stopped " + in + why), "", null, null, null, null, null, in, false);
-                    sink.accept(new InputItem(placeholder, List.of(new Problem("ingest", why)), false));
+                    sink.accept(InputItem.failed(ArticleReader.hash("reading stopped " + in + why), in, why));
                 }
             }
         });

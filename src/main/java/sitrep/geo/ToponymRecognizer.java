@@ -256,13 +256,13 @@ public final class ToponymRecognizer {
                 || before >= 1 && s.token(before).word().equals("of") && PLACE_CUES.contains(s.token(before - 1).lemma());
         long maxPop = 0, maxPopOwnName = 0;
         boolean major = false;
-        String key = TextKeys.key(m.text());
+        String key = TextKeys.key(m.text()), keyVariant = TextKeys.variant(key);
         for (GazetteerEntry e : m.values()) {
             maxPop = Math.max(maxPop, e.population());
             // A town matched by one of its foreign alternate names ("Hamas" is one of Hamm's) is no reason alone to
             // read a word with no place cue as that town; its own name is.
             String own = TextKeys.key(e.name());
-            if (own.equals(key) || TextKeys.variant(own).equals(TextKeys.variant(key))) maxPopOwnName = Math.max(maxPopOwnName, e.population());
+            if (own.equals(key) || TextKeys.variant(own).equals(keyVariant)) maxPopOwnName = Math.max(maxPopOwnName, e.population());
             major |= e.isCountry() || e.isAdmin1() || e.featureCode().equals("PPLC") || e.featureCode().equals("PPLA")
                     || !e.isPopulatedPlace();
         }

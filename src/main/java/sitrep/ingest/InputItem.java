@@ -18,7 +18,8 @@ public record InputItem(Article article, List<Problem> problems, boolean usable)
         return new InputItem(article, List.of(), true);
     }
 
-    static InputItem failed(String id, String origin, String message) {
+    /** An item that could not be read: an empty article with its id and origin, and the reason as its error. */
+    public static InputItem failed(String id, String origin, String message) {
         Article placeholder = new Article(id, "", null, null, null, null, null, origin, false);
         return new InputItem(placeholder, List.of(new Problem("ingest", message)), false);
     }

@@ -64,10 +64,15 @@ public final class ExtractJob {
 
     /** The session the settings ask for: their master, else spark-submit's, else local[*]. */
     public static SparkSession session(Settings settings) {
-        SparkSession.Builder builder = SparkSession.builder().appName("sitrep extract")
+        return session("sitrep extract", settings.master());
+    }
+
+    /** A session for one of the jobs: on {@code master}, else spark-submit's master, else all cores of this machine. */
+    static SparkSession session(String appName, String master) {
+        SparkSession.Builder builder = SparkSession.builder().appName(appName)
                 // Rows carry java.time.LocalDate for the publication date.
                 .config("spark.sql.datetime.java8API.enabled", "true");
-        if (settings.master() != null) builder.master(settings.master());
+        if (master != null) builder.master(master);
         else if (System.getProperty("spark.master") == null) builder.master("local[*]");
         return builder.getOrCreate();
     }
@@ -123,18 +128,7 @@ public final class ExtractJob {
 
     private static Iterator<ReadItem> readItems(Iterator<InputFile> files, InputFormat format, LocalDate published, HadoopConf conf) {
         ArticleReader reader = new ArticleReader(format, published, note -> System.err.println("sitrep: " + note));
-        FileItems items = new FileItems(files, reader, conf);
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return items.hasNext();
-            }
-
-            @Override
-            public ReadItem next() {
-                return items.next();
-            }
-        };
+        return new FileItems(files, reader, conf);
     }
 
     /** The summary's counts, added up on the executors. */

@@ -5,13 +5,10 @@ import org.apache.spark.TaskContext;
 import sitrep.ingest.ArticleReader;
 import sitrep.ingest.InputItem;
 import sitrep.ingest.ReadAhead;
-import sitrep.model.Article;
-import sitrep.model.Problem;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -41,13 +38,8 @@ final class FileItems implements Iterator<ReadItem> {
         try (InputStream in = path.getFileSystem(conf.get()).open(path)) {
             reader.readOpened(file.name(), in, numbered);
         } catch (IOException | RuntimeException e) {
-            numbered.accept(failed(file.name(), "cannot read file: " + e.getMessage()));
+            numbered.accept(InputItem.failed(ArticleReader.hash(file.name()), file.name(), "cannot read file: " + e.getMessage()));
         }
-    }
-
-    private static InputItem failed(String origin, String message) {
-        Article placeholder = new Article(ArticleReader.hash(origin), "", null, null, null, null, null, origin, false);
-        return new InputItem(placeholder, List.of(new Problem("ingest", message)), false);
     }
 
     @Override

@@ -28,10 +28,7 @@ final class SparkMergeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (partitions < 0) throw new SparkMain.UsageException("--partitions must be positive");
-        SparkSession.Builder builder = SparkSession.builder().appName("sitrep merge").config("spark.sql.datetime.java8API.enabled", "true");
-        if (master != null) builder.master(master);
-        else if (System.getProperty("spark.master") == null) builder.master("local[*]");
-        SparkSession spark = builder.getOrCreate();
+        SparkSession spark = ExtractJob.session("sitrep merge", master);
         try {
             MergeJob.Summary s = MergeJob.run(spark, new MergeJob.Settings(master, partitions, input, output));
             System.err.printf("sitrep: spark merge: %d articles (%d duplicates skipped), %d event mentions into %d events "
