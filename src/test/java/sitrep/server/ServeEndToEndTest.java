@@ -292,8 +292,11 @@ class ServeEndToEndTest {
             wait.until(d -> !d.findElements(By.cssSelector("#events li")).isEmpty());
             assertEquals("SYR", driver.findElement(By.name("country")).getAttribute("value"), "the filter comes from the address");
             wait.until(d -> d.findElements(By.cssSelector(".town-label")).stream().anyMatch(l -> l.getText().equals("Damascus")));
-            assertTrue(driver.findElements(By.cssSelector(".country-label")).stream().anyMatch(l -> l.getText().equalsIgnoreCase("Syria")),
-                    "the offline basemap names the countries and towns it shows");
+            // The basemap redraws its labels as tiles and zoom settle, so a label read may go stale: read them again until
+            // they settle (the wait ignores stale elements), then hold the assertion.
+            Boolean countryNamed = wait.until(d -> d.findElements(By.cssSelector(".country-label")).stream()
+                    .anyMatch(l -> l.getText().equalsIgnoreCase("Syria")));
+            assertTrue(countryNamed, "the offline basemap names the countries and towns it shows");
             assertTrue(driver.findElement(By.id("legend")).getText().contains("control claim"), "a legend");
             WebElement first = driver.findElements(By.cssSelector("#events li")).get(0);
             assertTrue(first.findElement(By.cssSelector(".event-trust")).getText().matches("confidence \\d\\.\\d\\d · \\d+ sources?"),
