@@ -85,14 +85,15 @@ public final class Merger {
         boolean directOk = actorsCompatible(a.sourceCode(), b.sourceCode()) && actorsCompatible(a.targetCode(), b.targetCode());
         // Source and target may match swapped only when both acts are mutual (cameo.tsv's roles column, shared with
         // the coder: 040 consult, 046 negotiate, 190 the coder's "clash", ...): the coder takes a mutual act's order
-        // from the text ("X and Y clashed", "Y clashed with X"), so the order says nothing. A directed act keeps its
-        // direction (195 "Israeli jets struck Gaza" and "Hamas fired rockets at Jerusalem" are two acts, each
-        // side's own), and so does a mutual one compared with a directed one: else a mutual report could join both
-        // sides' strikes, one after the other, into one event. Why both and not the mention's code alone: the event
-        // takes the more specific code of its mentions (EventFold), so a directed mention that joins a mutual event
-        // turns it into a directed one, and no later mention may join it crosswise. What the rule cannot see: the
-        // coder gives 190 to a plain "X attacked Y" as well as to a clash, so two such attacks on each other on one
-        // day still match swapped.
+        // from the text ("X and Y clashed", "Y clashed with X"), so that order says nothing. A directed act keeps its
+        // direction: "Israeli jets struck Gaza" (195) and "Hamas fired rockets at Jerusalem" are two acts, each side's
+        // own. Both mutual, not either: a directed act matched crosswise with a mutual event would be folded with
+        // its sides reversed (the Hamas strike joining "Israel and Hamas clashed" would make the event a 195 by
+        // Israel), and a mutual report matched crosswise with one side's strike is as likely the other side's part
+        // of the fighting; then a mutual report could join both sides' strikes, one after the other, into one event.
+        // As the fold gives the event its mentions' most specific code, an event a directed mention has joined is
+        // directed from then on. What the codes cannot show: the coder gives 190 to a plain "X attacked Y" as well
+        // as to a clash, so two such 190 attacks on each other on one day still match swapped.
         boolean mutual = CODEBOOK.mutual(a.cameoCode()) && CODEBOOK.mutual(b.cameoCode());
         boolean crosswise = actorsCompatible(a.sourceCode(), b.targetCode()) && actorsCompatible(a.targetCode(), b.sourceCode());
         boolean swappedOk = mutual && crosswise;
