@@ -24,11 +24,13 @@ import java.util.Properties;
  * neural dependency parser, turned into sitrep's immutable {@link AnnotatedText}.
  *
  * <p>Models load once per process ({@link #shared()}); {@link #annotate} is thread-safe, so callers run
- * documents in parallel. Two choices keep throughput up without losing what coding needs:
+ * documents in parallel. These choices keep throughput up without losing what coding needs:
  * one 3-class CRF instead of CoreNLP's default three stacked NER models (the coder needs PERSON,
- * LOCATION, ORGANIZATION, and SUTime for dates; the rest comes from our dictionaries), and sentences
+ * LOCATION, ORGANIZATION, and SUTime for dates; the rest comes from our dictionaries); sentences
  * longer than {@link #MAX_SENTENCE_TOKENS} are cut into chunks before tagging, so a run-on "sentence"
- * (a table, a list of names) cannot blow up time or memory.
+ * (a table, a list of names) cannot blow up time or memory; and an {@link AnnotationPlan} decides which sentences
+ * get SUTime (read in windows around the time cues, {@link TimeCues}) and the parse (built as the one graph the
+ * coder reads). {@link AnnotationPlan#FULL} runs CoreNLP's annotators as CoreNLP configures them, for comparison.
  */
 public final class NlpAnnotator {
 

@@ -14,8 +14,8 @@ import java.util.Locale;
 /**
  * The annotations the pipeline needs: the dependency parse only for sentences with a word that can state an act
  * (the coder reads nothing else from a parse; the geoparser reads it only beside a word such as "ship" or "street"),
- * SUTime only for sentences
- * that can hold a date. Named entities, lemmas and tags every sentence gets, for places and actors.
+ * SUTime only for sentences that can hold a date, and there only in windows around the time cues. Named entities,
+ * numbers, lemmas and tags every sentence gets, for places and actors.
  */
 public final class CodingPlan implements AnnotationPlan {
     /** Changes with what the plan asks for, so cached annotations of an older plan are not reused. */
