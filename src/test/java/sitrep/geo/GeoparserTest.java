@@ -262,4 +262,12 @@ class GeoparserTest {
         long afrin = r.mentions().stream().filter(m -> m.place().text().equals("Afrin") && "SYR".equals(m.place().country())).count();
         assertTrue(afrin >= 3, () -> "each use of Afrin as a place: " + r.places());
     }
+
+    @Test
+    void oneSmallTownNearANamesakeDoesNotMakeAWorldCityTheNamesake() {
+        GeoResult r = parse("Syrian and Russian envoys met in Geneva on Monday. Turkey and Iran sent observers. The talks will move to "
+                + "Sochi next month. In Moscow, officials said Russia would attend. The U.S. delegation was led by a former "
+                + "professor at Stanford, who said the United States wanted a ceasefire in Syria.");
+        assertEquals("CHE", required(r, "Geneva").country(), () -> r.places().toString());
+    }
 }
