@@ -48,6 +48,8 @@ final class Discourse {
     final Map<String, Place> countryPlaces = new HashMap<>();
     /** How many place names and demonyms of the article lie in each country (ISO3). */
     final Map<String, Integer> countryMentions = new HashMap<>();
+    /** The venues the article gives its meetings (rule meeting-venue); null until set. */
+    Venues venues;
     /** Every located act, in text order, including those dropped as told before: what rule restated-place reads. */
     final List<Candidate> placed = new ArrayList<>();
     /** Acts emitted so far, for the back-reference and repeat rules. */

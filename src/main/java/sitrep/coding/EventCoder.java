@@ -39,6 +39,7 @@ import java.util.Set;
  */
 public final class EventCoder {
     private final Set<String> locativeWords;
+    private final Set<String> meetingNouns;
     private final Codebook codebook;
     private final ActorDictionary dictionary;
     private final CoderSettings settings;
@@ -88,6 +89,7 @@ public final class EventCoder {
         this.decisionVerbs = lexicon.cues("decision-verb");
         this.forecastWords = lexicon.cues("forecast");
         this.locativeWords = lexicon.cues("locative-preposition");
+        this.meetingNouns = lexicon.cues("meeting-noun");
         this.user = user;
         this.patternCoder = user == null ? null : new PatternCoder(user.verbs(), user.actors(), user.discards(), true);
     }
@@ -116,6 +118,7 @@ public final class EventCoder {
         Discourse discourse = new Discourse(article.published());
         discourse.focusPlace = focusTown(geo, doc, locativeWords);
         countries(geo, doc, discourse);
+        discourse.venues = new Venues(doc, geo, meetingNouns);
         List<Event> events = new ArrayList<>();
         List<Map<String, Double>> features = new ArrayList<>();
         List<Dropped> dropped = new ArrayList<>();
@@ -261,6 +264,9 @@ public final class EventCoder {
             for (var t : s.times()) if (t.value().matches("\\d{4}-\\d{2}(-\\d{2})?")) discourse.dated(t.value(), s.index());
         }
         if (settings.on(CodingRule.RESTATED_PLACE)) RestatedPlaces.refine(discourse.coded, discourse.placed, settings.maxRestatementGap());
+        if (settings.on(CodingRule.COUNTRY_PLACE)) {
+            EventPlaces.countryFallback(discourse.coded, discourse, settings.on(CodingRule.MIN_CONFIDENCE) ? settings.minConfidence() : 0);
+        }
         for (Candidate c : discourse.coded) {
             if (settings.on(CodingRule.OPINION) && c.quoted && c.attribution != null
                     && speech.commentator(c.sentence, -1, c.attribution.speaker())) continue;

@@ -77,6 +77,8 @@ final class EventPlaces {
                 best = actPlace ? distanceShifted(s, p) : p.place();
             }
         }
+        // "will attend the conference": an act at a meeting is at the venue the article gives that meeting.
+        if (best == null && settings.on(CodingRule.MEETING_VENUE) && d.venues != null) best = d.venues.of(c, content);
         // "attacked Pakistani villages": the demonym of a target that is ground gives the country; so does the demonym
         // of ground that any trigger word of the act takes as its object ("attacked Pakistani villages, killing 90
         // people", where the merged act's target is the people).
@@ -100,17 +102,30 @@ final class EventPlaces {
             best = d.focusPlace;
             c.placeInherited = true;
         }
-        // "police and troops deployed at railway stations" in a report from Soweto: a material act that nothing places is
-        // at least in the country of the last located act, else the country the article is about, as a country.
-        if (best == null && settings.on(CodingRule.COUNTRY_PLACE) && !c.verbal()) {
-            String iso = d.lastPlace != null && d.lastPlace.country() != null ? d.lastPlace.country() : d.focusCountry;
+        c.place = best;
+    }
+
+    /**
+     * Rule country-place, once the article is coded (so that no filter or confidence feature takes the country for
+     * the act's own place): "police and troops deployed at railway stations" in a report from Soweto. A material act
+     * that nothing places is at least in the country of the last located act before it, else the country the article's
+     * acts are in, as a country-level place.
+     */
+    static void countryFallback(List<Candidate> coded, Discourse d, double minConfidence) {
+        String last = null;
+        for (Candidate c : coded) {
+            if (c.verbal()) continue;
+            if (c.place != null) {
+                if (!c.placeInherited && c.place.country() != null && c.confidence >= minConfidence) last = c.place.country();
+                continue;
+            }
+            String iso = last != null ? last : d.focusCountry;
             Place country = iso == null ? null : d.countryPlaces.get(iso);
             if (country != null) {
-                best = country;
+                c.place = country;
                 c.placeInherited = true;
             }
         }
-        c.place = best;
     }
 
     /**
@@ -248,8 +263,10 @@ final class EventPlaces {
         for (Dependency d : s.children(unitToken)) {
             if (!d.baseRelation().equals("nummod")) continue;
             String n = s.token(d.dependent()).normalized();
+            // "about 120 miles" is normalised as "~120.0", "over 30 km" as ">30.0": the number is what locates the site.
+            String number = (n == null ? s.token(d.dependent()).word().replace(",", "") : n).replaceFirst("^[~<>=]+", "");
             try {
-                return Double.parseDouble(n == null ? s.token(d.dependent()).word().replace(",", "") : n) * factor;
+                return Double.parseDouble(number) * factor;
             } catch (NumberFormatException e) {
                 return -1;
             }

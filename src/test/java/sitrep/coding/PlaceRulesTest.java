@@ -108,6 +108,26 @@ class PlaceRulesTest {
     }
 
     @Test
+    void anApproximateDistanceStillMovesThePoint() {
+        String text = "Rebels shelled an army post about 40 km north of Hama on Saturday, killing three soldiers.";
+        List<Event> on = code(text, "2015-09-14", ALL);
+        Event shelled = first(on, VIOLENT);
+        assertTrue(shelled.location().lat() > 35.3, "about 40 km north of Hama (35.13N): " + shelled.location());
+    }
+
+    @Test
+    void anActAtAMeetingIsAtTheVenueTheArticleGaveIt() {
+        String text = "Envoys arrived on Monday for the Geneva conference on the war in Yemen. "
+                + "The rebels' delegation will attend the conference on Tuesday, their spokesman said.";
+        List<Event> on = code(text, "2018-09-05", ALL);
+        Event attend = first(on, trigger("attend"));
+        assertNotNull(attend.location(), describe(on));
+        assertEquals("CHE", attend.location().country(), describe(on));
+        Event off = first(code(text, "2018-09-05", ALL.without(List.of(CodingRule.MEETING_VENUE))), trigger("attend"));
+        assertNull(off.location(), "without the rule the statement's sentence names no venue");
+    }
+
+    @Test
     void aClockTimeIsNoYear() {
         String text = "Navy ships shelled the radar station at 0700 GMT on Monday, the ministry said.";
         List<Event> on = code(text, "2019-10-22", ALL);
