@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CAMEO event codebook with each code's quad class, Goldstein value, PLOVER type/mode/context and
- * ACLED type (cameo.tsv).
+ * The CAMEO event codebook with each code's quad class, Goldstein value, PLOVER type/mode/context,
+ * ACLED type and whether the act is mutual (cameo.tsv).
  */
 public final class Codebook {
+    /**
+     * @param mutual an act two actors do together ("X and Y clashed", "talks between X and Y"): the text may name
+     *               its source and target in either order, so their order is not a direction (cameo.tsv, column 10)
+     */
     public record Entry(String code, String label, int quadClass, double goldstein, String ploverType,
-                        String ploverMode, List<String> ploverContext, String acledType, String acledSubType) {
+                        String ploverMode, List<String> ploverContext, String acledType, String acledSubType, boolean mutual) {
     }
 
     private static final Lazy<Codebook> SHARED = new Lazy<>(Codebook::new);
@@ -28,8 +32,15 @@ public final class Codebook {
             for (String c : f[6].split(",")) if (!c.isBlank()) context.add(c.strip());
             String mode = f[5].isBlank() ? null : f[5].contains(":") ? f[5].substring(f[5].indexOf(':') + 1) : f[5];
             entries.put(f[0], new Entry(f[0], f[1], Integer.parseInt(f[2]), Double.parseDouble(f[3]), f[4], mode,
-                    List.copyOf(context), f[7].isBlank() ? null : f[7], f[8].isBlank() ? null : f[8]));
+                    List.copyOf(context), f[7].isBlank() ? null : f[7], f[8].isBlank() ? null : f[8], roles(f)));
         }
+    }
+
+    /** Column 10: "mutual", or empty or absent for a directed act; anything else is a broken data file. */
+    private static boolean roles(String[] f) {
+        if (f.length < 10 || f[9].isBlank()) return false;
+        if (!f[9].equals("mutual")) throw new IllegalStateException("cameo.tsv: code " + f[0] + " has roles '" + f[9] + "', expected 'mutual' or empty");
+        return true;
     }
 
     public static Codebook shared() {
@@ -38,6 +49,16 @@ public final class Codebook {
 
     public Entry get(String code) {
         return entries.get(code);
+    }
+
+    /**
+     * Whether {@code code} is a mutual act ({@link Entry#mutual}): the coder may take its target from "with" or a
+     * second conjunct, and merging may match two such mentions with source and target swapped. False for an
+     * unknown code or null.
+     */
+    public boolean mutual(String code) {
+        Entry e = code == null ? null : entries.get(code);
+        return e != null && e.mutual();
     }
 
     public boolean contains(String code) {

@@ -29,7 +29,6 @@ final class Roles {
     private static final Set<String> ARMED_SECTORS = Set.of("MIL", "REB", "INS", "UAF", "COP", "SPY", "RAD", "SEP");
     private static final Set<String> NON_DOMESTIC = Set.of("IGO", "NGO", "MNC", "IMG", "NGM", "UIS");
     private static final Set<String> CONTROL_WORDS = Set.of("control", "hold", "occupy", "run", "dominate", "besiege");
-    private static final Set<String> SYMMETRIC = Set.of("040", "046", "190", "030", "060", "057");
     /** How many sentences back a pronoun or description may find its antecedent. */
     private static final int COREFERENCE_WINDOW = 6;
 
@@ -72,9 +71,12 @@ final class Roles {
         int obj = weapon ? child(s, head, "obl:at", "obl:on", "obl:against") : child(s, head, "obj");
         if (obj < 0) obj = Graph.passiveSubject(s, head);
         if (obj < 0 && c.trigger.speechAct()) obj = child(s, head, "iobj", "obl:to", "obl:on");
-        if (obj < 0 && SYMMETRIC.contains(c.code)) obj = child(s, head, "obl:with");
+        // A mutual act (cameo.tsv's roles column: meet, negotiate, clash) may name its other side after "with" or as
+        // the subject's second conjunct; merging relies on the same list to match such mentions with the sides swapped.
+        boolean mutual = Codebook.shared().mutual(c.code);
+        if (obj < 0 && mutual) obj = child(s, head, "obl:with");
         if (obj < 0) obj = child(s, head, "obl:on", "obl:against");
-        if (obj < 0 && SYMMETRIC.contains(c.code)) obj = Graph.secondConjunct(s, subj);
+        if (obj < 0 && mutual) obj = Graph.secondConjunct(s, subj);
         c.target = obj < 0 ? null : weapon ? resolver.resolve(s, x.mentions(), obj, x.text(), false) : actor(x, obj);
         c.targetToken = c.target == null ? -1 : obj;
         if (c.target == null) {

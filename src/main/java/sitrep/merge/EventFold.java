@@ -9,10 +9,12 @@ import java.util.Objects;
 /**
  * How a mention that {@link Merger} joins to an event changes the event: the more precise date wins, a place the text
  * names (a toponym) wins over one it only implies (a demonym's country), else the more precise place, a more
- * specific actor code refines a compatible one, differing casualty counts and dates are kept as disagreements, and
- * the confidence rises. Both the store and the Spark job's merge stage fold with this, so they agree event for event.
- * Each of date, location, source and target is replaced whole by the incoming mention's, never pieced together:
- * the merge stage's blocking relies on that ({@link MergeBlocks}).
+ * specific actor code refines a compatible one (the mention's source refining the event's target when the two
+ * matched swapped), a more specific CAMEO code refines the event's ({@link #refines}), differing casualty counts,
+ * dates and CAMEO codes are kept as disagreements, and the confidence rises. Both the store and the Spark job's
+ * merge stage fold with this, so they agree event for event. Each of date, location, source, target and the
+ * coding (cameo, plover, acled) is replaced whole by one incoming mention's, never pieced together: the merge
+ * stage's blocking relies on that ({@link MergeBlocks}).
  */
 public final class EventFold {
     private EventFold() {
@@ -21,8 +23,11 @@ public final class EventFold {
     /**
      * Folds {@code incoming} (a mention's event, extract-format JSON) into {@code stored} (the event's JSON), noting
      * disagreements in {@code disagreements} (field to the distinct values reports gave). Both are changed in place.
+     *
+     * @param swapped whether the mention matched with its source and target swapped ({@link Merger.Decision#swapped}):
+     *                its source then refines the event's target and its target the event's source
      */
-    public static void fold(ObjectNode stored, ObjectNode disagreements, ObjectNode incoming) {
+    public static void fold(ObjectNode stored, ObjectNode disagreements, ObjectNode incoming, boolean swapped) {
         String storedPrecision = text(stored, "date_precision"), newPrecision = text(incoming, "date_precision");
         if (!Objects.equals(text(stored, "date"), text(incoming, "date")) && "day".equals(storedPrecision) && "day".equals(newPrecision)) {
             note(disagreements, "date", stored.get("date"), incoming.get("date"));
@@ -47,10 +52,21 @@ public final class EventFold {
             }
         }
         for (String role : new String[]{"source", "target"}) {
-            JsonNode s = stored.get(role), n = incoming.get(role);
+            // Crosswise after a swapped match: "Y and X clashed" joining "X and Y clashed" must not make Y the source too.
+            JsonNode s = stored.get(role), n = incoming.get(swapped ? (role.equals("source") ? "target" : "source") : role);
             if (n == null || n.isNull()) continue;
             if (s == null || s.isNull() || n.path("code").asText().length() > s.path("code").asText().length()
                     && n.path("code").asText().startsWith(s.path("code").asText())) stored.set(role, n);
+        }
+        // The coding follows the most specific act reported: "X and Y clashed" (190) joined by "X's jets struck Y"
+        // (195, the same direction: Merger never swaps a directed act) is the air strike. The PLOVER mode and the ACLED
+        // type come from the code, so they go with it.
+        String storedCode = stored.path("cameo").path("code").asText(null), newCode = incoming.path("cameo").path("code").asText(null);
+        if (refines(newCode, storedCode)) {
+            for (String f : new String[]{"cameo", "plover", "acled"}) if (incoming.has(f)) stored.set(f, incoming.get(f));
+        } else if (newCode != null && storedCode != null && !newCode.equals(storedCode) && !refines(storedCode, newCode)) {
+            // 193 and 195 for one act: small arms or aircraft, the reports differ.
+            note(disagreements, "cameo_code", stored.path("cameo").get("code"), incoming.path("cameo").get("code"));
         }
         ObjectNode quantities = stored.with("quantities");
         incoming.path("quantities").fields().forEachRemaining(q -> {
@@ -62,6 +78,18 @@ public final class EventFold {
             }
         });
         stored.put("confidence", Math.min(0.99, Math.max(stored.path("confidence").asDouble(), incoming.path("confidence").asDouble()) + 0.05));
+    }
+
+    /**
+     * Whether CAMEO code {@code code} says more than {@code than} of one act: it extends it ("1951" of "195", "190" of
+     * the root "19"), or {@code than} is its root's unspecified code ("190 Use conventional military force" for
+     * "195 Employ aerial weapons", "040 Consult" for "042 Make a visit"). Null refines nothing and is refined by nothing.
+     */
+    public static boolean refines(String code, String than) {
+        if (code == null || than == null || code.equals(than) || code.length() < 2 || than.length() < 2) return false;
+        if (code.startsWith(than)) return true;
+        String root = than.substring(0, 2);
+        return than.equals(root + "0") && code.startsWith(root) && code.length() >= 3;
     }
 
     /** Adds both values to the list of what reports said for {@code field}, once each. */

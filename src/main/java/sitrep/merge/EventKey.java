@@ -5,15 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 
 /**
- * What merging compares between an incoming event mention and a stored event: the event family, the dates
- * the event may have happened on, the actors' codes and where it happened, with the precision of each.
+ * What merging compares between an incoming event mention and a stored event: the event family, the full CAMEO
+ * code (whether the act is mutual, so its sides may be swapped), the dates the event may have happened on, the
+ * actors' codes and where it happened, with the precision of each.
  *
+ * @param cameoCode the full CAMEO code ("195", "1951"), null when the JSON has none
  * @param dateStart first day the event may have happened on (a month-precise date covers the month)
  * @param dateEnd   last such day
  * @param lat       null when the event has no location
  * @param precision the location's precision (city, admin2, admin1, region, country), or null
  */
-public record EventKey(String cameoRoot, String ploverType, String modality, LocalDate dateStart, LocalDate dateEnd, String datePrecision,
+public record EventKey(String cameoRoot, String cameoCode, String ploverType, String modality, LocalDate dateStart, LocalDate dateEnd, String datePrecision,
                        String sourceCode, String targetCode, Double lat, Double lon, String precision, String country) {
 
     /** The date range a date string stands for at its precision: "2017-08" covers August. */
@@ -44,7 +46,7 @@ public record EventKey(String cameoRoot, String ploverType, String modality, Loc
         LocalDate[] range = range(date, precision);
         JsonNode loc = e.get("location");
         boolean located = loc != null && !loc.isNull() && loc.hasNonNull("lat");
-        return new EventKey(e.path("cameo").path("root").asText(), e.path("plover").path("type").asText(null), text(e, "modality"), range[0], range[1], precision,
+        return new EventKey(e.path("cameo").path("root").asText(), e.path("cameo").path("code").asText(null), e.path("plover").path("type").asText(null), text(e, "modality"), range[0], range[1], precision,
                 code(e.get("source")), code(e.get("target")),
                 located ? loc.get("lat").asDouble() : null, located ? loc.get("lon").asDouble() : null,
                 located ? loc.path("precision").asText(null) : null, located ? loc.path("country").asText(null) : null);

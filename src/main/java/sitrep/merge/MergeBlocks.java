@@ -29,8 +29,9 @@ import java.util.TreeMap;
  * So each mention after an event's first is linked to an earlier mention of the event: by (1) to one, and within
  * the day-window component of (1) by (2) or (3) to one. Blocks are therefore the components of the (2)-or-(3)
  * graph inside each component of the day-window graph (1). A mention with no date never joins nor is joined.
- * The conditions are looser than the rule (the 500 km reach whatever the precision, any code compatibility), so a
- * block may hold more than one event's mentions, never less.
+ * The conditions are looser than the rule (the 500 km reach whatever the precision, any code compatibility, swapped
+ * sides whatever the CAMEO codes: the rule swaps only two mutual acts, and the event's code, taken whole from one
+ * mention by the fold, only narrows what may join), so a block may hold more than one event's mentions, never less.
  */
 public final class MergeBlocks {
     /** Merger's widest distance short of "same country" (region precision). */

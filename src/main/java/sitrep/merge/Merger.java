@@ -1,5 +1,6 @@
 package sitrep.merge;
 
+import sitrep.coding.Codebook;
 import sitrep.geo.Geo;
 
 import java.util.ArrayList;
@@ -12,9 +13,10 @@ import java.util.Set;
  * Decides whether an incoming event mention tells an event already stored: same CAMEO root, PLOVER type and modality,
  * dates that overlap at their precision (a day either way for day-precise dates: reports of one night
  * disagree), locations within a distance that grows as precision falls, and compatible actors (equal codes,
- * one code refining the other as RUS and RUSMIL, or one side unknown). At least one positive agreement beyond
- * the event family and date is required: an actor named on both sides, or two city-precise places close by;
- * when either side has no place, both source and target must agree.
+ * one code refining the other as RUS and RUSMIL, or one side unknown; source and target swapped only when both
+ * acts are mutual, see {@link #compare}). At least one positive agreement beyond the event family and date is
+ * required: an actor named on both sides, or two city-precise places close by; when either side has no place,
+ * both source and target must agree.
  * The decision says why, so a user can audit every merge.
  */
 public final class Merger {
@@ -22,15 +24,20 @@ public final class Merger {
     private static final Map<String, Double> MAX_KM = Map.of("point", 25.0, "city", 50.0, "admin2", 100.0,
             "admin1", 300.0, "region", 500.0, "country", Double.MAX_VALUE);
     private static final List<String> PRECISION_ORDER = List.of("point", "city", "admin2", "admin1", "region", "country");
-    /** Events with no direction: "X and Y clashed" and "Y and X clashed" are one event. */
+    /** Statements (make a statement, appeal): one speaker's remarks merge only when they address the same actor. */
     private static final Set<String> STATEMENT_ROOTS = Set.of("01", "02");
-    private static final Set<String> SYMMETRIC_ROOTS = Set.of("03", "04", "06", "19");
+    /** Which CAMEO codes are mutual acts (cameo.tsv), as the coder reads them. */
+    private static final Codebook CODEBOOK = Codebook.shared();
 
     /** A stored event that an incoming mention may join, with its key. */
     public record Candidate(String eventId, EventKey key) {
     }
 
-    public record Decision(String eventId, double score, String reason) {
+    /**
+     * @param swapped whether the mention's source and target matched the event's target and source (two mutual
+     *                acts: "Y and X clashed" joining "X and Y clashed"); {@link EventFold} folds its actors crosswise then
+     */
+    public record Decision(String eventId, double score, String reason, boolean swapped) {
     }
 
     public Optional<Decision> decide(EventKey incoming, List<Candidate> candidates) {
@@ -47,7 +54,7 @@ public final class Merger {
         List<String> why = new ArrayList<>();
         if (!a.cameoRoot().equals(b.cameoRoot()) || !java.util.Objects.equals(a.ploverType(), b.ploverType())
                 || !a.modality().equals(b.modality())) return null;
-        why.add("same CAMEO root " + a.cameoRoot() + " and PLOVER type " + a.ploverType());
+        why.add("same CAMEO root " + a.cameoRoot() + " (" + codes(a.cameoCode(), b.cameoCode()) + ") and PLOVER type " + a.ploverType());
         if (a.dateStart() == null || b.dateStart() == null) return null;
         int slack = "day".equals(a.datePrecision()) && "day".equals(b.datePrecision()) ? 1 : 0;
         if (a.dateStart().minusDays(slack).isAfter(b.dateEnd()) || b.dateStart().minusDays(slack).isAfter(a.dateEnd())) return null;
@@ -76,17 +83,33 @@ public final class Merger {
 
         int direct = actorsAgree(a.sourceCode(), b.sourceCode()) + actorsAgree(a.targetCode(), b.targetCode());
         boolean directOk = actorsCompatible(a.sourceCode(), b.sourceCode()) && actorsCompatible(a.targetCode(), b.targetCode());
-        boolean swappedOk = SYMMETRIC_ROOTS.contains(a.cameoRoot())
-                && actorsCompatible(a.sourceCode(), b.targetCode()) && actorsCompatible(a.targetCode(), b.sourceCode());
-        int swapped = swappedOk ? actorsAgree(a.sourceCode(), b.targetCode()) + actorsAgree(a.targetCode(), b.sourceCode()) : 0;
+        // Source and target may match swapped only when both acts are mutual (cameo.tsv's roles column, shared with
+        // the coder: 040 consult, 046 negotiate, 190 the coder's "clash", ...): the coder takes a mutual act's order
+        // from the text ("X and Y clashed", "Y clashed with X"), so that order says nothing. A directed act keeps its
+        // direction: "Israeli jets struck Gaza" (195) and "Hamas fired rockets at Jerusalem" are two acts, each side's
+        // own. Both mutual, not either: a directed act matched crosswise with a mutual event would be folded with
+        // its sides reversed (the Hamas strike joining "Israel and Hamas clashed" would make the event a 195 by
+        // Israel), and a mutual report matched crosswise with one side's strike is as likely the other side's part
+        // of the fighting; then a mutual report could join both sides' strikes, one after the other, into one event.
+        // As the fold gives the event its mentions' most specific code, an event a directed mention has joined is
+        // directed from then on. What the codes cannot show: the coder gives 190 to a plain "X attacked Y" as well
+        // as to a clash, so two such 190 attacks on each other on one day still match swapped.
+        boolean mutual = CODEBOOK.mutual(a.cameoCode()) && CODEBOOK.mutual(b.cameoCode());
+        boolean crosswise = actorsCompatible(a.sourceCode(), b.targetCode()) && actorsCompatible(a.targetCode(), b.sourceCode());
+        boolean swappedOk = mutual && crosswise;
+        int swapped = crosswise ? actorsAgree(a.sourceCode(), b.targetCode()) + actorsAgree(a.targetCode(), b.sourceCode()) : 0;
         if (!directOk && !swappedOk) return null;
         int agreeing = directOk ? direct : 0;
-        if (swappedOk && swapped > agreeing) {
+        boolean useSwapped = swappedOk && swapped > agreeing;
+        if (useSwapped) {
             agreeing = swapped;
-            why.add("actors agree with source and target swapped (symmetric event)");
+            why.add("actors agree with source and target swapped (" + show(a.cameoCode()) + " and " + show(b.cameoCode())
+                    + " are mutual acts): source " + show(a.sourceCode()) + " ~ target " + show(b.targetCode())
+                    + ", target " + show(a.targetCode()) + " ~ source " + show(b.sourceCode()));
         } else {
             why.add("source " + show(a.sourceCode()) + " ~ " + show(b.sourceCode()) + ", target " + show(a.targetCode())
-                    + " ~ " + show(b.targetCode()));
+                    + " ~ " + show(b.targetCode())
+                    + (!mutual && swapped > agreeing ? " (not swapped: " + directed(a.cameoCode(), b.cameoCode()) + " is a directed act)" : ""));
         }
         if (agreeing == 0 && !placeAgrees) return null; // nothing but family and date in common: too weak
         // With no place to compare, one shared actor is not enough ("Russian airstrikes" in general is not
@@ -95,7 +118,7 @@ public final class Merger {
         // Statements are many a day: one speaker's two remarks are one event only when they address the same actor.
         if (STATEMENT_ROOTS.contains(a.cameoRoot()) && (a.targetCode() == null || b.targetCode() == null || agreeing < 2)) return null;
         score += agreeing * 1.5;
-        return new Decision(c.eventId(), score, String.join("; ", why));
+        return new Decision(c.eventId(), score, String.join("; ", why), useSwapped);
     }
 
     /** 1 when both sides name compatible actors, 0 otherwise. */
@@ -107,6 +130,18 @@ public final class Merger {
     static boolean actorsCompatible(String x, String y) {
         if (x == null || y == null) return true;
         return x.equals(y) || x.startsWith(y) || y.startsWith(x);
+    }
+
+    /** The codes of the mention and the event, and which code the fold leaves the event with. */
+    private static String codes(String mention, String event) {
+        if (java.util.Objects.equals(mention, event)) return "code " + show(mention);
+        if (EventFold.refines(mention, event)) return "code " + show(mention) + " refines the event's " + show(event);
+        return "code " + show(mention) + ", the event keeps its " + show(event);
+    }
+
+    /** The directed one of two codes (the first when both are). */
+    private static String directed(String mention, String event) {
+        return CODEBOOK.mutual(mention) ? show(event) : show(mention);
     }
 
     private static String show(String code) {

@@ -101,7 +101,7 @@ public final class SequentialMerge {
             merged = new Merged(m, e.id, decision.get().reason());
             e.mentions.add(merged);
             unindex(e);
-            EventFold.fold(e.json, e.disagreements, json);
+            EventFold.fold(e.json, e.disagreements, json, decision.get().swapped());
             e.key = EventKey.of(e.json);
             index(e);
         } else {
@@ -166,7 +166,7 @@ public final class SequentialMerge {
      * ({@code SequentialMergeTest} holds them together on DuckDB). Family, a start date that can overlap and an
      * end no earlier than the day before; then a place that can agree: both actors named on both sides when the
      * event has no place, the same country when the mention is at country precision or a located event is, else
-     * the {@value #LOOKUP_KM} km box.
+     * the {@value #LOOKUP_KM} km box. Neither narrows by the full CAMEO code: the keys carry it for the rule alone.
      */
     static boolean lookedUp(EventKey key, EventKey e) {
         if (key.cameoRoot() == null || !key.cameoRoot().equals(e.cameoRoot()) || key.modality() == null

@@ -15,6 +15,26 @@ public interface AnnotationPlan {
     /** Whether the sentence gets SUTime's dates (named entities and numbers it gets anyway). */
     boolean times(List<Token> tagged);
 
+    /**
+     * How far around each time cue (a digit or a time word) SUTime reads, in tokens on either side; 0 for the whole
+     * sentence. SUTime's pattern matching costs time in proportion to the tokens it reads, and a date expression
+     * ("on the morning of 14 September 2017", "two days later") lies close to its cue, so a window reads what a whole
+     * sentence gives at a fraction of the cost. Named entities and numbers are found on the whole sentence anyway.
+     */
+    default int timeWindow() {
+        return 0;
+    }
+
+    /**
+     * Whether CoreNLP's annotators run as CoreNLP configures them: SUTime on whole sentences and the depparse
+     * annotator with all five dependency graphs it builds (the reference bench measures against). Otherwise SUTime
+     * reads the plan's windows and the parser builds only the enhanced++ graph the coder reads; the annotations sitrep
+     * keeps are the same.
+     */
+    default boolean stockAnnotators() {
+        return false;
+    }
+
     /** A name for the plan, part of the key of cached annotations. */
     default String name() {
         return getClass().getName();
@@ -29,6 +49,11 @@ public interface AnnotationPlan {
 
         @Override
         public boolean times(List<Token> tagged) {
+            return true;
+        }
+
+        @Override
+        public boolean stockAnnotators() {
             return true;
         }
 

@@ -7,6 +7,9 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
 import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+import edu.stanford.nlp.semgraph.SemanticGraphFactory;
+import edu.stanford.nlp.parser.nndep.DependencyParser;
+import edu.stanford.nlp.trees.GrammaticalStructure;
 import edu.stanford.nlp.util.ArrayCoreMap;
 import edu.stanford.nlp.util.CoreMap;
 import sitrep.data.Lazy;
@@ -21,11 +24,13 @@ import java.util.Properties;
  * neural dependency parser, turned into sitrep's immutable {@link AnnotatedText}.
  *
  * <p>Models load once per process ({@link #shared()}); {@link #annotate} is thread-safe, so callers run
- * documents in parallel. Two choices keep throughput up without losing what coding needs:
+ * documents in parallel. These choices keep throughput up without losing what coding needs:
  * one 3-class CRF instead of CoreNLP's default three stacked NER models (the coder needs PERSON,
- * LOCATION, ORGANIZATION, and SUTime for dates; the rest comes from our dictionaries), and sentences
+ * LOCATION, ORGANIZATION, and SUTime for dates; the rest comes from our dictionaries); sentences
  * longer than {@link #MAX_SENTENCE_TOKENS} are cut into chunks before tagging, so a run-on "sentence"
- * (a table, a list of names) cannot blow up time or memory.
+ * (a table, a list of names) cannot blow up time or memory; and an {@link AnnotationPlan} decides which sentences
+ * get SUTime (read in windows around the time cues, {@link TimeCues}) and the parse (built as the one graph the
+ * coder reads). {@link AnnotationPlan#FULL} runs CoreNLP's annotators as CoreNLP configures them, for comparison.
  */
 public final class NlpAnnotator {
 
@@ -46,8 +51,21 @@ public final class NlpAnnotator {
     private final StanfordCoreNLP splitter;
     private final StanfordCoreNLP tagger;
     private final StanfordCoreNLP entities;
-    private final StanfordCoreNLP entitiesAndTimes;
-    private final StanfordCoreNLP parser;
+    /**
+     * Named entities with SUTime on whole sentences: only plans without a time window use it (CoreNLP's full annotation,
+     * which bench compares against), so it loads on first use and a run that never needs it spares start-up its CRF.
+     */
+    private final Lazy<StanfordCoreNLP> entitiesAndTimes = new Lazy<>(() -> stage("ner", true));
+    /**
+     * The neural dependency parser, called directly: CoreNLP's depparse annotator builds five graphs from each parse
+     * (basic, collapsed, CC-processed, enhanced, enhanced++), and the coder reads only enhanced++, so building the
+     * other four was a quarter of the parser's time.
+     */
+    private final DependencyParser parser;
+    /** CoreNLP's own depparse annotator, for plans that ask for its full output (see AnnotationPlan.stockAnnotators). */
+    private final Lazy<StanfordCoreNLP> stockParser = new Lazy<>(() -> stage("depparse", false));
+    /** SUTime and the numeric classifiers without the CRF, for windows around time cues (see AnnotationPlan.timeWindow). */
+    private final StanfordCoreNLP timesOnly;
 
     private NlpAnnotator() {
         Properties split = new Properties();
@@ -58,47 +76,56 @@ public final class NlpAnnotator {
         split.setProperty("ssplit.newlineIsSentenceBreak", "always");
         splitter = new StanfordCoreNLP(split);
 
-        tagger = stage("pos,lemma", false);
-        // Two NER stages on one CRF model list: with SUTime for sentences that can hold a date, without it for the
-        // others (SUTime is most of NER's time); numbers are normalised by both.
-        entitiesAndTimes = stage("ner", true);
-        entities = stage("ner", false);
-        parser = stage("depparse", false);
+        // The parser and SUTime load on a thread of their own while the tagger and the CRF load here: loading is
+        // mostly reading and unpacking model files, one thread each, so on two cores start-up takes the longer half.
+        java.util.concurrent.ExecutorService loader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sitrep-model-loader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            var parserLoad = loader.submit(() -> DependencyParser.loadFromModelFile(DependencyParser.DEFAULT_MODEL, new Properties()));
+            // SUTime (most of NER's time when it reads whole sentences) on a stage of its own, without the CRF, for
+            // the windows a plan asks for.
+            var timesLoad = loader.submit(() -> stage("ner", true, ""));
+            tagger = stage("pos,lemma", false);
+            // Named entities and numbers for every sentence.
+            entities = stage("ner", false);
+            parser = loaded(parserLoad);
+            timesOnly = loaded(timesLoad);
+        } finally {
+            loader.shutdown();
+        }
+    }
+
+    private static <T> T loaded(java.util.concurrent.Future<T> load) {
+        try {
+            return load.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException("loading a CoreNLP model failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while CoreNLP's models loaded", e);
+        }
     }
 
     private static StanfordCoreNLP stage(String annotators, boolean times) {
+        return stage(annotators, times, System.getProperty(NER_MODELS_PROPERTY, DEFAULT_NER_MODEL));
+    }
+
+    private static StanfordCoreNLP stage(String annotators, boolean times, String nerModels) {
         Properties p = new Properties();
         p.setProperty("annotators", annotators);
         p.setProperty("enforceRequirements", "false");
-        p.setProperty("ner.model", System.getProperty(NER_MODELS_PROPERTY, DEFAULT_NER_MODEL));
+        p.setProperty("ner.model", nerModels);
         p.setProperty("ner.applyFineGrained", "false");
         p.setProperty("ner.buildEntityMentions", "false");
         p.setProperty("ner.useSUTime", String.valueOf(times));
         p.setProperty("ner.applyNumericClassifiers", "true");
         p.setProperty("sutime.includeRange", "false");
         return new StanfordCoreNLP(p);
-    }
-
-    /** The words of the time-words list (time-words.tsv): a sentence without one of them or a digit holds no date. */
-    private static final java.util.Set<String> TIME_WORDS = new java.util.HashSet<>();
-    private static final java.util.Set<String> COMMON_WORD_NAMES = java.util.Set.of("may", "march", "sun", "sat", "wed", "mar", "jun", "dec", "sept");
-
-    static {
-        for (String[] f : sitrep.data.DataFiles.rows("/sitrep/nlp/time-words.tsv")) TIME_WORDS.add(f[0].strip());
-    }
-
-    /** Whether a tagged sentence can hold a date SUTime finds: a digit or a time word. */
-    public static boolean mayHoldDate(List<Token> tagged) {
-        for (Token t : tagged) {
-            String w = t.word();
-            for (int i = 0; i < w.length(); i++) if (Character.isDigit(w.charAt(i))) return true;
-            String lower = w.toLowerCase(java.util.Locale.ROOT);
-            if (!TIME_WORDS.contains(lower) && !TIME_WORDS.contains(t.lemma().toLowerCase(java.util.Locale.ROOT))) continue;
-            // "may", "march", "sun": the month or day only as a proper noun ("in May", "on 3 March").
-            if (COMMON_WORD_NAMES.contains(lower) && !t.isProperNoun()) continue;
-            return true;
-        }
-        return false;
     }
 
     /** The process-wide annotator; the first call loads the models (a few seconds). */
@@ -149,17 +176,103 @@ public final class NlpAnnotator {
         tagger.annotate(doc);
         List<CoreMap> all = doc.get(CoreAnnotations.SentencesAnnotation.class);
         List<CoreMap> timed = new ArrayList<>(), untimed = new ArrayList<>(), parsed = new ArrayList<>();
+        List<List<Token>> timedWords = new ArrayList<>();
         for (CoreMap s : all) {
             List<Token> tagged = convert(0, s).tokens();
-            (plan.times(tagged) ? timed : untimed).add(s);
+            if (plan.times(tagged)) {
+                timed.add(s);
+                timedWords.add(tagged);
+            } else {
+                untimed.add(s);
+            }
             if (plan.parse(tagged)) parsed.add(s);
         }
-        annotateSome(doc, timed, entitiesAndTimes);
-        annotateSome(doc, untimed, entities);
-        annotateSome(doc, parsed, parser);
+        if (plan.stockAnnotators() || plan.timeWindow() <= 0) {
+            annotateSome(doc, timed, entitiesAndTimes.get());
+            annotateSome(doc, untimed, entities);
+        } else {
+            annotateSome(doc, all, entities);
+            timeWindows(doc, timed, timedWords, plan.timeWindow());
+        }
+        if (plan.stockAnnotators()) {
+            annotateSome(doc, parsed, stockParser.get());
+        } else {
+            for (CoreMap s : parsed) {
+                GrammaticalStructure structure = parser.predict(s);
+                s.set(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class,
+                        SemanticGraphFactory.makeFromTree(structure, SemanticGraphFactory.Mode.ENHANCED_PLUS_PLUS, GrammaticalStructure.Extras.NONE, null));
+            }
+        }
         List<Sentence> sentences = new ArrayList<>();
         for (CoreMap s : all) sentences.add(convert(sentences.size(), s));
         return new AnnotatedText(text, sentences);
+    }
+
+    /** The CRF's classes, which the numeric classifiers never overwrite (as in CoreNLP's own combination). */
+    private static final java.util.Set<String> CRF_CLASSES = java.util.Set.of("PERSON", "LOCATION", "ORGANIZATION");
+
+    /**
+     * Runs SUTime on windows of {@code radius} tokens around each time cue of the given sentences, after the whole
+     * sentences got named entities and numbers. A window token takes the classes and values SUTime and the numeric
+     * classifiers give it there unless the CRF named it (a person "May"), as CoreNLP's combination of the two decides;
+     * every other token keeps the sentence's tags.
+     * The windows are read on fresh copies of their tokens: CoreNLP's combination lets a numeric class replace only an
+     * empty answer, so the sentence pass's answers ("2012" as the rules without SUTime read it) would otherwise stand.
+     */
+    private void timeWindows(Annotation doc, List<CoreMap> sentences, List<List<Token>> tagged, int radius) {
+        List<CoreMap> windows = new ArrayList<>();
+        List<CoreLabel> originals = new ArrayList<>(), copies = new ArrayList<>();
+        for (int k = 0; k < sentences.size(); k++) {
+            for (int[] range : TimeCues.windows(tagged.get(k), radius)) {
+                windows.add(window(doc, sentences.get(k), range[0], range[1], originals, copies));
+            }
+        }
+        if (windows.isEmpty()) return;
+        annotateSome(doc, windows, timesOnly);
+        for (int i = 0; i < originals.size(); i++) {
+            CoreLabel original = originals.get(i), copy = copies.get(i);
+            if (CRF_CLASSES.contains(original.ner())) continue;
+            original.setNER(copy.ner());
+            String value = copy.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
+            if (value == null) original.remove(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
+            else original.set(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class, value);
+        }
+    }
+
+    /**
+     * Tokens {@code from..to-1} of a sentence as a sentence of their own, on copies of the tokens that hold only what
+     * tokenising and tagging gave (appended to {@code originals} and {@code copies}, pair by pair).
+     */
+    private static CoreMap window(Annotation doc, CoreMap sentence, int from, int to, List<CoreLabel> originals, List<CoreLabel> copies) {
+        List<CoreLabel> tokens = new ArrayList<>();
+        for (CoreLabel l : sentence.get(CoreAnnotations.TokensAnnotation.class).subList(from, to)) {
+            CoreLabel c = new CoreLabel();
+            c.setWord(l.word());
+            c.setValue(l.value());
+            c.setOriginalText(l.originalText());
+            c.setBefore(l.before());
+            c.setAfter(l.after());
+            c.setBeginPosition(l.beginPosition());
+            c.setEndPosition(l.endPosition());
+            c.setTag(l.tag());
+            c.setLemma(l.lemma());
+            c.setIndex(l.index());
+            c.setSentIndex(l.sentIndex());
+            originals.add(l);
+            copies.add(c);
+            tokens.add(c);
+        }
+        CoreMap w = new ArrayCoreMap();
+        int charBegin = tokens.get(0).beginPosition(), charEnd = tokens.get(tokens.size() - 1).endPosition();
+        int first = sentence.get(CoreAnnotations.TokenBeginAnnotation.class);
+        w.set(CoreAnnotations.TextAnnotation.class, doc.get(CoreAnnotations.TextAnnotation.class).substring(charBegin, charEnd));
+        w.set(CoreAnnotations.CharacterOffsetBeginAnnotation.class, charBegin);
+        w.set(CoreAnnotations.CharacterOffsetEndAnnotation.class, charEnd);
+        w.set(CoreAnnotations.TokensAnnotation.class, tokens);
+        w.set(CoreAnnotations.TokenBeginAnnotation.class, first + from);
+        w.set(CoreAnnotations.TokenEndAnnotation.class, first + to);
+        w.set(CoreAnnotations.SentenceIndexAnnotation.class, sentence.get(CoreAnnotations.SentenceIndexAnnotation.class));
+        return w;
     }
 
     /** Runs one stage over some of a document's sentences (their tokens are the document's, so the results land there). */

@@ -148,7 +148,7 @@ final class EventWrites {
             s.setString(14, json.toString());
             s.executeUpdate();
         }
-        if (decision.isPresent()) mergeInto(eventId, json, joined.add(eventId), outletKey(a, outlet));
+        if (decision.isPresent()) mergeInto(eventId, json, decision.get().swapped(), joined.add(eventId), outletKey(a, outlet));
         else joined.add(eventId);
     }
 
@@ -163,7 +163,7 @@ final class EventWrites {
 
     /** The event columns a merge key is read from, in {@link #columnKey} order. */
     private static final String KEY_COLUMNS = "id, cameo_root, plover_type, modality, CAST(date_start AS VARCHAR), "
-            + "CAST(date_end AS VARCHAR), date_precision, source_code, target_code, lat, lon, loc_precision, country";
+            + "CAST(date_end AS VARCHAR), date_precision, source_code, target_code, lat, lon, loc_precision, country, cameo_code";
 
     /** How far a located mention looks for located events: the merge rule's widest distance short of "same country". */
     private static final double MAX_MERGE_KM = SequentialMerge.LOOKUP_KM;
@@ -174,7 +174,10 @@ final class EventWrites {
      * the size of the store: the same CAMEO root, modality and PLOVER type; a date that can overlap (a day
      * either way, or a month or year that holds the day); and a place that can agree (within
      * {@value #MAX_MERGE_KM} km, or the same country at country precision), or, for a side without a place, both
-     * actors named. The keys come from the columns, not from each candidate's JSON. {@link Merger} decides among
+     * actors named. The keys come from the columns, not from each candidate's JSON; a key holds the event's full
+     * CAMEO code too ({@code cameo_code}, which the rule reads to tell mutual acts from directed ones; a store
+     * written before merging read it gets it filled when opened, as a {@code StoreSchema.SEARCH_COLUMNS} column),
+     * but the lookup does not narrow by it: acts of one root with different codes may join. {@link Merger} decides among
      * them; this only leaves out events it would refuse. On PostgreSQL the (cameo_root, date_start) index
      * serves the lookup; DuckDB (no secondary indexes, see DEVELOPERS.md) scans the narrow key columns, with
      * its zone maps skipping row groups of other dates. {@code SequentialMerge.lookedUp} is this query's in-memory
@@ -249,7 +252,7 @@ final class EventWrites {
         Double latitude = r.wasNull() ? null : lat;
         double lon = r.getDouble(11);
         Double longitude = r.wasNull() || latitude == null ? null : lon;
-        return new EventKey(r.getString(2), r.getString(3), r.getString(4),
+        return new EventKey(r.getString(2), r.getString(14), r.getString(3), r.getString(4),
                 start == null ? null : LocalDate.parse(start.substring(0, 10)), end == null ? null : LocalDate.parse(end.substring(0, 10)),
                 r.getString(7), r.getString(8), r.getString(9), latitude, longitude,
                 latitude == null ? null : r.getString(12), latitude == null ? null : r.getString(13));
@@ -296,10 +299,11 @@ final class EventWrites {
      * rather than counted from the mentions table, which has no index on DuckDB: counting there read every
      * mention of the store at each merge, so ingest slowed as the store grew.
      *
+     * @param swapped    whether the mention matched with source and target swapped ({@link Merger.Decision#swapped})
      * @param newArticle whether the mention's article had no mention in this event before
      * @param outletKey  the mention's {@link #outletKey}
      */
-    private void mergeInto(String eventId, ObjectNode incoming, boolean newArticle, String outletKey) throws SQLException {
+    private void mergeInto(String eventId, ObjectNode incoming, boolean swapped, boolean newArticle, String outletKey) throws SQLException {
         ObjectNode stored;
         ObjectNode disagreements;
         String outlets;
@@ -314,7 +318,7 @@ final class EventWrites {
         }
         boolean newOutlet = !java.util.Arrays.asList(outlets.split("\n")).contains(outletKey);
         if (newOutlet) outlets = outlets.isEmpty() ? outletKey : outlets + "\n" + outletKey;
-        EventFold.fold(stored, disagreements, incoming);
+        EventFold.fold(stored, disagreements, incoming, swapped);
         EventKey key = EventKey.of(stored);
         try (PreparedStatement s = c.prepared("UPDATE events SET cameo_root = ?, modality = ?, date_start = CAST(? AS DATE), "
                 + "date_end = CAST(? AS DATE), date = ?, date_precision = ?, source_code = ?, target_code = ?, lat = ?, lon = ?, "

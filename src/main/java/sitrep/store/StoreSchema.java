@@ -15,7 +15,11 @@ final class StoreSchema {
     private StoreSchema() {
     }
 
-    /** The filter columns read from an event's JSON, added to stores written before them. */
+    /**
+     * The filter columns read from an event's JSON, added to stores written before them. {@code cameo_code} is a
+     * merge key column as well ({@code EventWrites.candidates} reads it for the rule's mutual acts), so every
+     * event must have it filled before the store merges into it: the upgrade below fills all rows in one go.
+     */
     static final List<String> SEARCH_COLUMNS = List.of("admin1", "source_name", "target_name", "cameo_code");
 
     /**

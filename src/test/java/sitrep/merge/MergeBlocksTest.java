@@ -79,7 +79,7 @@ class MergeBlocksTest {
 
     private static EventKey key(String date, String source, String target, Double lat, Double lon, String precision, String country) {
         LocalDate[] r = EventKey.range(date, date.length() == 10 ? "day" : "month");
-        return new EventKey("19", "ASSAULT", "asserted", r[0], r[1], date.length() == 10 ? "day" : "month", source, target, lat, lon, precision, country);
+        return new EventKey("19", "190", "ASSAULT", "asserted", r[0], r[1], date.length() == 10 ? "day" : "month", source, target, lat, lon, precision, country);
     }
 
     @Test

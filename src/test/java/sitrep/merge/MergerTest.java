@@ -15,7 +15,14 @@ class MergerTest {
     private static EventKey key(String root, String date, String precision, String source, String target,
                                 Double lat, Double lon, String locPrecision, String country) {
         LocalDate[] r = EventKey.range(date, precision);
-        return new EventKey(root, root.equals("19") ? "ASSAULT" : "CONSULT", "asserted", r[0], r[1], precision, source, target,
+        return key(root, root + "0", date, precision, source, target, lat, lon, locPrecision, country);
+    }
+
+    /** A key with its full CAMEO code ("190" the coder's clash, "195" an air strike). */
+    private static EventKey key(String root, String code, String date, String precision, String source, String target,
+                                Double lat, Double lon, String locPrecision, String country) {
+        LocalDate[] r = EventKey.range(date, precision);
+        return new EventKey(root, code, root.equals("19") ? "ASSAULT" : "CONSULT", "asserted", r[0], r[1], precision, source, target,
                 lat, lon, locPrecision, country);
     }
 
@@ -58,6 +65,41 @@ class MergerTest {
         EventKey stored = key("04", "2017-09-15", "day", "USA", "RUS", null, null, null, null);
         assertTrue(merger.decide(key("04", "2017-09-15", "day", "RUS", "USA", null, null, null, null),
                 List.of(new Merger.Candidate("e1", stored))).isPresent());
+    }
+
+    @Test
+    void oppositeDirectedActsStayTwoEvents() {
+        // "Israeli jets struck Gaza City" and "Hamas drones hit an Israeli army post at Gaza City" on one day: each
+        // side's own strike, though the actors would match with source and target swapped.
+        EventKey israeli = key("19", "195", "2021-05-11", "day", "ISRMIL", "PSE", 31.50, 34.47, "city", "PSE");
+        EventKey hamas = key("19", "195", "2021-05-11", "day", "PSEREB", "ISRMIL", 31.52, 34.45, "city", "PSE");
+        assertFalse(merger.decide(hamas, List.of(new Merger.Candidate("e1", israeli))).isPresent(), "two directed strikes");
+        // Nor does a mutual report on one side let them swap: "Hamas and Israeli forces clashed" (190) is not the
+        // Israeli strike told the other way round.
+        EventKey clash = key("19", "190", "2021-05-11", "day", "PSEREB", "ISRMIL", 31.52, 34.45, "city", "PSE");
+        assertFalse(merger.decide(clash, List.of(new Merger.Candidate("e1", israeli))).isPresent(), "mutual against directed");
+        assertFalse(merger.decide(israeli, List.of(new Merger.Candidate("e1", clash))).isPresent(), "directed against mutual");
+        // "X visited Y" (042) is not "Y visited X".
+        EventKey visit = key("04", "042", "2017-09-15", "day", "USA", "RUS", null, null, null, null);
+        assertFalse(merger.decide(key("04", "042", "2017-09-15", "day", "RUS", "USA", null, null, null, null),
+                List.of(new Merger.Candidate("e1", visit))).isPresent(), "two visits, one each way");
+    }
+
+    @Test
+    void mutualActsMatchSwappedAndSayWhy() {
+        EventKey clash = key("19", "190", "2021-05-11", "day", "ISRMIL", "PSEREB", 32.46, 35.30, "city", "PSE");
+        var d = merger.decide(key("19", "190", "2021-05-11", "day", "PSEREB", "ISR", 32.46, 35.30, "city", "PSE"),
+                List.of(new Merger.Candidate("e1", clash))).orElseThrow();
+        assertTrue(d.swapped());
+        assertTrue(d.reason().contains("swapped (190 and 190 are mutual acts)"), d.reason());
+        // A directed strike the same way round joins the clash directly, and the event takes its code.
+        var strike = merger.decide(key("19", "195", "2021-05-11", "day", "ISRMIL", "PSE", 32.46, 35.30, "city", "PSE"),
+                List.of(new Merger.Candidate("e1", clash))).orElseThrow();
+        assertFalse(strike.swapped());
+        assertTrue(strike.reason().contains("code 195 refines the event's 190"), strike.reason());
+        // A directed strike the other way round cannot.
+        assertFalse(merger.decide(key("19", "195", "2021-05-11", "day", "PSEREB", "ISRMIL", 32.46, 35.30, "city", "PSE"),
+                List.of(new Merger.Candidate("e1", clash))).isPresent());
     }
 
     @Test

@@ -52,4 +52,36 @@ class AnnotationPlanTest {
             assertEquals(geo.places(), a.places());
         }
     }
+
+    /** Date forms news writes, each far from the sentence's other words, so a window must find them as a whole sentence does. */
+    private static final String DATES = """
+            Shortly after 1 am on Sunday, in the hills east of the provincial capital, gunmen opened fire on a checkpoint.
+            The ministry, which had warned of such raids for many months and asked for more police, said on Sept. 14 that two officers died.
+            Residents of the old town, most of whom had fled the fighting in the 1990s, returned last night to find their homes looted.
+            Rebels seized the airport on 3 March 2019, and two days later, after long and bitter negotiations, they handed it back.
+            The army has currently deployed 50 soldiers along the road, although 1,200 more were promised by the government in 2012.
+            """;
+
+    @Test
+    void timeWindowsAndTheLeanParserGiveWhatCoreNlpsFullAnnotationGives() {
+        LocalDate date = LocalDate.of(2019, 3, 10);
+        CodingPlan plan = new CodingPlan(TriggerLexicon.shared(), CoderSettings.defaults());
+        AnnotatedText windows = NlpAnnotator.shared().annotate(DATES, date, plan);
+        AnnotatedText full = NlpAnnotator.shared().annotate(DATES, date, AnnotationPlan.FULL);
+        assertEquals(full.sentences().size(), windows.sentences().size());
+        for (int i = 0; i < full.sentences().size(); i++) {
+            Sentence f = full.sentences().get(i), w = windows.sentences().get(i);
+            // SUTime's references to the present ("currently") may be left out where no date is near: the coder
+            // dates nothing by them.
+            assertEquals(dates(f), dates(w), "dates of sentence " + i);
+            if (!w.dependencies().isEmpty()) assertEquals(f.dependencies(), w.dependencies(), "parse of sentence " + i);
+        }
+        assertEquals("2018-09-14", windows.sentences().get(1).times().get(0).value(), "'Sept.' with its full stop is a month (the last one before the report)");
+        assertTrue(windows.sentences().get(2).times().stream().anyMatch(t -> t.value().startsWith("2019-03-09")), "last night");
+        assertTrue(windows.sentences().get(0).times().stream().anyMatch(t -> t.value().startsWith("2019-03-10T01")), "1 am on Sunday");
+    }
+
+    private static java.util.List<sitrep.nlp.TimeExpression> dates(Sentence s) {
+        return s.times().stream().filter(t -> !t.value().endsWith("_REF")).toList();
+    }
 }

@@ -59,6 +59,9 @@ class SequentialMergeStoreTest {
             actual.put(e.id(), s.toString());
         }
         assertTrue(expected.size() < 900, "mentions merge in the store: " + expected.size() + " events");
+        String all = String.join("\n", expected.values());
+        assertTrue(all.contains("are mutual acts)"), "some mentions join with their sides swapped");
+        assertTrue(all.contains("refines the event's"), "some events take a more specific code");
         assertEquals(expected.keySet(), actual.keySet());
         for (String id : expected.keySet()) assertEquals(expected.get(id), actual.get(id), id);
     }

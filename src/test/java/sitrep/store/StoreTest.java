@@ -225,6 +225,61 @@ class StoreTest {
                 store.dyads(EventQuery.all(1), 10));
     }
 
+    static final Place GAZA_CITY = new Place("Gaza City", 0, 9, "Gaza", 281133L, 31.5017, 34.4668, "PSE", "Gaza", "PPLA", "city");
+    static final Place JENIN = new Place("Jenin", 0, 5, "Jenin", 293198L, 32.4607, 35.3027, "PSE", "Jenin", "PPLA", "city");
+
+    static Actor actor(String text, String code, String country, String sector) {
+        return new Actor(text, 0, text.length(), code, text, country, sector);
+    }
+
+    static Event act(String id, String code, String label, String mode, Actor source, Actor target, Place place, String sentence) {
+        return new Event(id, "2021-05-11", "day", "text", source, target,
+                new Event.Cameo(code, code, "19", 4, -10.0, label), new Event.Plover("ASSAULT", mode, List.of("military")),
+                new Event.Acled(code.equals("190") ? "Battles" : "Explosions/Remote violence", code.equals("190") ? "Armed clash" : "Air/drone strike"),
+                place, "asserted", null, Map.of(), new Event.Evidence(sentence, 0, sentence.length(), new Event.Span(sentence.split(" ")[2], 0, 1)), 0.8);
+    }
+
+    /**
+     * Two strikes of one day in one town, each side's own, stay two events (each directed act keeps its direction);
+     * "X and Y clashed" told as "Y and X clashed" is one event, its sides folded crosswise.
+     */
+    static void directions(EventStore store) throws IOException {
+        Actor israeliJets = actor("Israeli jets", "ISRMIL", "ISR", "MIL"), gaza = actor("Gaza", "PSE", "PSE", null);
+        Actor hamas = actor("Hamas", "PSEREB", "PSE", "REB"), israeliPost = actor("an Israeli army post", "ISRMIL", "ISR", "MIL");
+        ArticleResult jets = article("d1", "Israeli jets struck Gaza City on Tuesday.", "Outlet A", null,
+                act("d1m", "195", "Employ aerial weapons", "aerial", israeliJets, gaza, GAZA_CITY, "Israeli jets struck Gaza City on Tuesday."));
+        ArticleResult drones = article("d2", "Hamas drones hit an Israeli army post at Gaza City on Tuesday.", "Outlet B", null,
+                act("d2m", "195", "Employ aerial weapons", "aerial", hamas, israeliPost, GAZA_CITY, "Hamas drones hit an Israeli army post."));
+        ArticleResult clash = article("d3", "Israel and Hamas fighters clashed in Jenin on Tuesday.", "Outlet A", null,
+                act("d3m", "190", "Use conventional military force", "clash", actor("Israel", "ISR", "ISR", null), hamas, JENIN,
+                        "Israel and Hamas fighters clashed in Jenin."));
+        ArticleResult clashAgain = article("d4", "Hamas fighters and Israeli troops clashed in Jenin on Tuesday.", "Outlet B", null,
+                act("d4m", "190", "Use conventional military force", "clash", hamas, actor("Israeli troops", "ISRMIL", "ISR", "MIL"), JENIN,
+                        "Hamas fighters and Israeli troops clashed in Jenin."));
+        for (ArticleResult a : List.of(jets, drones, clash, clashAgain)) assertTrue(store.save(a, ContentHash.of(a.article().text())));
+        List<StoredEvent> events = new ArrayList<>();
+        store.export(new ExportQuery(LocalDate.of(2021, 5, 1), LocalDate.of(2021, 5, 31), "PSE", null), events::add);
+        Map<String, StoredEvent> byId = new java.util.TreeMap<>();
+        for (StoredEvent e : events) byId.put(e.id(), e);
+        assertEquals(List.of("d1m", "d2m", "d3m"), List.copyOf(byId.keySet()), "two strikes and one clash");
+        assertEquals(1, byId.get("d1m").numMentions(), "the Israeli strike alone");
+        assertEquals(1, byId.get("d2m").numMentions(), "the Hamas strike alone");
+        StoredEvent clashed = byId.get("d3m");
+        assertEquals(2, clashed.numMentions(), "one clash told both ways round");
+        assertTrue(clashed.mentions().stream().anyMatch(m -> m.mergeReason().contains("swapped (190 and 190 are mutual acts)")),
+                clashed.mentions().toString());
+        JsonNode json = new ObjectMapper().readTree(clashed.eventJson());
+        assertEquals("ISRMIL", json.get("source").get("code").asText(), "the second report's target refines the first's source");
+        assertEquals("PSEREB", json.get("target").get("code").asText());
+    }
+
+    @Test
+    void oppositeStrikesStayApartAndMutualClashesMerge() throws IOException {
+        try (EventStore store = Stores.open(dir.resolve("directions.duckdb").toString())) {
+            directions(store);
+        }
+    }
+
     @Test
     void duckDbStore() throws IOException, SQLException {
         Path db = dir.resolve("store.duckdb");
@@ -270,6 +325,7 @@ class StoreTest {
         // scripts/test.sh creates a fresh database for each run, so the store starts empty.
         try (EventStore store = Stores.open(url)) {
             contract(store);
+            directions(store); // other days and places than the contract's: its events are left alone
             JdbcEventStore jdbc = (JdbcEventStore) store;
             if (jdbc.spatial()) {
                 assertEquals(2, jdbc.countWithinKm(35.34, 40.14, 10), "PostGIS finds both events at Deir ez-Zor");
