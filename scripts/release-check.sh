@@ -32,7 +32,9 @@ events=$(grep -o '"cameo"' "$tmp/out.jsonl" | wc -l)
 [ "$articles" -ge 5 ] && [ "$events" -ge 5 ] || { echo "release-check: extract gave $articles records, $events events" >&2; exit 1; }
 echo "release-check: extract on the examples: $articles records, $events events"
 
-run "$home/bin/sitrep" serve --store "$tmp/store.duckdb" --port 0 > "$tmp/serve.log" 2>&1 &
+# exec: the background job is the server itself, so cleanup's kill reaches it (a function run in the background is a
+# subshell whose child would outlive the kill).
+(exec env -i HOME="$tmp" PATH="$tmp/path" "$home/bin/sitrep" serve --store "$tmp/store.duckdb" --port 0) > "$tmp/serve.log" 2>&1 &
 serve_pid=$!
 for _ in $(seq 1 120); do [ -s "$tmp/store.duckdb.serve" ] && break; sleep 0.5; done
 [ -s "$tmp/store.duckdb.serve" ] || { echo "release-check: serve did not start:" >&2; cat "$tmp/serve.log" >&2; exit 1; }

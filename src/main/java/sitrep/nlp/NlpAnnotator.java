@@ -167,12 +167,14 @@ public final class NlpAnnotator {
      * more than {@code maxSentences} sentences, counted after long ones are cut, before anything costly runs.
      */
     public AnnotatedText annotate(String text, LocalDate published, AnnotationPlan plan, int maxSentences) {
+        long t0 = System.nanoTime();
         Annotation doc = new Annotation(unwrap(text));
         if (published != null) doc.set(CoreAnnotations.DocDateAnnotation.class, published.toString());
         splitter.annotate(doc);
         chunkLongSentences(doc);
         int count = doc.get(CoreAnnotations.SentencesAnnotation.class).size();
         if (count > maxSentences) throw new TooManySentences(count);
+        long t1 = System.nanoTime();
         tagger.annotate(doc);
         List<CoreMap> all = doc.get(CoreAnnotations.SentencesAnnotation.class);
         List<CoreMap> timed = new ArrayList<>(), untimed = new ArrayList<>(), parsed = new ArrayList<>();
@@ -187,13 +189,17 @@ public final class NlpAnnotator {
             }
             if (plan.parse(tagged)) parsed.add(s);
         }
+        long t2 = System.nanoTime(), t3;
         if (plan.stockAnnotators() || plan.timeWindow() <= 0) {
             annotateSome(doc, timed, entitiesAndTimes.get());
             annotateSome(doc, untimed, entities);
+            t3 = System.nanoTime();
         } else {
             annotateSome(doc, all, entities);
+            t3 = System.nanoTime();
             timeWindows(doc, timed, timedWords, plan.timeWindow());
         }
+        long t4 = System.nanoTime();
         if (plan.stockAnnotators()) {
             annotateSome(doc, parsed, stockParser.get());
         } else {
@@ -203,9 +209,43 @@ public final class NlpAnnotator {
                         SemanticGraphFactory.makeFromTree(structure, SemanticGraphFactory.Mode.ENHANCED_PLUS_PLUS, GrammaticalStructure.Extras.NONE, null));
             }
         }
+        long t5 = System.nanoTime();
         List<Sentence> sentences = new ArrayList<>();
         for (CoreMap s : all) sentences.add(convert(sentences.size(), s));
+        long t6 = System.nanoTime();
+        splitNanos.add(t1 - t0);
+        tagNanos.add(t2 - t1);
+        entityNanos.add(t3 - t2);
+        timeNanos.add(t4 - t3);
+        parseNanos.add(t5 - t4);
+        convertNanos.add(t6 - t5);
         return new AnnotatedText(text, sentences);
+    }
+
+    private final java.util.concurrent.atomic.LongAdder splitNanos = new java.util.concurrent.atomic.LongAdder(),
+            tagNanos = new java.util.concurrent.atomic.LongAdder(), entityNanos = new java.util.concurrent.atomic.LongAdder(),
+            timeNanos = new java.util.concurrent.atomic.LongAdder(), parseNanos = new java.util.concurrent.atomic.LongAdder(),
+            convertNanos = new java.util.concurrent.atomic.LongAdder();
+
+    /**
+     * Thread-seconds spent so far in each part of {@link #annotate}, summed over all threads and calls (bench prints
+     * the difference over a run). {@code entities} holds SUTime too where a plan reads whole sentences.
+     */
+    public record StageSeconds(double split, double tag, double entities, double times, double parse, double convert) {
+        /** What was spent between {@code earlier} and this. */
+        public StageSeconds minus(StageSeconds earlier) {
+            return new StageSeconds(split - earlier.split, tag - earlier.tag, entities - earlier.entities,
+                    times - earlier.times, parse - earlier.parse, convert - earlier.convert);
+        }
+
+        public double total() {
+            return split + tag + entities + times + parse + convert;
+        }
+    }
+
+    public StageSeconds stageSeconds() {
+        return new StageSeconds(splitNanos.sum() / 1e9, tagNanos.sum() / 1e9, entityNanos.sum() / 1e9,
+                timeNanos.sum() / 1e9, parseNanos.sum() / 1e9, convertNanos.sum() / 1e9);
     }
 
     /** The CRF's classes, which the numeric classifiers never overwrite (as in CoreNLP's own combination). */

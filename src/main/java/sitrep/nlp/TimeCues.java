@@ -66,8 +66,11 @@ public final class TimeCues {
     }
 
     /**
-     * The windows SUTime reads in a sentence with a date: {@code radius} tokens on either side of each cue and of each
-     * window word (not tagged as a verb), overlapping windows joined; each as {from, to} with {@code to} exclusive.
+     * The windows SUTime reads in a sentence with a date: {@code radius} tokens on either side of each cue, of each
+     * window word (not tagged as a verb) and of each number, overlapping windows joined; each as {from, to} with
+     * {@code to} exclusive. Numbers get windows because in a sentence with a date CoreNLP's numeric classifiers read
+     * them with SUTime ("up to 24" is at most 24), and the classifiers without it, which the rest of the sentence got,
+     * take a count for a duration where the sentence speaks of days ("24 civilians ... in three days").
      */
     static List<int[]> windows(List<Token> tagged, int radius) {
         boolean[] cues = cues(tagged);
@@ -75,7 +78,8 @@ public final class TimeCues {
         int size = tagged.size(), from = -1, to = -1;
         for (int i = 0; i < size; i++) {
             Token t = tagged.get(i);
-            if (!cues[i] && !(WINDOW_WORDS.contains(t.lemma().toLowerCase(java.util.Locale.ROOT)) && !t.isVerb())) continue;
+            boolean number = t.pos().equals("CD") || t.word().chars().anyMatch(Character::isDigit);
+            if (!cues[i] && !number && !(WINDOW_WORDS.contains(t.lemma().toLowerCase(java.util.Locale.ROOT)) && !t.isVerb())) continue;
             int begin = Math.max(0, i - radius), end = Math.min(size, i + radius + 1);
             if (from >= 0 && begin <= to) {
                 to = end;
