@@ -13,9 +13,11 @@ import java.util.Set;
  * @param maxDiscoursePlaceGap a place carries over to a following sentence's act at most this many sentences later
  * @param maxQuoteSentences  a quotation attributed after its end ("...," he said) is followed back over at most
  *                           this many sentences
+ * @param maxRestatementGap  an act told again with a more precise place at most this many sentences later takes that
+ *                           place (rule restated-place)
  */
 public record CoderSettings(Set<CodingRule> disabled, double minConfidence, int backgroundDays,
-                            int maxDiscoursePlaceGap, int maxQuoteSentences) implements java.io.Serializable {
+                            int maxDiscoursePlaceGap, int maxQuoteSentences, int maxRestatementGap) implements java.io.Serializable {
     /**
      * The default threshold, chosen on the development articles (../shared/eval/articles) from out-of-fold
      * probabilities (each article scored by the model fitted without it): F1 is flat from 0.25 to 0.40 there, and
@@ -29,7 +31,7 @@ public record CoderSettings(Set<CodingRule> disabled, double minConfidence, int 
     }
 
     public static CoderSettings defaults() {
-        return new CoderSettings(Set.of(), DEFAULT_MIN_CONFIDENCE, 366, 1, 3);
+        return new CoderSettings(Set.of(), DEFAULT_MIN_CONFIDENCE, 366, 1, 3, 2);
     }
 
     public boolean on(CodingRule rule) {
@@ -40,10 +42,10 @@ public record CoderSettings(Set<CodingRule> disabled, double minConfidence, int 
         Set<CodingRule> d = EnumSet.noneOf(CodingRule.class);
         d.addAll(disabled);
         d.addAll(rules);
-        return new CoderSettings(d, minConfidence, backgroundDays, maxDiscoursePlaceGap, maxQuoteSentences);
+        return new CoderSettings(d, minConfidence, backgroundDays, maxDiscoursePlaceGap, maxQuoteSentences, maxRestatementGap);
     }
 
     public CoderSettings withMinConfidence(double threshold) {
-        return new CoderSettings(disabled, threshold, backgroundDays, maxDiscoursePlaceGap, maxQuoteSentences);
+        return new CoderSettings(disabled, threshold, backgroundDays, maxDiscoursePlaceGap, maxQuoteSentences, maxRestatementGap);
     }
 }

@@ -30,6 +30,9 @@ public enum CodingRule {
     DISCOURSE_DATES("discourse-dates", "relative dates (\"two days later\", \"the same day\") count from the date the text last gave; a bare weekday of a past act is the last such day"),
     ACT_PLACE("act-place", "origins (\"Hezbollah from Lebanon\"), distance references (\"62 miles north of X\": the site itself), home towns and addressees do not locate the act; speech acts take only their venue"),
     DISCOURSE_PLACE("discourse-place", "a material act in a sentence that names no place takes the place of the act just before it, or the town the article is about (the most named in locative phrases: \"in Afrin\", not \"Ankara said\") where the sentence names only its country or province"),
+    RESTATED_PLACE("restated-place", "an act placed only in a country or province, or nowhere, takes the town of the same act told again in the next sentences (\"killed in Syria\" ... \"died during an operation in Manbij\"), where that town lies in its place"),
+    MEETING_VENUE("meeting-venue", "an act at a meeting the sentence names only by its noun (\"will attend the conference\") is at the town the article gives that meeting (\"the Sochi conference\", \"talks in Geneva\")"),
+    COUNTRY_PLACE("country-place", "a material act that no sentence places takes, as a country-level place, the country of the article's last located act, else the country the article is about"),
     CLAUSE_COUNTS("clause-counts", "casualty counts belong to the act of the clause that states them, never summed over a sentence"),
     MIN_CONFIDENCE("min-confidence", "events whose calibrated confidence is under the threshold are not emitted");
 

@@ -42,6 +42,16 @@ final class Discourse {
     int lastPlaceSentence = -1;
     /** The town the article names most often (its subject, as a coder reads it), or null. */
     Place focusPlace;
+    /** The country the article is about (the geoparser's focus), or null. */
+    String focusCountry;
+    /** The article's own mention of each country it names (ISO3 -> that country as a place), for country-level places. */
+    final Map<String, Place> countryPlaces = new HashMap<>();
+    /** How many place names and demonyms of the article lie in each country (ISO3). */
+    final Map<String, Integer> countryMentions = new HashMap<>();
+    /** The venues the article gives its meetings (rule meeting-venue); null until set. */
+    Venues venues;
+    /** Every located act, in text order, including those dropped as told before: what rule restated-place reads. */
+    final List<Candidate> placed = new ArrayList<>();
     /** Acts emitted so far, for the back-reference and repeat rules. */
     final List<Candidate> coded = new ArrayList<>();
 

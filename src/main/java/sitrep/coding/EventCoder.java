@@ -39,6 +39,7 @@ import java.util.Set;
  */
 public final class EventCoder {
     private final Set<String> locativeWords;
+    private final Set<String> meetingNouns;
     private final Codebook codebook;
     private final ActorDictionary dictionary;
     private final CoderSettings settings;
@@ -88,6 +89,7 @@ public final class EventCoder {
         this.decisionVerbs = lexicon.cues("decision-verb");
         this.forecastWords = lexicon.cues("forecast");
         this.locativeWords = lexicon.cues("locative-preposition");
+        this.meetingNouns = lexicon.cues("meeting-noun");
         this.user = user;
         this.patternCoder = user == null ? null : new PatternCoder(user.verbs(), user.actors(), user.discards(), true);
     }
@@ -115,6 +117,8 @@ public final class EventCoder {
         String text = doc.text();
         Discourse discourse = new Discourse(article.published());
         discourse.focusPlace = focusTown(geo, doc, locativeWords);
+        countries(geo, doc, discourse);
+        discourse.venues = new Venues(doc, geo, meetingNouns);
         List<Event> events = new ArrayList<>();
         List<Map<String, Double>> features = new ArrayList<>();
         List<Dropped> dropped = new ArrayList<>();
@@ -240,6 +244,7 @@ public final class EventCoder {
                     }
                 }
                 if (c.dropped == null && settings.on(CodingRule.ARTICLE_DUPLICATES)) repeat(c, discourse);
+                if (c.place != null && (c.dropped == null || c.dropped.startsWith(CodingRule.ARTICLE_DUPLICATES.id()))) discourse.placed.add(c);
                 if (c.dropped != null) {
                     c.quantities.clear();
                     dropped.add(dropped(s, c, 0));
@@ -248,13 +253,19 @@ public final class EventCoder {
                 if ("text".equals(c.dateSource) && "day".equals(c.datePrecision) || "month".equals(c.datePrecision)) {
                     discourse.dated(c.date, s.index());
                 }
-                if (!c.verbal() && c.place != null && !c.placeInherited) discourse.located(c.place, s.index());
                 discourse.coded.add(c);
                 c.features = Confidence.features(c, alive);
                 c.confidence = Math.round(confidence.probability(c.features) * 100) / 100.0;
+                // An act too doubtful to emit anchors no later act's place.
+                boolean emitted = !settings.on(CodingRule.MIN_CONFIDENCE) || c.confidence >= settings.minConfidence();
+                if (!c.verbal() && c.place != null && !c.placeInherited && emitted) discourse.located(c.place, s.index());
             }
             // The sentence's own dates anchor relative ones in the sentences after it even when no act carries them.
             for (var t : s.times()) if (t.value().matches("\\d{4}-\\d{2}(-\\d{2})?")) discourse.dated(t.value(), s.index());
+        }
+        if (settings.on(CodingRule.RESTATED_PLACE)) RestatedPlaces.refine(discourse.coded, discourse.placed, settings.maxRestatementGap());
+        if (settings.on(CodingRule.COUNTRY_PLACE)) {
+            EventPlaces.countryFallback(discourse.coded, discourse, settings.on(CodingRule.MIN_CONFIDENCE) ? settings.minConfidence() : 0);
         }
         for (Candidate c : discourse.coded) {
             if (settings.on(CodingRule.OPINION) && c.quoted && c.attribution != null
@@ -296,6 +307,35 @@ public final class EventCoder {
         if (Graph.auxiliaries(s, trigger).contains("would")) return true;
         int up = s.head(trigger);
         return up >= 0 && Graph.relation(s, up, trigger).equals("xcomp") && Graph.auxiliaries(s, up).contains("would");
+    }
+
+    /**
+     * The country the article's acts are in, its own mention of each country, and how many of its places lie in each.
+     * The acts' country is the one most named in locative phrases ("in Syria", "in Manbij", not "US forces" or "from
+     * Austin, Texas"), if one is named so more than any other: the geoparser's focus country counts every mention.
+     */
+    private void countries(GeoResult geo, AnnotatedText doc, Discourse d) {
+        Map<String, Integer> locative = new java.util.HashMap<>();
+        for (PlaceMention m : geo.mentions()) {
+            sitrep.model.Place p = m.place();
+            if (!p.resolved() || p.country() == null) continue;
+            d.countryMentions.merge(p.country(), 1, Integer::sum);
+            if ("country".equals(p.precision()) && p.toponym()) d.countryPlaces.putIfAbsent(p.country(), p);
+            if (p.toponym() && m.sentence() < doc.sentences().size()
+                    && locativePhrase(doc.sentences().get(m.sentence()), m.firstToken(), locativeWords)) locative.merge(p.country(), 1, Integer::sum);
+        }
+        int top = 0, second = 0;
+        for (var e : locative.entrySet()) {
+            if (e.getValue() > top) {
+                second = top;
+                top = e.getValue();
+                d.focusCountry = e.getKey();
+            } else if (e.getValue() > second) second = e.getValue();
+        }
+        if (top == second) d.focusCountry = null;
+        for (PlaceMention m : geo.demonyms()) {
+            if (m.place().resolved() && m.place().country() != null) d.countryMentions.merge(m.place().country(), 1, Integer::sum);
+        }
     }
 
     /**

@@ -94,6 +94,8 @@ final class EventDates {
      */
     static String dayOrCoarser(String value) {
         if (value == null) return null;
+        // "at 0700 EDT" comes back as the year 700: a year before 1000 is a clock time, never a news date.
+        if (value.length() >= 4 && value.charAt(0) == '0' && Character.isDigit(value.charAt(1))) return null;
         if (ISO_DATE.matcher(value).matches()) return value;
         if (value.length() > 10 && value.charAt(10) == 'T' && ISO_DATE.matcher(value.substring(0, 10)).matches()) return value.substring(0, 10);
         if (SEASON.matcher(value).matches()) return value.substring(0, 4);

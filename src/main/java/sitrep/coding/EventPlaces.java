@@ -64,6 +64,9 @@ final class EventPlaces {
             if (actPlace && c.verbal() && (dist > 3 || !venue(s, p))) continue;
             if (dist == Integer.MAX_VALUE) dist = 100 + Math.abs(p.firstToken() - c.head());
             if ("country".equals(p.place().precision())) dist += 50; // a country is the fallback, a town the answer
+            // "attacked the El Paraiso base in the province of Chalatenango" in a report on El Salvador: a town whose
+            // country the article names nowhere else, beside places of the article's own country, is a namesake.
+            if (actPlace && stray(p, places, d)) dist += 30;
             // "submarines in the Mediterranean fired at posts east of Deir ez-Zor": where the attacker is comes last.
             if (subjectPhrase.contains(p.lastToken())) {
                 if (remote) continue; // aircraft and missiles strike far from where they fly or sail from
@@ -74,10 +77,16 @@ final class EventPlaces {
                 best = actPlace ? distanceShifted(s, p) : p.place();
             }
         }
-        // "attacked Pakistani villages": the demonym of a target that is ground gives the country.
-        if (best == null && actPlace && !c.verbal() && groundTarget(c, s)) {
+        // "will attend the conference": an act at a meeting is at the venue the article gives that meeting.
+        if (best == null && settings.on(CodingRule.MEETING_VENUE) && d.venues != null) best = d.venues.of(c, content);
+        // "attacked Pakistani villages": the demonym of a target that is ground gives the country; so does the demonym
+        // of ground that any trigger word of the act takes as its object ("attacked Pakistani villages, killing 90
+        // people", where the merged act's target is the people).
+        if (best == null && actPlace && !c.verbal()) {
+            boolean ground = groundTarget(c, s);
             for (PlaceMention p : demonyms) {
-                if (p.place().resolved() && p.place().kind() == PlaceKind.ADJECTIVAL && overlaps(p.place(), c.target)) best = p.place();
+                if (!p.place().resolved() || p.place().kind() != PlaceKind.ADJECTIVAL) continue;
+                if (ground && overlaps(p.place(), c.target) || groundObject(c, s, p)) best = p.place();
             }
         }
         if (best == null && settings.on(CodingRule.DISCOURSE_PLACE) && !c.verbal() && d.lastPlace != null
@@ -96,12 +105,63 @@ final class EventPlaces {
         c.place = best;
     }
 
-    private static boolean coarse(Place p) {
+    /**
+     * Rule country-place, once the article is coded (so that no filter or confidence feature takes the country for
+     * the act's own place): "police and troops deployed at railway stations" in a report from Soweto. A material act
+     * that nothing places is at least in the country of the last located act before it, else the country the article's
+     * acts are in, as a country-level place.
+     */
+    static void countryFallback(List<Candidate> coded, Discourse d, double minConfidence) {
+        String last = null;
+        for (Candidate c : coded) {
+            if (c.verbal()) continue;
+            if (c.place != null) {
+                if (!c.placeInherited && c.place.country() != null && c.confidence >= minConfidence) last = c.place.country();
+                continue;
+            }
+            String iso = last != null ? last : d.focusCountry;
+            Place country = iso == null ? null : d.countryPlaces.get(iso);
+            if (country != null) {
+                c.place = country;
+                c.placeInherited = true;
+            }
+        }
+    }
+
+    /**
+     * A town in a country that no other name or demonym of the article is in, while another place of the sentence lies
+     * in the article's focus country: the gazetteer's only sense of a local name is a namesake abroad.
+     */
+    private static boolean stray(PlaceMention p, List<PlaceMention> places, Discourse d) {
+        String country = p.place().country();
+        if (country == null || d.focusCountry == null || country.equals(d.focusCountry) || "country".equals(p.place().precision())
+                || d.countryMentions.getOrDefault(country, 0) > 1) return false;
+        for (PlaceMention q : places) {
+            if (q != p && q.place().resolved() && d.focusCountry.equals(q.place().country()) && !"country".equals(q.place().precision())) return true;
+        }
+        return false;
+    }
+
+    /** Whether the demonym modifies ground ("villages", "oilfields") that one of the act's trigger words takes as object. */
+    private boolean groundObject(Candidate c, Sentence s, PlaceMention p) {
+        for (Dependency amod : s.parents(p.lastToken())) {
+            if (!amod.baseRelation().equals("amod") || amod.head() < 0) continue;
+            int noun = amod.head();
+            String lemma = Graph.lemma(s, noun);
+            if (!lexicon.cues("territory-noun").contains(lemma) && !lexicon.cues("installation-noun").contains(lemma)) continue;
+            for (Dependency obj : s.parents(noun)) {
+                if ((obj.baseRelation().equals("obj") || obj.baseRelation().equals("dobj")) && c.heads(obj.head())) return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean coarse(Place p) {
         return "country".equals(p.precision()) || "admin1".equals(p.precision()) || "region".equals(p.precision());
     }
 
     /** Whether a town lies in a country or first-level division (by its codes). */
-    private static boolean within(Place town, Place area) {
+    static boolean within(Place town, Place area) {
         if (area.country() == null || !area.country().equals(town.country())) return false;
         return !"admin1".equals(area.precision()) || area.name() != null && area.name().equalsIgnoreCase(town.admin1())
                 || area.admin1() != null && area.admin1().equalsIgnoreCase(town.admin1());
@@ -203,8 +263,10 @@ final class EventPlaces {
         for (Dependency d : s.children(unitToken)) {
             if (!d.baseRelation().equals("nummod")) continue;
             String n = s.token(d.dependent()).normalized();
+            // "about 120 miles" is normalised as "~120.0", "over 30 km" as ">30.0": the number is what locates the site.
+            String number = (n == null ? s.token(d.dependent()).word().replace(",", "") : n).replaceFirst("^[~<>=]+", "");
             try {
-                return Double.parseDouble(n == null ? s.token(d.dependent()).word().replace(",", "") : n) * factor;
+                return Double.parseDouble(number) * factor;
             } catch (NumberFormatException e) {
                 return -1;
             }

@@ -203,17 +203,23 @@ final class ArticleEval {
     static String ruleReport(List<Prepared> prepared, Map<String, List<ArticleGold.Event>> gold, CoderSettings settings,
                              ArticleScorer.Figures all) {
         StringBuilder b = new StringBuilder("what each rule adds (figures with all rules on, minus figures with that rule off):\n");
-        b.append(String.format(Locale.ROOT, "  %-22s %7s %7s %7s %7s %7s %7s%n", "rule", "events", "P", "R", "F1", "fullF1", "killed"));
-        b.append(String.format(Locale.ROOT, "  %-22s %7d %7.3f %7.3f %7.3f %7.3f %7.3f%n", "(all on)", all.system(), all.precision(),
-                all.recall(), all.f1(), all.fullF1(), all.killedShare()));
+        b.append(String.format(Locale.ROOT, "  %-22s %7s %7s %7s %7s %7s %7s %7s%n", "rule", "events", "P", "R", "F1", "fullF1", "killed", "place"));
+        b.append(String.format(Locale.ROOT, "  %-22s %7d %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f%n", "(all on)", all.system(), all.precision(),
+                all.recall(), all.f1(), all.fullF1(), all.killedShare(), fieldShare(all, "place")));
         for (CodingRule r : CodingRule.values()) {
             if (!settings.on(r)) continue;
             ArticleScorer.Figures f = score(prepared, gold, coder(settings.without(List.of(r)))).figures();
-            b.append(String.format(Locale.ROOT, "  %-22s %+7d %+7.3f %+7.3f %+7.3f %+7.3f %+7.3f%n", r.id(), all.system() - f.system(),
+            b.append(String.format(Locale.ROOT, "  %-22s %+7d %+7.3f %+7.3f %+7.3f %+7.3f %+7.3f %+7.3f%n", r.id(), all.system() - f.system(),
                     all.precision() - f.precision(), all.recall() - f.recall(), all.f1() - f.f1(), all.fullF1() - f.fullF1(),
-                    all.killedShare() - f.killedShare()));
+                    all.killedShare() - f.killedShare(), fieldShare(all, "place") - fieldShare(f, "place")));
         }
         return b.toString();
+    }
+
+    /** The share of matched events (where the gold gives the field) whose field is right: "place right". */
+    private static double fieldShare(ArticleScorer.Figures f, String field) {
+        int[] c = f.fields().get(field);
+        return c == null || c[1] == 0 ? 0 : (double) c[0] / c[1];
     }
 
     /**

@@ -64,7 +64,7 @@ public enum ResolutionFeature {
      * 1 for a world city or capital against far smaller namesakes: a capital, or a town of at least
      * {@link ResolutionSettings#prominentPopulation()}, whose far namesakes all have at most 1 / {@link
      * ResolutionSettings#prominenceRatio()} of its people, where no "Town, Region" qualifier is given and no other place
-     * the text chose lies near any namesake or in its division ("Geneva" in a report on the Syria talks is the Swiss
+     * the text chose lies in any namesake's division, nor two near one ("Geneva" in a report on the Syria talks is the Swiss
      * city, though the report names the United States often; "Geneva" beside "Aurora" and "Elgin" is Illinois').
      */
     PROMINENCE("prominence"),

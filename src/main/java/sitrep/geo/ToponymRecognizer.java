@@ -10,6 +10,7 @@ import sitrep.nlp.Token;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -60,6 +61,20 @@ public final class ToponymRecognizer {
     }
 
     public Recognition recognize(AnnotatedText doc) {
+        // One sense per discourse for recognition too: a name the text uses as a place somewhere is a place at its other
+        // mentions, where the tagger alone took it for an organisation ("pushed the YPG out of Afrin" after "fighting in
+        // Afrin"). The second pass runs only where such a mention was left out for want of evidence.
+        Set<String> places = new HashSet<>(), unsure = new HashSet<>();
+        Recognition first = recognize(doc, Set.of(), places, unsure);
+        unsure.retainAll(places);
+        return unsure.isEmpty() ? first : recognize(doc, places, new HashSet<>(), new HashSet<>());
+    }
+
+    /**
+     * One pass of recognition. {@code known}: names used as places elsewhere in the text; {@code places} gets the
+     * names this pass takes as places, {@code unsure} those it left out only for want of a cue.
+     */
+    private Recognition recognize(AnnotatedText doc, Set<String> known, Set<String> places, Set<String> unsure) {
         String text = doc.text();
         List<Toponym> toponyms = new ArrayList<>();
         List<Demonym> demonyms = new ArrayList<>();
@@ -69,8 +84,13 @@ public final class ToponymRecognizer {
             List<Toponym> inSentence = new ArrayList<>();
             for (int k = 0; k < matches.size(); k++) {
                 PhraseIndex.Match<GazetteerEntry> m = matches.get(k);
-                PlaceKind kind = use(s, m, matches);
-                if (kind == null) continue;
+                PlaceKind kind = use(s, m, matches, known);
+                String key = TextKeys.key(m.text());
+                if (kind == null) {
+                    if (!s.token(m.firstToken()).ner().equals("PERSON")) unsure.add(key);
+                    continue;
+                }
+                if (kind == PlaceKind.TOPONYM && saidToBePlace(s, m)) places.add(key);
                 if (kind == PlaceKind.TOPONYM && uses.metonym(s, m)) kind = PlaceKind.METONYM;
                 Toponym t = toponym(s, m, k > 0 ? matches.get(k - 1) : null, k + 1 < matches.size() ? matches.get(k + 1) : null)
                         .withKind(kind);
@@ -189,8 +209,8 @@ public final class ToponymRecognizer {
      * building's name ({@link PlaceKind#EMBEDDED}: "Washington Post", "United Russia", "Aleppo University"), or null
      * where it is no place word at all (a person's name, a common noun, a ship, a storm, a disease).
      */
-    private PlaceKind use(Sentence s, PhraseIndex.Match<GazetteerEntry> m, List<PhraseIndex.Match<GazetteerEntry>> all) {
-        Boolean place = isPlace(s, m, all);
+    private PlaceKind use(Sentence s, PhraseIndex.Match<GazetteerEntry> m, List<PhraseIndex.Match<GazetteerEntry>> all, Set<String> known) {
+        Boolean place = isPlace(s, m, all, known);
         if (place == null) {
             return PlaceUses.embeddable(s, m, namesSomethingElse(s, m.firstToken(), m.lastToken(), NAME_HEADS)) ? PlaceKind.EMBEDDED : null;
         }
@@ -201,7 +221,7 @@ public final class ToponymRecognizer {
      * Whether a match is used as a place: TRUE, FALSE where it is not a place word here, or null where it is a place
      * name used inside a larger name (what {@link #use} tells apart from other uses).
      */
-    private Boolean isPlace(Sentence s, PhraseIndex.Match<GazetteerEntry> m, List<PhraseIndex.Match<GazetteerEntry>> all) {
+    private Boolean isPlace(Sentence s, PhraseIndex.Match<GazetteerEntry> m, List<PhraseIndex.Match<GazetteerEntry>> all, Set<String> known) {
         Token last = s.token(m.lastToken());
         if (facilityName(s, m.firstToken(), m.lastToken())) return true;
         if (!last.capitalized() && !Character.isDigit(last.word().charAt(0))) return false;
@@ -270,8 +290,25 @@ public final class ToponymRecognizer {
         // when the gazetteer knows it as a town of some size; a person's name needs a city.
         if (other && !person && before >= 0 && LOCATIVE.contains(s.token(before).word().toLowerCase(Locale.ROOT))
                 && maxPop >= LOCATIVE_MIN_POPULATION) return true;
+        // "the enclave of Afrin", "the village of Kabajib": a settlement or territory noun and "of" make the name a place.
+        if (!person && before >= 1 && s.token(before).word().equals("of")
+                && gazetteer.isWord("frame", s.token(before - 1).word().toLowerCase(Locale.ROOT))) return true;
+        if (!person && known.contains(key) && (major || maxPop >= LOCATIVE_MIN_POPULATION)) return true;
         if (person || other) return cue && (major || maxPop >= 100_000);
         return cue || major || maxPopOwnName >= 50_000 || m.lastToken() > m.firstToken();
+    }
+
+    /**
+     * Whether the tagger or the words before it say that a match is a place ("in Afrin", "the town of Afrin", a
+     * LOCATION tag): only such a mention lends its reading to the name's other mentions, so a town named after a word
+     * ("Hope", "Passover") does not spread.
+     */
+    private boolean saidToBePlace(Sentence s, PhraseIndex.Match<GazetteerEntry> m) {
+        for (int i = m.firstToken(); i <= m.lastToken(); i++) if (s.token(i).ner().equals("LOCATION")) return true;
+        int before = m.firstToken() - 1;
+        if (before < 0) return false;
+        String w = s.token(before).word().toLowerCase(Locale.ROOT);
+        return LOCATIVE.contains(w) || w.equals("of") && before >= 1 && gazetteer.isWord("frame", s.token(before - 1).word().toLowerCase(Locale.ROOT));
     }
 
     /**

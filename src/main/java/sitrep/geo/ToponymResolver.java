@@ -241,6 +241,23 @@ public final class ToponymResolver {
         return false;
     }
 
+    /**
+     * Whether the text is the town's own name respelt ("Geneva" for Genève) and every division of that name is the
+     * town's own, around it (the canton of Geneva): then the name is the town's, not an alternate one borrowed from
+     * its division, and the division does not stand in the way of the town's prominence.
+     */
+    private boolean ownDivisionName(Toponym t, GazetteerEntry town) {
+        if (!town.isPopulatedPlace() || Double.isNaN(town.lat()) || !respelling(t.text(), town.name())) return false;
+        boolean division = false;
+        for (GazetteerEntry d : t.candidates()) {
+            if (!(d.isCountry() || d.isAdmin1()) || !d.name().equalsIgnoreCase(t.text())) continue;
+            if (d.country() == null || !d.country().equals(town.country()) || Double.isNaN(d.lat())
+                    || town.distanceKm(d.lat(), d.lon()) >= settings.seatKm()) return false;
+            division = true;
+        }
+        return division;
+    }
+
     /** The candidate with the highest score, or null when there is none. */
     private static GazetteerEntry pick(Toponym t, double[] scores) {
         int best = -1;
@@ -343,7 +360,7 @@ public final class ToponymResolver {
         // Mexico City) nor a town that has the name only as an alternate one ("Illinois"), unless the text says
         // "city of". A city of millions is the exception against a division when the text is about other countries:
         // "talks in New York" in a report on Syria are in the city; a New York paper's "New York" is the state.
-        else if (c.isPopulatedPlace() && !c.name().equalsIgnoreCase(t.text())
+        else if (c.isPopulatedPlace() && !c.name().equalsIgnoreCase(t.text()) && !ownDivisionName(t, c)
                 && (x.countriesNamed().contains(c.country()) || x.divisionNamed() && (c.population() < settings.metropolis()
                 || x.countryTotal() > 0 && x.countryWeight().getOrDefault(c.country(), 0.0) / x.countryTotal() >= settings.foreignShare()))) {
             v[ResolutionFeature.ALTERNATE_NAME.ordinal()] = 1;
@@ -407,7 +424,9 @@ public final class ToponymResolver {
         }
         v[ResolutionFeature.CONTEXT_PLACES.ordinal()] = Math.min(enclosed, 2);
         // Not in the first pass, which knows nothing yet of the text's other places that might support a namesake.
-        if (!x.firstPass() && !x.divisionNamed() && prominent(t, c, x.others())) v[ResolutionFeature.PROMINENCE.ordinal()] = 1;
+        if (!x.firstPass() && (!x.divisionNamed() || ownDivisionName(t, c)) && prominent(t, c, x.others())) {
+            v[ResolutionFeature.PROMINENCE.ordinal()] = 1;
+        }
     }
 
     /** A capital or a town of at least {@link ResolutionSettings#prominentPopulation()}. */
@@ -452,10 +471,13 @@ public final class ToponymResolver {
         for (GazetteerEntry n : t.candidates()) {
             if (n == c || !n.isPopulatedPlace() || Double.isNaN(n.lat()) || c.distanceKm(n.lat(), n.lon()) < settings.nearKm()) continue;
             if (n.population() * settings.prominenceRatio() > c.population()) return false;
+            // Support for the namesake: another chosen place in its division, or two near it. One small town a few
+            // hundred km away (a "Stanford" read as Kentucky's) does not make the text about that Geneva.
+            int near = 0;
             for (GazetteerEntry o : others) {
                 if (o == null || o == n || o.isCountry() || Double.isNaN(o.lat())) continue;
-                if (n.distanceKm(o.lat(), o.lon()) < settings.nearKm()
-                        || n.admin1() != null && n.admin1().equals(o.admin1()) && n.country() != null && n.country().equals(o.country())) return false;
+                if (n.admin1() != null && n.admin1().equals(o.admin1()) && n.country() != null && n.country().equals(o.country())) return false;
+                if (n.distanceKm(o.lat(), o.lon()) < settings.nearKm() && ++near >= 2) return false;
             }
             namesake = true;
         }

@@ -240,4 +240,34 @@ class GeoparserTest {
         GeoResult r = parse("Turkey launched a military campaign in Afrin last month, in an effort to drive out Kurdish militias.");
         assertEquals("SYR", required(r, "Afrin").country());
     }
+
+    @Test
+    void aDivisionWordAfterTheNameIsPartOfTheDivisionsName() {
+        GeoResult r = parse("Government forces shelled villages in Hama province on Sunday, and residents fled north.");
+        Place hama = required(r, "Hama province");
+        assertEquals("ADM1", hama.featureCode());
+        assertEquals("SYR", hama.country());
+    }
+
+    @Test
+    void aFeatureWordWrittenInLowerCaseCompletesTheName() {
+        GeoResult r = parse("Tankers loaded crude at Kharg island on Monday before sailing south.");
+        assertEquals("IRN", required(r, "Kharg island").country(), () -> r.places().toString());
+    }
+
+    @Test
+    void aNameTheTextUsesAsAPlaceIsAPlaceAtEachMention() {
+        GeoResult r = parse("Clashes were reported in Afrin on Monday. The militia vowed to stay in the enclave of Afrin. "
+                + "Ankara wants the YPG out of Afrin, and Afrin's residents fear more shelling.");
+        long afrin = r.mentions().stream().filter(m -> m.place().text().equals("Afrin") && "SYR".equals(m.place().country())).count();
+        assertTrue(afrin >= 3, () -> "each use of Afrin as a place: " + r.places());
+    }
+
+    @Test
+    void oneSmallTownNearANamesakeDoesNotMakeAWorldCityTheNamesake() {
+        GeoResult r = parse("Syrian and Russian envoys met in Geneva on Monday. Turkey and Iran sent observers. The talks will move to "
+                + "Sochi next month. In Moscow, officials said Russia would attend. The U.S. delegation was led by a former "
+                + "professor at Stanford, who said the United States wanted a ceasefire in Syria.");
+        assertEquals("CHE", required(r, "Geneva").country(), () -> r.places().toString());
+    }
 }
