@@ -501,7 +501,8 @@ public final class EventCoder {
         String code = intent[0];
         return new Event(id(article.id(), first.start(), c.code), c.date, c.datePrecision, c.dateSource, c.source, c.target,
                 codebook.cameo(code), plover, types.acled(code, s, c.source, c.target), c.place, intent[1], c.attribution,
-                Collections.unmodifiableMap(new LinkedHashMap<>(c.quantities)), evidence, c.confidence);
+                Collections.unmodifiableMap(new LinkedHashMap<>(c.quantities)), evidence, c.confidence,
+                c.place == null ? null : c.placeInherited ? Event.LOCATION_FROM_ARTICLE : Event.LOCATION_FROM_SENTENCE);
     }
 
     /**

@@ -78,7 +78,11 @@ final class EventPlaces {
             }
         }
         // "will attend the conference": an act at a meeting is at the venue the article gives that meeting.
-        if (best == null && settings.on(CodingRule.MEETING_VENUE) && d.venues != null) best = d.venues.of(c, content);
+        if (best == null && settings.on(CodingRule.MEETING_VENUE) && d.venues != null) {
+            best = d.venues.of(c, content);
+            Place venue = best;
+            if (venue != null && places.stream().noneMatch(p -> p.place() == venue)) c.placeInherited = true;
+        }
         // "attacked Pakistani villages": the demonym of a target that is ground gives the country; so does the demonym
         // of ground that any trigger word of the act takes as its object ("attacked Pakistani villages, killing 90
         // people", where the merged act's target is the people).

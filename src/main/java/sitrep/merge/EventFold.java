@@ -46,6 +46,9 @@ public final class EventFold {
             if (sl == null || sl.isNull() || newNamed && !storedNamed
                     || newNamed == storedNamed && Merger.finer(nl.path("precision").asText(), sl.path("precision").asText())) {
                 stored.set("location", nl);
+                // Where the place comes from goes with it (absent in events written before the field existed).
+                if (incoming.hasNonNull("location_source")) stored.set("location_source", incoming.get("location_source"));
+                else stored.remove("location_source");
             }
             if (sl != null && !sl.isNull() && !sl.path("name").asText().equals(nl.path("name").asText())) {
                 note(disagreements, "location", sl.get("name"), nl.get("name"));

@@ -9,7 +9,23 @@ import java.util.Map;
 public record Event(String id, String date, String datePrecision, String dateSource,
                     Actor source, Actor target, Cameo cameo, Plover plover, Acled acled, Place location,
                     String modality, Attribution attribution, Map<String, Integer> quantities,
-                    Evidence evidence, double confidence) {
+                    Evidence evidence, double confidence, String locationSource) {
+
+    /** Where the location comes from: the event's own sentence names it. */
+    public static final String LOCATION_FROM_SENTENCE = "sentence";
+    /**
+     * Where the location comes from: the article, not the sentence (the place of the act told before or again, the
+     * meeting's town named elsewhere, the country of the article's acts), so a reader checks it beyond the evidence.
+     */
+    public static final String LOCATION_FROM_ARTICLE = "article";
+
+    /** An event whose location's source is not known (written before the field existed, or built by hand). */
+    public Event(String id, String date, String datePrecision, String dateSource, Actor source, Actor target, Cameo cameo,
+                 Plover plover, Acled acled, Place location, String modality, Attribution attribution,
+                 Map<String, Integer> quantities, Evidence evidence, double confidence) {
+        this(id, date, datePrecision, dateSource, source, target, cameo, plover, acled, location, modality, attribution,
+                quantities, evidence, confidence, null);
+    }
 
     /** CAMEO event code with the codebook's quad class and Goldstein value. */
     public record Cameo(String code, String base, String root, int quadClass, double goldstein, String label) {

@@ -88,6 +88,7 @@ public final class ExtractJson {
         if (e.acled() == null) o.putNull("acled");
         else o.putObject("acled").put("event_type", e.acled().eventType()).put("sub_event_type", e.acled().subEventType());
         if (e.location() == null) o.putNull("location"); else o.set("location", place(e.location()));
+        if (e.locationSource() != null) o.put("location_source", e.locationSource());
         o.put("modality", e.modality());
         if (e.attribution() == null) o.putNull("attribution");
         else {
@@ -153,7 +154,8 @@ public final class ExtractJson {
         return new Event.Span(text(s, "text"), s.path("start").asInt(), s.path("end").asInt());
     }
 
-    private static Event eventOf(JsonNode e) {
+    /** An event read back from the public format. */
+    public static Event eventOf(JsonNode e) {
         JsonNode c = e.path("cameo"), plover = e.path("plover"), acled = e.get("acled"), at = e.get("attribution"), ev = e.path("evidence");
         List<String> context = new ArrayList<>();
         for (JsonNode x : plover.path("context")) context.add(x.asText());
@@ -171,6 +173,6 @@ public final class ExtractJson {
                 absent(at) ? null : new Event.Attribution(actorOf(at.get("speaker")), text(at, "verb")),
                 quantities,
                 new Event.Evidence(text(ev, "sentence"), ev.path("start").asInt(), ev.path("end").asInt(), spanOf(ev.path("trigger")), also),
-                e.path("confidence").asDouble());
+                e.path("confidence").asDouble(), text(e, "location_source"));
     }
 }

@@ -62,6 +62,7 @@ class PlaceRulesTest {
         List<Event> on = code(text, "2019-04-15", ALL);
         Event lede = first(on, e -> VIOLENT.test(e) && e.evidence().sentence().startsWith("A police officer"));
         assertEquals("Mukalla", lede.location().name(), describe(on));
+        assertEquals(Event.LOCATION_FROM_ARTICLE, lede.locationSource(), "the town is in another sentence");
         Event off = first(code(text, "2019-04-15", ALL.without(List.of(CodingRule.RESTATED_PLACE))),
                 e -> VIOLENT.test(e) && e.evidence().sentence().startsWith("A police officer"));
         assertEquals("country", off.location().precision(), "without the rule the lede's act stays in Yemen");
@@ -85,6 +86,11 @@ class PlaceRulesTest {
         assertNotNull(deployed.location(), describe(on));
         assertEquals("MLI", deployed.location().country());
         assertEquals("country", deployed.location().precision(), "only the country is known");
+        assertEquals(Event.LOCATION_FROM_ARTICLE, deployed.locationSource());
+        assertEquals(Event.LOCATION_FROM_SENTENCE, first(on, trigger("Fighting")).locationSource(), "Kidal is in its sentence");
+        var json = sitrep.pipeline.ExtractJson.event(deployed);
+        assertEquals("article", json.path("location_source").asText());
+        assertEquals(deployed, sitrep.pipeline.ExtractJson.eventOf(json), "the field survives the public format");
         Event off = first(code(text, "2016-05-10", ALL.without(List.of(CodingRule.COUNTRY_PLACE))), trigger("deployed"));
         assertNull(off.location(), "without the rule nothing places it");
     }
@@ -123,6 +129,7 @@ class PlaceRulesTest {
         Event attend = first(on, trigger("attend"));
         assertNotNull(attend.location(), describe(on));
         assertEquals("CHE", attend.location().country(), describe(on));
+        assertEquals(Event.LOCATION_FROM_ARTICLE, attend.locationSource(), "the venue is named in the sentence before");
         Event off = first(code(text, "2018-09-05", ALL.without(List.of(CodingRule.MEETING_VENUE))), trigger("attend"));
         assertNull(off.location(), "without the rule the statement's sentence names no venue");
     }

@@ -59,7 +59,7 @@ public final class ArticleRows {
             field("evidence", struct(field("sentence", DataTypes.StringType), field("start", DataTypes.IntegerType),
                     field("end", DataTypes.IntegerType), field("trigger", SPAN),
                     field("also_triggers", DataTypes.createArrayType(SPAN, false)))),
-            field("confidence", DataTypes.DoubleType));
+            field("confidence", DataTypes.DoubleType), field("location_source", DataTypes.StringType));
     private static final StructType PROBLEM = struct(field("stage", DataTypes.StringType), field("message", DataTypes.StringType));
 
     /** The article rows' schema, partition column last. */
@@ -123,7 +123,7 @@ public final class ArticleRows {
                 CollectionConverters.asScala(new LinkedHashMap<>(e.quantities())),
                 RowFactory.create(ev.sentence(), ev.start(), ev.end(), span(ev.trigger()),
                         ev.alsoTriggers().stream().map(ArticleRows::span).toArray(Row[]::new)),
-                e.confidence());
+                e.confidence(), e.locationSource());
     }
 
     /** A row read back (from the job's Parquet, by column name) as the pipeline's record. */
@@ -187,6 +187,8 @@ public final class ArticleRows {
                 attribution == null ? null : new Event.Attribution(actorOf(attribution.getAs("speaker")), attribution.getAs("verb")),
                 quantities,
                 new Event.Evidence(ev.getAs("sentence"), ev.<Integer>getAs("start"), ev.<Integer>getAs("end"), spanOf(ev.getAs("trigger")), also),
-                e.<Double>getAs("confidence"));
+                e.<Double>getAs("confidence"),
+                // Output written before the field existed has no such column.
+                java.util.Arrays.asList(e.schema().fieldNames()).contains("location_source") ? e.getAs("location_source") : null);
     }
 }
