@@ -104,6 +104,11 @@ export async function showEvent(id) {
   detail.append(el('p', summary(e), 'meta'));
   detail.append(el('p', `${e.num_mentions} mention(s) in ${e.num_articles} article(s) from ${e.num_sources} source(s)`
     + (Number.isFinite(e.confidence) ? `; confidence ${e.confidence.toFixed(2)}` : ''), 'meta'));
+  if (e.location && e.location_source === 'article') {
+    // The coder placed the act from the rest of the article (the act told elsewhere, the meeting's town, the
+    // country of the article's acts): the sentences below do not name the place, so say where to check it.
+    detail.append(el('p', `Place from the rest of the article, not from the sentences below: check ${e.location.name || 'it'} there.`, 'meta place-note'));
+  }
   for (const m of e.mentions || []) {
     const div = el('div', null, 'mention');
     div.append(highlighted(m));
