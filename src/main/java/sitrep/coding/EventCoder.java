@@ -229,7 +229,13 @@ public final class EventCoder {
                 places.place(c, sentencePlaces, demonymsIn(geo, s.index()), discourse);
                 String home = c.place != null && c.place.country() != null ? c.place.country() : geo.focusCountry();
                 c.source = roles.domestic(c.source, home);
-                c.target = roles.domestic(c.target, home);
+                Actor target = roles.domestic(c.target, home);
+                // "Ukraine's air force said it shot down 43 of the missiles": the country of the place is the force's
+                // own, not its target's; a target of force that names no country keeps its sector alone rather than
+                // become the force itself.
+                if (target == c.target || c.source == null || !target.code().equals(c.source.code()) || !Roles.force(c.code)) {
+                    c.target = target;
+                }
                 roles.foreignTarget(c);
                 Codebook.Entry entry = codebook.get(c.code);
                 String intentType = EventTypes.plover(entry, c.modality, EventTypes.conditional(s), reported(c)).type();

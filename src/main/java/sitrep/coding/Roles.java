@@ -399,6 +399,11 @@ final class Roles {
      * the act happens (else the article's focus country), as ICEWS and CAMEO coders treat domestic actors: "police" in
      * a Nairobi story is KENCOP. International and unknown organisations stay as they are.
      */
+    /** Coerce, assault, fight, mass violence (CAMEO roots 17 to 20): acts of force against someone. */
+    static boolean force(String code) {
+        return code != null && code.compareTo("17") >= 0 && code.compareTo("21") < 0;
+    }
+
     Actor domestic(Actor a, String country) {
         if (a == null || a.country() != null || country == null || a.code() == null || a.code().length() != 3
                 || !a.code().equals(a.sector()) || NON_DOMESTIC.contains(a.code()) || dictionary.countryName(a.code()) != null) return a;

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -89,5 +90,9 @@ class AcledRulesTest {
         assertEquals("ISR", blamed.target().country());
         Event arrest = trigger(code("Police in Nairobi arrested 30 protesters on Friday."), "arrested");
         assertEquals("KENCOP", arrest.source().code(), "police take the country of the place they act in");
+        Event downed = trigger(code("Kenya's air force said it shot down two drones over Mandera on Sunday."), "shot");
+        assertEquals("KENMIL", downed.source().code(), downed.toString());
+        assertNotEquals("KENMIL", downed.target() == null ? null : downed.target().code(),
+                "the drones are not Kenya's own force: the place's country is the shooter's");
     }
 }
