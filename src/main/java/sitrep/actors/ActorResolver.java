@@ -38,7 +38,24 @@ public final class ActorResolver {
      * @param backers lemmas of the participles that introduce a backer ("back", "support", "sponsor"); empty: none
      */
     public Actor resolve(Sentence s, List<ActorMention> mentions, int head, String text, boolean metonyms, java.util.Set<String> backers) {
+        return resolve(s, mentions, head, text, metonyms, backers, false);
+    }
+
+    /**
+     * As {@link #resolve(Sentence, List, int, String, boolean, java.util.Set)}; with {@code conjunctsApart}, the head's
+     * conjuncts are left out of its phrase: in "Sudan's army and the Rapid Support Forces clashed" the second conjunct is
+     * the other side of the act, not a part of the first ("Khaleda Yasmin and nine other BNP activists were arrested"
+     * keeps them together: there both are the act's one target).
+     */
+    public Actor resolve(Sentence s, List<ActorMention> mentions, int head, String text, boolean metonyms, java.util.Set<String> backers,
+                         boolean conjunctsApart) {
         List<Integer> phrase = new java.util.ArrayList<>(s.phrase(head, PHRASE_DEPTH));
+        if (conjunctsApart) {
+            for (var d : s.children(head)) {
+                if (!d.baseRelation().equals("conj") || d.dependent() < head) continue;
+                for (int n : s.phrase(d.dependent(), PHRASE_DEPTH)) if (n != head) phrase.remove(Integer.valueOf(n));
+            }
+        }
         if (!backers.isEmpty()) {
             for (int b : List.copyOf(phrase)) {
                 if (b == head || !backers.contains(s.token(b).lemma().toLowerCase(java.util.Locale.ROOT))) continue;

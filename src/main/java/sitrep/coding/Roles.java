@@ -68,15 +68,22 @@ final class Roles {
         c.sourceToken = c.source == null ? -1 : subj;
         // "fired missiles at X": the object is the weapon, the target follows "at"/"on".
         boolean weapon = t.has("weapon");
-        int obj = weapon ? child(s, head, "obl:at", "obl:on", "obl:against") : child(s, head, "obj");
+        int obj = weapon ? aimedAt(s, head, "obl:at", "obl:on", "obl:against") : child(s, head, "obj");
         if (obj < 0) obj = Graph.passiveSubject(s, head);
         if (obj < 0 && c.trigger.speechAct()) obj = child(s, head, "iobj", "obl:to", "obl:on");
         // A mutual act (cameo.tsv's roles column: meet, negotiate, clash) may name its other side after "with" or as
         // the subject's second conjunct; merging relies on the same list to match such mentions with the sides swapped.
         boolean mutual = Codebook.shared().mutual(c.code);
         if (obj < 0 && mutual) obj = child(s, head, "obl:with");
-        if (obj < 0) obj = child(s, head, "obl:on", "obl:against");
-        if (obj < 0 && mutual) obj = Graph.secondConjunct(s, subj);
+        if (obj < 0) obj = aimedAt(s, head, "obl:on", "obl:against");
+        if (obj < 0 && mutual) {
+            obj = Graph.secondConjunct(s, subj);
+            // "X and Y clashed": the second conjunct is the other side, so it does not name the source too.
+            if (obj >= 0) {
+                c.source = actor(x, subj, true);
+                c.sourceToken = c.source == null ? -1 : subj;
+            }
+        }
         c.target = obj < 0 ? null : weapon ? resolver.resolve(s, x.mentions(), obj, x.text(), false) : actor(x, obj);
         c.targetToken = c.target == null ? -1 : obj;
         if (c.target == null) {
@@ -266,11 +273,16 @@ final class Roles {
      * earlier mention they refer to (rule coreference). What is found is remembered for later references.
      */
     Actor actor(Context x, int head) {
+        return actor(x, head, false);
+    }
+
+    /** As {@link #actor(Context, int)}; {@code conjunctsApart}: the head's conjuncts name other actors (see ActorResolver). */
+    Actor actor(Context x, int head, boolean conjunctsApart) {
         if (head < 0) return null;
         Sentence s = x.s();
         Token t = s.token(head);
         Actor found = resolver.resolve(s, x.mentions(), head, x.text(), true,
-                settings.on(CodingRule.BACKED_ACTORS) ? lexicon.cues("backer") : Set.of());
+                settings.on(CodingRule.BACKED_ACTORS) ? lexicon.cues("backer") : Set.of(), conjunctsApart);
         boolean coref = settings.on(CodingRule.COREFERENCE);
         if (coref && (found == null || found.country() == null && found.code() != null && found.code().length() == 3)) {
             Actor earlier = coreferent(x, head, found);
@@ -399,6 +411,22 @@ final class Roles {
      * the act happens (else the article's focus country), as ICEWS and CAMEO coders treat domestic actors: "police" in
      * a Nairobi story is KENCOP. International and unknown organisations stay as they are.
      */
+    /**
+     * The first dependent of {@code head} by one of these relations that is not a time: "attacked on Sunday" or
+     * "clashed on Sunday" names when, not whom ("clashed ... on Sunday" had hidden the second side of a clash).
+     */
+    private static int aimedAt(Sentence s, int head, String... relations) {
+        for (String r : relations) {
+            for (Dependency d : s.children(head)) {
+                if (!d.relation().equals(r)) continue;
+                String ner = s.token(d.dependent()).ner();
+                if (ner.equals("DATE") || ner.equals("TIME") || ner.equals("DURATION") || ner.equals("SET")) continue;
+                return d.dependent();
+            }
+        }
+        return -1;
+    }
+
     /** Coerce, assault, fight, mass violence (CAMEO roots 17 to 20): acts of force against someone. */
     static boolean force(String code) {
         return code != null && code.compareTo("17") >= 0 && code.compareTo("21") < 0;

@@ -95,4 +95,14 @@ class AcledRulesTest {
         assertNotEquals("KENMIL", downed.target() == null ? null : downed.target().code(),
                 "the drones are not Kenya's own force: the place's country is the shooter's");
     }
+
+    @Test
+    void bothSidesOfAClashAreItsActors() {
+        Event clash = trigger(code("Government troops and rebels clashed in the town of Kidal on Sunday, residents said."), "clashed");
+        assertEquals("MLIMIL", clash.source().code(), clash.toString());
+        assertEquals("MLIREB", clash.target() == null ? null : clash.target().code(), "'on Sunday' names when, not the other side");
+        Event named = trigger(code("Israeli troops and Hamas fighters clashed near Khan Younis on Sunday."), "clashed");
+        assertEquals("ISRMIL", named.source().code(), "the second conjunct's name is not the first one's: " + named);
+        assertTrue(named.target() != null && named.target().code().startsWith("PSE"), named.toString());
+    }
 }
