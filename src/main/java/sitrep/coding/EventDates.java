@@ -215,9 +215,11 @@ final class EventDates {
         Sentence s = c.sentence;
         if (!c.verb()) return false;
         List<String> aux = Graph.auxiliaries(s, c.head());
-        // "had captured", "had been urging": past perfect with no date of its own tells what came before the story.
+        // "had captured", "had been urging": past perfect with no date of its own tells what came before the story,
+        // except in reported speech, where it is the report's tense moved back ("the RSF said its fighters had seized
+        // the palace" reports "have seized": the news of the day).
         for (var dep : s.children(c.head())) {
-            if (dep.baseRelation().startsWith("aux") && Graph.word(s, dep.dependent()).equals("had")) return true;
+            if (dep.baseRelation().startsWith("aux") && Graph.word(s, dep.dependent()).equals("had")) return c.attribution == null;
         }
         // A relative clause in the simple past ("who took Aleppo", "which struck in 2015") describes someone or something.
         return Graph.relationToHead(s, c.head()).equals("acl") && s.token(c.head()).pos().equals("VBD") && aux.isEmpty();

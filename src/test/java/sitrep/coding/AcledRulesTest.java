@@ -105,4 +105,13 @@ class AcledRulesTest {
         assertEquals("ISRMIL", named.source().code(), "the second conjunct's name is not the first one's: " + named);
         assertTrue(named.target() != null && named.target().code().startsWith("PSE"), named.toString());
     }
+
+    @Test
+    void aPastPerfectInReportedSpeechIsTheReportsNewsNotBackground() {
+        Event reported = trigger(code("The rebels said their fighters had seized the airport of Kidal."), "seized");
+        assertEquals("2021-03-05", reported.date(), "'said ... had seized' reports 'have seized': the day's news");
+        List<Event> told = code("Rebels had seized the airport of Kidal long before the talks began.");
+        assertTrue(told.stream().filter(e -> e.evidence().trigger().text().equals("seized")).allMatch(e -> e.date() == null),
+                "told by the article itself, the past perfect is background: " + told);
+    }
 }
