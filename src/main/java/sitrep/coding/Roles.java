@@ -27,6 +27,8 @@ import static sitrep.coding.Graph.lemma;
  */
 final class Roles {
     private static final Set<String> ARMED_SECTORS = Set.of("MIL", "REB", "INS", "UAF", "COP", "SPY", "RAD", "SEP");
+    /** Armed groups that are not a state's forces: rebels, insurgents, unidentified armed groups, separatists, radicals. */
+    private static final Set<String> NON_STATE_ARMED = Set.of("REB", "INS", "UAF", "SEP", "RAD");
     private static final Set<String> NON_DOMESTIC = Set.of("IGO", "NGO", "MNC", "IMG", "NGM", "UIS");
     private static final Set<String> CONTROL_WORDS = Set.of("control", "hold", "occupy", "run", "dominate", "besiege");
     /** How many sentences back a pronoun or description may find its antecedent. */
@@ -353,6 +355,12 @@ final class Roles {
         Actor owner = x.discourse().antecedent(s.token(poss).word(), s.index(), poss, COREFERENCE_WINDOW);
         if (owner == null) return null;
         Token t = s.token(head);
+        // "The RSF said its fighters had seized the palace": an armed group's own fighters are the group; a state's or a
+        // ministry's soldiers are its country's military ("Russia's troops" is RUSMIL).
+        if (found != null && found.sector() != null && ARMED_SECTORS.contains(found.sector()) && owner.sector() != null
+                && NON_STATE_ARMED.contains(owner.sector())) {
+            return new Actor(found.text(), found.start(), found.end(), owner.code(), owner.name(), owner.country(), owner.sector());
+        }
         if (found != null && owner.country() != null && found.sector() != null) {
             return new Actor(found.text(), found.start(), found.end(), owner.country() + found.sector(), found.name(), owner.country(), found.sector());
         }

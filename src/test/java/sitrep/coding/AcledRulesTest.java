@@ -114,4 +114,12 @@ class AcledRulesTest {
         assertTrue(told.stream().filter(e -> e.evidence().trigger().text().equals("seized")).allMatch(e -> e.date() == null),
                 "told by the article itself, the past perfect is background: " + told);
     }
+
+    @Test
+    void anArmedGroupsOwnFightersAreTheGroup() {
+        Event fired = trigger(code("Hamas said its fighters had fired rockets at Ashkelon."), "fired");
+        assertEquals("Hamas", fired.source().name(), "'its fighters' of an armed group are the group: " + fired.source());
+        Event troops = trigger(code("Russia said its troops had shelled the town of Bakhmut."), "shelled");
+        assertEquals("RUSMIL", troops.source().code(), "a state's troops are its military");
+    }
 }
