@@ -30,7 +30,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -198,13 +197,10 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf("stages inside the pipeline (thread-seconds): NLP %.1f, geo %.2f (+%.1f%% of NLP), coding %.2f (+%.1f%% of NLP)%n",
                 nlpShare, stages.geo(), 100 * stages.geo() / nlpShare, stages.coding(), 100 * stages.coding() / nlpShare);
         System.out.printf("inside NLP (thread-seconds)     %8s %8s %8s %8s %8s %8s%n", "split", "pos+lemma", "NER", "SUTime", "parse", "convert");
-        for (var row : List.of(Map.entry("CoreNLP full annotation", fullStages), Map.entry("sitrep pipeline", planStages))) {
-            NlpAnnotator.StageSeconds st = row.getValue();
-            System.out.printf("  %-29s %8.1f %8.1f %8s %8s %8.1f %8.1f%n", row.getKey(), st.split(), st.tag(),
-                    String.format(row.getValue() == fullStages ? "%.1f*" : "%.1f", st.entities()),
-                    row.getValue() == fullStages ? "*" : String.format("%.1f", st.times()),
-                    st.parse(), st.convert());
-        }
+        System.out.printf("  %-29s %8.1f %8.1f %8s %8s %8.1f %8.1f%n", "CoreNLP full annotation", fullStages.split(),
+                fullStages.tag(), String.format("%.1f*", fullStages.entities()), "*", fullStages.parse(), fullStages.convert());
+        System.out.printf("  %-29s %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f%n", "sitrep pipeline", planStages.split(),
+                planStages.tag(), planStages.entities(), planStages.times(), planStages.parse(), planStages.convert());
         System.out.println("  (* CoreNLP's full annotation runs NER and SUTime as one stage: both are under NER)");
         System.out.printf("pipeline / CoreNLP time: %.2f; output: %d events, %d places, %d errors; peak heap %d MiB%n",
                 pipeSecs / nlpSecs, events, places, errors, peakHeap >> 20);

@@ -102,7 +102,7 @@ final class Roles {
      * army retaking a town of its own country says nothing of whom it took it from, so that gets no target.
      */
     private void placeTarget(Candidate c, Context x, int obj) {
-        if (!settings.on(CodingRule.PLACE_TARGETS) || c.code == null || c.code.compareTo("17") < 0 || c.code.compareTo("21") >= 0) return;
+        if (!settings.on(CodingRule.PLACE_TARGETS) || !force(c.code)) return;
         List<Integer> phrase = x.s().phrase(obj, 3);
         for (PlaceMention p : x.places()) {
             var place = p.place();

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The NLP stage: Stanford CoreNLP tokenisation, sentences, POS, lemmas, NER with SUTime dates and the
@@ -222,10 +223,8 @@ public final class NlpAnnotator {
         return new AnnotatedText(text, sentences);
     }
 
-    private final java.util.concurrent.atomic.LongAdder splitNanos = new java.util.concurrent.atomic.LongAdder(),
-            tagNanos = new java.util.concurrent.atomic.LongAdder(), entityNanos = new java.util.concurrent.atomic.LongAdder(),
-            timeNanos = new java.util.concurrent.atomic.LongAdder(), parseNanos = new java.util.concurrent.atomic.LongAdder(),
-            convertNanos = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder splitNanos = new LongAdder(), tagNanos = new LongAdder(), entityNanos = new LongAdder(),
+            timeNanos = new LongAdder(), parseNanos = new LongAdder(), convertNanos = new LongAdder();
 
     /**
      * Thread-seconds spent so far in each part of {@link #annotate}, summed over all threads and calls (bench prints
@@ -236,10 +235,6 @@ public final class NlpAnnotator {
         public StageSeconds minus(StageSeconds earlier) {
             return new StageSeconds(split - earlier.split, tag - earlier.tag, entities - earlier.entities,
                     times - earlier.times, parse - earlier.parse, convert - earlier.convert);
-        }
-
-        public double total() {
-            return split + tag + entities + times + parse + convert;
         }
     }
 
@@ -302,17 +297,8 @@ public final class NlpAnnotator {
             copies.add(c);
             tokens.add(c);
         }
-        CoreMap w = new ArrayCoreMap();
-        int charBegin = tokens.get(0).beginPosition(), charEnd = tokens.get(tokens.size() - 1).endPosition();
         int first = sentence.get(CoreAnnotations.TokenBeginAnnotation.class);
-        w.set(CoreAnnotations.TextAnnotation.class, doc.get(CoreAnnotations.TextAnnotation.class).substring(charBegin, charEnd));
-        w.set(CoreAnnotations.CharacterOffsetBeginAnnotation.class, charBegin);
-        w.set(CoreAnnotations.CharacterOffsetEndAnnotation.class, charEnd);
-        w.set(CoreAnnotations.TokensAnnotation.class, tokens);
-        w.set(CoreAnnotations.TokenBeginAnnotation.class, first + from);
-        w.set(CoreAnnotations.TokenEndAnnotation.class, first + to);
-        w.set(CoreAnnotations.SentenceIndexAnnotation.class, sentence.get(CoreAnnotations.SentenceIndexAnnotation.class));
-        return w;
+        return asSentence(doc, tokens, first + from, sentence.get(CoreAnnotations.SentenceIndexAnnotation.class));
     }
 
     /** Runs one stage over some of a document's sentences (their tokens are the document's, so the results land there). */
@@ -376,6 +362,11 @@ public final class NlpAnnotator {
             tokens.get(i).setIndex(i + 1);
             tokens.get(i).setSentIndex(index);
         }
+        return asSentence(doc, tokens, begin, index);
+    }
+
+    /** {@code tokens} (the document's tokens from {@code begin} on, or copies of them) as a CoreNLP sentence. */
+    private static CoreMap asSentence(Annotation doc, List<CoreLabel> tokens, int begin, int index) {
         CoreMap s = new ArrayCoreMap();
         int charBegin = tokens.get(0).beginPosition();
         int charEnd = tokens.get(tokens.size() - 1).endPosition();
@@ -384,7 +375,7 @@ public final class NlpAnnotator {
         s.set(CoreAnnotations.CharacterOffsetEndAnnotation.class, charEnd);
         s.set(CoreAnnotations.TokensAnnotation.class, tokens);
         s.set(CoreAnnotations.TokenBeginAnnotation.class, begin);
-        s.set(CoreAnnotations.TokenEndAnnotation.class, end);
+        s.set(CoreAnnotations.TokenEndAnnotation.class, begin + tokens.size());
         s.set(CoreAnnotations.SentenceIndexAnnotation.class, index);
         return s;
     }

@@ -40,11 +40,14 @@ public final class TimeCues {
     static boolean[] cues(List<Token> tagged) {
         boolean[] cues = new boolean[tagged.size()];
         for (int i = 0; i < cues.length; i++) {
-            cues[i] = timeCue(tagged.get(i)) || i + 1 < cues.length && tagged.get(i).word().matches("\\d{1,2}")
+            cues[i] = timeCue(tagged.get(i)) || i + 1 < cues.length && HOUR.matcher(tagged.get(i).word()).matches()
                     && HOUR_WORDS.contains(tagged.get(i + 1).word().toLowerCase(java.util.Locale.ROOT));
         }
         return cues;
     }
+
+    /** An hour's number ("1" of "1 am"); compiled once, as every token of every sentence is tried. */
+    private static final java.util.regex.Pattern HOUR = java.util.regex.Pattern.compile("\\d{1,2}");
 
     /** The words after an hour's number ("1 am"), as the tokeniser leaves them. */
     private static final java.util.Set<String> HOUR_WORDS = java.util.Set.of("am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc");
