@@ -226,6 +226,7 @@ public final class EventCoder {
                 }
                 if (insideQuote && c.attribution == null) pendingQuotes.add(c);
                 c.code = types.refine(c);
+                if (settings.on(CodingRule.ONE_ROLE)) Roles.oneRole(c);
                 places.place(c, sentencePlaces, demonymsIn(geo, s.index()), discourse);
                 String home = c.place != null && c.place.country() != null ? c.place.country() : geo.focusCountry();
                 c.source = roles.domestic(c.source, home);

@@ -173,6 +173,24 @@ final class Filters {
                 c.drop(CodingRule.GENERIC, "a participle describing someone");
                 return;
             }
+            // "Iran, whose Revolutionary Guards and militiamen are fighting alongside Assad's forces": whom someone fights
+            // beside, with no enemy, time or toll named, says whose side they are on, not that an act happened.
+            if (c.violent() && c.target == null && c.mergedHeads.isEmpty() && !ownTime(c) && c.quantities.isEmpty()) {
+                for (Dependency d : s.children(c.head())) {
+                    int colon = d.relation().indexOf(':');
+                    if (d.baseRelation().equals("obl") && colon > 0 && lexicon.cues("ally-preposition").contains(d.relation().substring(colon + 1))) {
+                        c.drop(CodingRule.GENERIC, "fighting '" + d.relation().substring(colon + 1) + "' someone: whose side, not an act");
+                        return;
+                    }
+                }
+            }
+            // "have repeatedly urged Erdoğan", "have been raided several times in the past three years": an act told as
+            // done again and again is a habit or a tally, not one act, unless a day is named ("repeatedly shelled the
+            // town on Sunday" is that day's shelling).
+            if (c.quantities.isEmpty() && repeated(s, c.head()) && !ownDay(c)) {
+                c.drop(CodingRule.GENERIC, "told as done again and again");
+                return;
+            }
             // "as territory shrinks and fighting becomes more intense": a gerund with no subject or auxiliary of its own,
             // standing where a noun would, needs what a noun needs to be one act.
             // ("stepped up his rhetoric, accusing it of ...", "encircled Afrin, besieging 200,000 civilians": a participle
@@ -347,26 +365,86 @@ final class Filters {
         return -1;
     }
 
+    /** An adverb of frequency on the verb ("repeatedly"), or a count of times ("several times", "three times"). */
+    private boolean repeated(Sentence s, int verb) {
+        for (Dependency d : s.children(verb)) {
+            int k = d.dependent();
+            String l = lemma(s, k);
+            if (d.baseRelation().equals("advmod") && lexicon.cues("frequency").contains(l)) return true;
+            if (!l.equals("time") || !s.token(k).word().equalsIgnoreCase("times")) continue;
+            for (Dependency m : s.children(k)) {
+                if (s.token(m.dependent()).pos().equals("CD") || lexicon.cues("frequency-count").contains(lemma(s, m.dependent()))) return true;
+            }
+        }
+        return false;
+    }
+
+    /** A time expression for one day (a date to the day) close to the act in the parse. */
+    private static boolean ownDay(Candidate c) {
+        Sentence s = c.sentence;
+        for (TimeExpression t : s.times()) {
+            if (t.value() == null || !t.value().matches("\\d{4}-\\d{2}-\\d{2}.*")) continue;
+            for (int i = t.firstToken(); i <= t.lastToken(); i++) {
+                if (Graph.pathLength(s, i, c.head(), 3) <= 3) return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * "the attack", "the talks", "despite the de-escalation deal": a definite noun for a kind of act the article has
      * already coded, with nothing new (no date, count or place of its own), refers back to it.
      */
     private void backReference(Candidate c, Discourse discourse) {
-        if (c.verb()) return;
-        Sentence s = c.sentence;
-        boolean definite = false;
-        for (Dependency d : s.children(c.head())) {
-            String rel = d.baseRelation();
-            String l = lemma(s, d.dependent());
-            if (rel.equals("det") && (l.equals("the") || l.equals("this") || l.equals("that") || l.equals("these") || l.equals("those"))) definite = true;
-            if (rel.equals("case") && lexicon.cues("reference-preposition").contains(l)) definite = true;
+        if (c.verb()) {
+            outcomeOfEarlier(c, discourse);
+            return;
         }
-        if (!definite || ownTime(c) || !c.quantities.isEmpty()) return;
+        if (!definite(c.sentence, c.head(), true) || ownTime(c) || !c.quantities.isEmpty()) return;
         for (Candidate earlier : discourse.coded) {
             if (earlier.root().equals(c.root()) || earlier.violent() && c.violent()) {
                 c.drop(CodingRule.BACK_REFERENCES, "refers back to '" + earlier.sentence.token(earlier.head()).word() + "'");
                 return;
             }
         }
+    }
+
+    /** A noun with a definite determiner ("the attack", "these strikes") or, where {@code preposition}, after "despite" and the like. */
+    private boolean definite(Sentence s, int noun, boolean preposition) {
+        for (Dependency d : s.children(noun)) {
+            String rel = d.baseRelation();
+            String l = lemma(s, d.dependent());
+            if (rel.equals("det") && (l.equals("the") || l.equals("this") || l.equals("that") || l.equals("these") || l.equals("those"))) return true;
+            if (preposition && rel.equals("case") && lexicon.cues("reference-preposition").contains(l)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * "At least 18 rebels died in the clash", "An anaesthetist was killed in the attacks", "The attack has displaced
+     * 5,000 people and killed scores": a death or wound told of a definite act of force ("the clash") already coded
+     * in the article, with no time of its own, is that act's toll, not a new act. The toll goes to the act it tells
+     * of, where that act has none.
+     */
+    private void outcomeOfEarlier(Candidate c, Discourse discourse) {
+        if (!c.violent() || ownTime(c)) return;
+        Sentence s = c.sentence;
+        boolean toldOfDefiniteAct = false;
+        for (Dependency d : s.children(c.head())) {
+            String rel = d.baseRelation();
+            if (!(rel.equals("obl") || rel.equals("nsubj"))) continue;
+            int n = d.dependent();
+            if (!s.token(n).isNoun() || !definite(s, n, false)) continue;
+            for (TriggerLexicon.Trigger t : lexicon.nouns(lemma(s, n))) {
+                if (t.code().startsWith("18") || t.code().startsWith("19") || t.code().startsWith("20")) toldOfDefiniteAct = true;
+            }
+        }
+        if (!toldOfDefiniteAct) return;
+        Candidate earlier = null;
+        for (Candidate e : discourse.coded) if (e.violent() && e.sentence.index() < s.index()) earlier = e;
+        if (earlier == null) return;
+        Integer killed = c.quantities.get("killed");
+        if (killed != null && !earlier.quantities.containsKey("killed")) earlier.quantities.put("killed", killed);
+        c.drop(CodingRule.BACK_REFERENCES, "the toll of '" + earlier.sentence.token(earlier.head()).word() + "' told before");
     }
 }

@@ -78,7 +78,7 @@ final class Roles {
         boolean mutual = Codebook.shared().mutual(c.code);
         if (obj < 0 && mutual) obj = child(s, head, "obl:with");
         if (obj < 0) obj = aimedAt(s, head, "obl:on", "obl:against");
-        if (obj < 0 && mutual) {
+        if (obj < 0 && mutual && !allied(s, head)) {
             obj = Graph.secondConjunct(s, subj);
             // "X and Y clashed": the second conjunct is the other side, so it does not name the source too.
             if (obj >= 0) {
@@ -94,6 +94,28 @@ final class Roles {
         }
         if (c.target == null && obj >= 0) placeTarget(c, x, obj);
         return conditionHolds(c, x, obj);
+    }
+
+    /** "Guards and militiamen are fighting alongside Assad's forces": the subject's conjuncts are one side. */
+    private boolean allied(Sentence s, int verb) {
+        for (Dependency d : s.children(verb)) {
+            int colon = d.relation().indexOf(':');
+            if (d.baseRelation().equals("obl") && colon > 0 && lexicon.cues("ally-preposition").contains(d.relation().substring(colon + 1))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Rule one-role: one mention fills one role. A source resolved to the very words that are the target ("Some senior
+     * members of the ruling party ... urged Erdoğan": "the ruling party" taken back to the president) is a reference
+     * gone astray; the act keeps its target, read from the object, and loses the source.
+     */
+    static void oneRole(Candidate c) {
+        if (c.source == null || c.target == null) return;
+        if (c.source.start() == c.target.start() && c.source.end() == c.target.end()) {
+            c.source = null;
+            c.sourceToken = -1;
+        }
     }
 
     /**

@@ -64,7 +64,7 @@ final class TriggerFinder {
             }
             if (settings.on(CodingRule.WORD_SENSE)) {
                 String sense = otherSense(s, i, trig);
-                if ("-".equals(sense)) continue;
+                if ("-".equals(sense) || insideNoAct(s, i)) continue;
                 if (sense != null) trig = trig.withCode(sense);
             }
             out.add(new Candidate(s, first, i, trig));
@@ -106,6 +106,8 @@ final class TriggerFinder {
                 int colon = d.relation().indexOf(':');
                 String prep = colon < 0 ? "" : d.relation().substring(colon + 1);
                 if (Set.of(with.split("\\|")).contains(prep)) found = true;
+                // "had called on Russia to defend them": the parser may read the preposition as the verb's particle.
+                if (d.relation().equals("compound:prt") && Set.of(with.split("\\|")).contains(s.token(d.dependent()).word().toLowerCase(java.util.Locale.ROOT))) found = true;
             }
             if (!found) return false;
         }
@@ -125,6 +127,25 @@ final class TriggerFinder {
         List<String> rest = new ArrayList<>();
         for (String c : t.conditions()) if (!c.startsWith(condition + "=")) rest.add(c);
         return new TriggerLexicon.Trigger(t.lemma(), t.verb(), t.code(), rest, t.otherwise());
+    }
+
+    /**
+     * "declined to discuss reports": a complement that selects a no-act sense of the verb it depends on (senses.tsv,
+     * relation xcomp, outcome "-") is part of that phrase, so it is no act either (not a talk, nor, through
+     * "declined", a refused one).
+     */
+    private boolean insideNoAct(Sentence s, int i) {
+        for (Dependency d : s.parents(i)) {
+            if (d.head() < 0) continue;
+            var head = s.token(d.head());
+            for (TriggerLexicon.Sense sense : lexicon.senses(lemma(s, d.head()), head.isVerb())) {
+                // Only a verb's complement ("declined to discuss") is part of the phrase; an object the sense names
+                // ("launched a campaign": launching is no act, the campaign is) stays a trigger of its own.
+                if (!sense.outcome().equals("-") || !sense.relation().equals("xcomp")) continue;
+                if ((d.relation().equals(sense.relation()) || d.baseRelation().equals(sense.relation())) && sense.cues().contains(lemma(s, i))) return true;
+            }
+        }
+        return false;
     }
 
     /** The code of another sense the word has here (senses.tsv), "-" for no act, or null for the trigger's own sense. */

@@ -403,4 +403,76 @@ class CodingRulesTest {
         Event hit = code(text, "2018-02-28").one(VIOLENT);
         assertEquals("2018-02-27", hit.date(), "the Tuesday before publication");
     }
+
+    @Test
+    void deathsToldOfADefiniteActAreItsTollNotANewAct() {
+        String text = """
+                Rebels attacked an army checkpoint outside the town of Kafr Nabl on Tuesday.
+                At least 18 rebels died in the clash, a local doctor said.
+                """;
+        Coded on = code(text, "2019-05-08");
+        Event attack = on.one(VIOLENT);
+        assertEquals("attacked", attack.evidence().trigger().text(), on.describe());
+        assertEquals(18, attack.quantities().get("killed"), "the clash's dead are the attack's toll: " + on.describe());
+        Coded off = without(CodingRule.BACK_REFERENCES, text, "2019-05-08");
+        assertTrue(off.where(VIOLENT).size() > 1, "with the rule off the deaths are an act of their own: " + off.describe());
+    }
+
+    @Test
+    void fightingAlongsideSomeoneSaysWhoseSideNotAnAct() {
+        Coded side = code("Hezbollah, whose fighters are fighting alongside government forces, said it would respect the truce.", "2019-05-08");
+        assertTrue(side.where(VIOLENT).isEmpty(), "allegiance is no act: " + side.describe());
+        Coded battle = code("Hezbollah fighters fought alongside government troops against rebels in Qusayr on Sunday.", "2019-05-08");
+        Event fought = battle.one(VIOLENT);
+        assertNotNull(fought.target(), "the enemy follows 'against', not 'alongside': " + battle.describe());
+        assertFalse(fought.target().code().endsWith("MIL"), "the troops fought beside are no target: " + battle.describe());
+    }
+
+    @Test
+    void callingOnSomeoneToActIsARequest() {
+        Coded on = code("The Kurdish militia had called on Russia to defend the town of Kobani.", "2019-05-08");
+        Event call = on.one(trigger("called"));
+        assertEquals("REQUEST", call.plover().type(), on.describe());
+        assertEquals("RUS", call.target() == null ? null : call.target().country(), on.describe());
+    }
+
+    @Test
+    void oneMentionFillsOneRole() {
+        String text = "Members of the ruling party urged Erdogan to resign.";
+        var sentence = NlpAnnotator.shared().annotate(text, LocalDate.parse("2019-05-08")).sentences().get(0);
+        int urged = text.indexOf("urged"), erdogan = text.indexOf("Erdogan");
+        var president = new sitrep.model.Actor("Erdogan", erdogan, erdogan + 7, "TURGOV", "Recep Tayyip Erdogan", "TUR", "GOV");
+        var party = new sitrep.model.Actor("the ruling party", text.indexOf("the ruling"), text.indexOf(" urged"), "TURGOV", null, "TUR", "GOV");
+        int head = sentence.tokens().stream().filter(t -> t.start() == urged).findFirst().orElseThrow().index();
+        Candidate astray = new Candidate(sentence, head, head, new TriggerLexicon.Trigger("urge", true, "020", List.of(), null));
+        astray.source = president;
+        astray.target = president;
+        Roles.oneRole(astray);
+        assertNull(astray.source, "a source resolved to the target's own words is a reference gone astray");
+        assertEquals(president, astray.target);
+        Candidate apart = new Candidate(sentence, head, head, new TriggerLexicon.Trigger("urge", true, "020", List.of(), null));
+        apart.source = party;
+        apart.target = president;
+        Roles.oneRole(apart);
+        assertEquals(party, apart.source, "two mentions of one government may fill both roles");
+    }
+
+    @Test
+    void anActToldAsDoneAgainAndAgainIsAHabitUnlessADayIsNamed() {
+        Coded habit = code("""
+                Opposition leaders have repeatedly urged the army to leave the city of Goma.
+                The pipeline has been attacked several times in the past two years.
+                """, "2019-05-08");
+        assertTrue(habit.where(e -> true).isEmpty(), "repeated acts are a habit or a tally: " + habit.describe());
+        Coded day = code("Rebels repeatedly shelled the town of Kafr Nabl on Sunday.", "2019-05-08");
+        assertEquals(1, day.where(VIOLENT).size(), "a day named makes it that day's act: " + day.describe());
+        Coded off = without(CodingRule.GENERIC, "Opposition leaders have repeatedly urged the army to leave the city of Goma.", "2019-05-08");
+        assertFalse(off.where(root("02")).isEmpty(), "with the rule off the appeal is coded: " + off.describe());
+    }
+
+    @Test
+    void decliningToDiscussIsNoActAtAll() {
+        Coded c = code("A spokesman for the ministry declined to discuss the reports on Tuesday.", "2019-05-08");
+        assertTrue(c.where(e -> true).isEmpty(), "neither a talk nor a refusal: " + c.describe());
+    }
 }
