@@ -9,11 +9,12 @@ import java.util.Locale;
  */
 public enum CodingRule {
     BARE_STATEMENTS("bare-statements", "no event for a bare speech act (\"X said\", \"Y told reporters\"): what was said is the event, the speaker its attribution"),
-    SPEECH_ACTS("speech-acts", "speech verbs that are acts are coded as those acts: warn/vow harm (threaten), accuse/blame/condemn (accuse), urge/call on/ask/demand (request), deny/reject/refuse (reject)"),
+    SPEECH_ACTS("speech-acts", "speech verbs that are acts are coded as those acts: warn/vow harm (threaten), accuse/blame/condemn (accuse), urge/call on/ask/demand (request), deny/reject/refuse (reject); an accusation with no object is aimed at the doer of what it reports (\"complained to the UN that Afghan planes bombed\"), not at its addressee"),
     COREFERENCE("coreference", "pronouns, titles and definite descriptions (\"he\", \"the ministry\", \"the group\", \"the regime\") take the actor of an earlier full mention in the article"),
-    VICTIMS("victims-as-targets", "the subject of \"died\", \"was killed\", \"was wounded\" is the act's target, never its source"),
+    VICTIMS("victims-as-targets", "the subject of \"died\", \"was killed\", \"was wounded\" is the act's target, never its source; so are those \"injured by a chlorine attack\" of the attack; the doer is the agent the cause names (\"killed in airstrikes by forces loyal to Assad\")"),
     BACKED_ACTORS("backed-actors", "\"X-backed Y\", \"Y, backed by X\": Y is the actor, X only its supporter"),
-    MODIFIER_ACTORS("modifier-actors", "an actor in a noun modifier of a nominal trigger (\"coalition airstrikes\") or a light verb's subject (\"launched an offensive\") is its source"),
+    MODIFIER_ACTORS("modifier-actors", "an actor in a noun modifier of a nominal trigger (\"coalition airstrikes\") or a light verb's subject (\"launched an offensive\") is its source; the maker of what a verbal act answers (\"denied Russia's charges\", \"rejected a US statement\") is its target"),
+    PURPOSE_TARGETS("purpose-targets", "an act of force whose stated purpose is to expel or defeat someone (\"launched an offensive to oust Kurdish forces\", \"in an effort to drive out the militias\") has them as its target"),
     PLACE_TARGETS("place-targets", "a town or area attacked (\"rockets hit the town of Douma\", \"an assault on Afrin\") by someone not of its country is the target, coded as that country"),
     HEADLINES("headlines", "a title or heading line (a line of its own, no closing punctuation) yields no event: the body tells the act with its details"),
     BARE_NOUNS("bare-nouns", "a noun (\"attacks\", \"the offensive\") is an act only with what makes it one: its own date or count, a verb that launches or carries it out, a verb it is the subject of (\"the attack killed\"), or its actors and place"),

@@ -64,14 +64,22 @@ final class Roles {
             // "a soldier died in the attack": the subject suffered the act; the doer is whoever the cause names.
             c.target = actor(x, subj);
             c.targetToken = subj;
+            doerOfCause(c, x);
             return true;
         }
         c.source = subj < 0 ? null : actor(x, subj);
         c.sourceToken = c.source == null ? -1 : subj;
+        if (victim && c.source == null) doerOfCause(c, x);
         // "fired missiles at X": the object is the weapon, the target follows "at"/"on".
         boolean weapon = t.has("weapon");
         int obj = weapon ? aimedAt(s, head, "obl:at", "obl:on", "obl:against") : child(s, head, "obj");
         if (obj < 0) obj = Graph.passiveSubject(s, head);
+        if (obj < 0 && c.trigger.speechAct() && c.code.startsWith("11") && settings.on(CodingRule.SPEECH_ACTS)) {
+            // "Pakistan complained to the United Nations that planes from Afghanistan attacked ...": an accusation is
+            // aimed at whom it accuses, the doer of what it reports, not at whom it is told to.
+            int accused = accusedIn(s, head);
+            if (accused >= 0 && actor(x, accused) != null) obj = accused;
+        }
         if (obj < 0 && c.trigger.speechAct()) obj = child(s, head, "iobj", "obl:to", "obl:on");
         // A mutual act (cameo.tsv's roles column: meet, negotiate, clash) may name its other side after "with" or as
         // the subject's second conjunct; merging relies on the same list to match such mentions with the sides swapped.
@@ -88,12 +96,66 @@ final class Roles {
         }
         c.target = obj < 0 ? null : weapon ? resolver.resolve(s, x.mentions(), obj, x.text(), false) : actor(x, obj);
         c.targetToken = c.target == null ? -1 : obj;
+        if (c.target == null && obj >= 0 && c.verbal() && settings.on(CodingRule.MODIFIER_ACTORS)) ownerOfObject(c, x, obj);
         if (c.target == null) {
             Actor controller = controller(x, head);
             if (controller != null) c.target = controller;
         }
         if (c.target == null && obj >= 0) placeTarget(c, x, obj);
+        purposeTarget(c, x);
         return conditionHolds(c, x, obj);
+    }
+
+    /**
+     * Rule victims-as-targets: "almost 200 civilians have been killed in dozens of airstrikes and shelling by forces
+     * loyal to Assad", "died in a bombing campaign by the regime": the doer of a death or wound with no agent of its
+     * own is the agent the cause names.
+     */
+    private void doerOfCause(Candidate c, Context x) {
+        Sentence s = x.s();
+        for (Dependency d : s.children(c.head())) {
+            if (!d.baseRelation().equals("obl") || d.relation().equals("obl:agent")) continue;
+            for (int k : s.phrase(d.dependent(), 4)) {
+                for (Dependency e : s.children(k)) {
+                    String r = e.relation();
+                    if (!(r.equals("nmod:by") || r.equals("nmod:agent") || r.equals("obl:by"))) continue;
+                    Actor a = actor(x, e.dependent());
+                    if (a != null && (c.target == null || !java.util.Objects.equals(a.code(), c.target.code()))) {
+                        c.source = a;
+                        c.sourceToken = e.dependent();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The doer of what an accusation reports: the subject of its content clause, or the agent of a passive one. */
+    private static int accusedIn(Sentence s, int verb) {
+        int content = child(s, verb, "ccomp");
+        if (content < 0) return -1;
+        int agent = child(s, content, "obl:agent", "obl:by");
+        if (agent >= 0 && Graph.passive(s, content)) return agent;
+        int subj = child(s, content, "nsubj");
+        return subj >= 0 && !pronoun(s, subj) ? subj : -1;
+    }
+
+    /**
+     * Rule modifier-actors, for the object of a verbal act: "Zambia denied Botha's charges", "rejected a US statement":
+     * the act answers whoever made what it names, the object's possessor or the name or nation before it.
+     */
+    private void ownerOfObject(Candidate c, Context x, int obj) {
+        Sentence s = x.s();
+        for (Dependency d : s.children(obj)) {
+            String rel = d.baseRelation();
+            if (!(rel.equals("nmod") && d.relation().equals("nmod:poss") || rel.equals("compound") || rel.equals("amod")) || d.dependent() > obj) continue;
+            Actor a = rel.equals("nmod") ? actor(x, d.dependent()) : resolver.resolve(s, x.mentions(), d.dependent(), x.text(), false);
+            if (a != null && a.code() != null && (c.source == null || !a.code().equals(c.source.code()))) {
+                c.target = a;
+                c.targetToken = d.dependent();
+                return;
+            }
+        }
     }
 
     /** "Guards and militiamen are fighting alongside Assad's forces": the subject's conjuncts are one side. */
@@ -253,6 +315,66 @@ final class Roles {
             if (verb >= 0 && Graph.relation(s, verb, head).equals("obj")) {
                 int t = child(s, verb, "obl:against", "obl:on");
                 if (t >= 0) c.target = actor(x, t);
+            }
+        }
+        if (c.target == null && settings.on(CodingRule.VICTIMS)) victimsOfNoun(c, x);
+        purposeTarget(c, x);
+    }
+
+    /**
+     * Rule victims-as-targets, for a noun: "at least 18 people had been injured by a suspected chlorine attack",
+     * "two children were killed in an airstrike": those the act's toll befell are its target.
+     */
+    private void victimsOfNoun(Candidate c, Context x) {
+        Sentence s = x.s();
+        for (Dependency d : s.parents(c.head())) {
+            if (d.head() < 0) continue;
+            String rel = d.relation();
+            if (!(rel.equals("obl:agent") || rel.equals("obl:by") || rel.equals("obl:in"))) continue;
+            if (!lexicon.cues("toll-verb").contains(lemma(s, d.head())) || !Graph.passive(s, d.head())) continue;
+            int victim = Graph.passiveSubject(s, d.head());
+            Actor a = victim < 0 ? null : actor(x, victim);
+            if (a != null) {
+                c.target = a;
+                c.targetToken = victim;
+                return;
+            }
+        }
+    }
+
+    /**
+     * Rule purpose-targets: "Turkey launched a ground and air offensive to oust Kurdish forces", "a military campaign
+     * in Afrin, in an effort to drive out Kurdish militias": an act of force with no target of its own whose purpose
+     * clause (a "to" infinitive on the act, on the verb that launches it, or on an "effort"/"bid" beside them) is to
+     * expel, defeat or fight someone (expel-verb in coding/cues.tsv) is aimed at them.
+     */
+    private void purposeTarget(Candidate c, Context x) {
+        if (c.target != null || !force(c.code) || !settings.on(CodingRule.PURPOSE_TARGETS)) return;
+        Sentence s = x.s();
+        List<Integer> carriers = new ArrayList<>(List.of(c.head()));
+        int verb = Graph.governingVerb(s, c.head());
+        if (!c.verb() && verb >= 0 && Graph.relation(s, verb, c.head()).equals("obj")) carriers.add(verb);
+        for (int k = 0, n = carriers.size(); k < n; k++) {
+            for (Dependency d : s.children(carriers.get(k))) {
+                String rel = d.baseRelation();
+                if ((rel.equals("obl") || rel.equals("nmod")) && lexicon.cues("effort-noun").contains(lemma(s, d.dependent()))) carriers.add(d.dependent());
+            }
+        }
+        Set<String> expel = lexicon.cues("expel-verb");
+        for (int carrier : carriers) {
+            for (Dependency d : s.children(carrier)) {
+                String rel = d.baseRelation();
+                int purpose = d.dependent();
+                if (!(rel.equals("xcomp") || rel.equals("advcl") || rel.equals("acl")) || !s.token(purpose).isVerb()) continue;
+                if (!Graph.hasChild(s, purpose, "mark", "to") || !expel.contains(lemma(s, purpose))) continue;
+                int enemy = child(s, purpose, "obj");
+                if (enemy < 0) continue;
+                Actor a = actor(x, enemy);
+                if (a != null && a.code() != null && (c.source == null || !a.code().equals(c.source.code()))) {
+                    c.target = a;
+                    c.targetToken = enemy;
+                    return;
+                }
             }
         }
     }

@@ -475,4 +475,42 @@ class CodingRulesTest {
         Coded c = code("A spokesman for the ministry declined to discuss the reports on Tuesday.", "2019-05-08");
         assertTrue(c.where(e -> true).isEmpty(), "neither a talk nor a refusal: " + c.describe());
     }
+
+    @Test
+    void anOffensiveToOustSomeoneIsAimedAtThem() {
+        String text = "The army launched an offensive on Saturday to oust Islamic State fighters from the town of Hajin.";
+        Coded on = code(text, "2018-09-12");
+        Event offensive = on.one(VIOLENT);
+        assertNotNull(offensive.target(), on.describe());
+        assertEquals("IMGMUSISI", offensive.target().code(), on.describe());
+        Coded effort = code("Government forces launched a military offensive in Helmand last week in an effort to drive out the Taliban.", "2018-09-12");
+        assertTrue(effort.where(VIOLENT).stream().anyMatch(e -> e.target() != null && e.target().code().startsWith("AFG")
+                || e.target() != null && e.target().name() != null && e.target().name().contains("Taliban")), effort.describe());
+        Coded off = without(CodingRule.PURPOSE_TARGETS, text, "2018-09-12");
+        assertNull(off.one(VIOLENT).target(), "with the rule off the purpose names no target: " + off.describe());
+    }
+
+    @Test
+    void thoseHurtByANamedAttackAreItsTarget() {
+        String text = "At least 12 civilians were injured by a chlorine attack in Saraqib on Sunday.";
+        Coded on = code(text, "2018-02-05");
+        Event attack = on.one(VIOLENT);
+        assertNotNull(attack.target(), on.describe());
+        assertEquals("CVL", attack.target().sector(), on.describe());
+        Coded shelled = code("Almost 200 civilians have been killed in dozens of airstrikes by forces loyal to the government in Idlib.", "2018-02-05");
+        Event killed = shelled.one(VIOLENT);
+        assertEquals("SYR", killed.source() == null ? null : killed.source().country(), "the cause's agent is the doer: " + shelled.describe());
+        Coded off = without(CodingRule.VICTIMS, text, "2018-02-05");
+        assertTrue(off.where(VIOLENT).stream().noneMatch(e -> e.target() != null && "CVL".equals(e.target().sector())), off.describe());
+    }
+
+    @Test
+    void anAccusationIsAimedAtTheAccusedAndADenialAtWhoeverCharged() {
+        Coded complaint = code("Pakistan complained to the United Nations on Monday that Afghan planes had bombed Pakistani villages.", "1987-03-05");
+        Event complained = complaint.one(trigger("complained"));
+        assertEquals("AFG", complained.target() == null ? null : complained.target().country(), complaint.describe());
+        Coded denial = code("Turkey denied Russia's charges on Tuesday.", "2018-01-23");
+        Event denied = denial.one(trigger("denied"));
+        assertEquals("RUS", denied.target() == null ? null : denied.target().country(), denial.describe());
+    }
 }
