@@ -184,10 +184,11 @@ final class Filters {
                     }
                 }
             }
-            // "have repeatedly urged Erdoğan", "have been raided several times in the past three years": an act told as
-            // done again and again is a habit or a tally, not one act, unless a day is named ("repeatedly shelled the
-            // town on Sunday" is that day's shelling).
-            if (c.quantities.isEmpty() && repeated(s, c.head()) && !ownDay(c)) {
+            // "have been raided several times in the past three years", "have repeatedly clashed": a material act told
+            // as done again and again is a tally or a habit, not one act, unless a day is named ("repeatedly shelled the
+            // town on Sunday" is that day's shelling). A warning or demand made repeatedly is a standing one, and news
+            // reports it as such ("Erdoğan has repeatedly threatened a new incursion in recent days"): it stays.
+            if (!c.verbal() && c.quantities.isEmpty() && repeated(s, c.head()) && !ownDay(c)) {
                 c.drop(CodingRule.GENERIC, "told as done again and again");
                 return;
             }

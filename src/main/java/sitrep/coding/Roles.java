@@ -97,12 +97,14 @@ final class Roles {
         c.target = obj < 0 ? null : weapon ? resolver.resolve(s, x.mentions(), obj, x.text(), false) : actor(x, obj);
         c.targetToken = c.target == null ? -1 : obj;
         if (c.target == null && obj >= 0 && c.verbal() && settings.on(CodingRule.MODIFIER_ACTORS)) ownerOfObject(c, x, obj);
+        // "fought alongside the SDF to oust Isis from its caliphate in Syria": the purpose names the enemy before the
+        // ground fought over does.
+        purposeTarget(c, x);
         if (c.target == null) {
             Actor controller = controller(x, head);
             if (controller != null) c.target = controller;
         }
         if (c.target == null && obj >= 0) placeTarget(c, x, obj);
-        purposeTarget(c, x);
         return conditionHolds(c, x, obj);
     }
 

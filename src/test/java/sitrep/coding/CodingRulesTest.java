@@ -458,16 +458,16 @@ class CodingRulesTest {
     }
 
     @Test
-    void anActToldAsDoneAgainAndAgainIsAHabitUnlessADayIsNamed() {
-        Coded habit = code("""
-                Opposition leaders have repeatedly urged the army to leave the city of Goma.
-                The pipeline has been attacked several times in the past two years.
-                """, "2019-05-08");
-        assertTrue(habit.where(e -> true).isEmpty(), "repeated acts are a habit or a tally: " + habit.describe());
+    void aMaterialActToldAsDoneAgainAndAgainIsATallyUnlessADayIsNamed() {
+        String tally = "Rebels have attacked the pipeline near the town of Kafr Nabl several times in the past two years.";
+        Coded habit = code(tally, "2019-05-08");
+        assertTrue(habit.where(VIOLENT).isEmpty(), "repeated attacks are a tally: " + habit.describe());
         Coded day = code("Rebels repeatedly shelled the town of Kafr Nabl on Sunday.", "2019-05-08");
         assertEquals(1, day.where(VIOLENT).size(), "a day named makes it that day's act: " + day.describe());
-        Coded off = without(CodingRule.GENERIC, "Opposition leaders have repeatedly urged the army to leave the city of Goma.", "2019-05-08");
-        assertFalse(off.where(root("02")).isEmpty(), "with the rule off the appeal is coded: " + off.describe());
+        Coded stance = code("Opposition leaders have repeatedly urged the army to leave the city of Goma.", "2019-05-08");
+        assertFalse(stance.where(root("02")).isEmpty(), "a demand made again and again is a standing demand: " + stance.describe());
+        Coded off = without(CodingRule.GENERIC, tally, "2019-05-08");
+        assertFalse(off.where(VIOLENT).isEmpty(), "with the rule off the attacks are coded: " + off.describe());
     }
 
     @Test
