@@ -424,23 +424,29 @@ final class Filters {
     /**
      * "At least 18 rebels died in the clash", "An anaesthetist was killed in the attacks", "The attack has displaced
      * 5,000 people and killed scores": a death or wound told of a definite act of force ("the clash") already coded
-     * in the article, with no time of its own, is that act's toll, not a new act. The toll goes to the act it tells
-     * of, where that act has none.
+     * in the article, with no time and no doer of its own, is that act's toll, not a new act. The toll goes to the
+     * act it tells of, where that act has none.
      */
     private void outcomeOfEarlier(Candidate c, Discourse discourse) {
         if (!c.violent() || ownTime(c)) return;
         Sentence s = c.sentence;
-        boolean toldOfDefiniteAct = false;
+        int act = -1;
         for (Dependency d : s.children(c.head())) {
             String rel = d.baseRelation();
             if (!(rel.equals("obl") || rel.equals("nsubj"))) continue;
             int n = d.dependent();
             if (!s.token(n).isNoun() || !definite(s, n, false)) continue;
             for (TriggerLexicon.Trigger t : lexicon.nouns(lemma(s, n))) {
-                if (t.code().startsWith("18") || t.code().startsWith("19") || t.code().startsWith("20")) toldOfDefiniteAct = true;
+                if (t.code().startsWith("18") || t.code().startsWith("19") || t.code().startsWith("20")) act = n;
             }
         }
-        if (!toldOfDefiniteAct) return;
+        if (act < 0) return;
+        // "The army said it had killed 70 militants in the fighting": a side's own claim of what it did in the act,
+        // with its own doer, is kept as that side's act; only deaths told of the act itself are its toll.
+        if (!c.trigger.has("victim")) {
+            int doer = Graph.passive(s, c.head()) ? Graph.child(s, c.head(), "obl:agent") : Graph.subject(s, c.head());
+            if (doer >= 0 && doer != act) return;
+        }
         Candidate earlier = null;
         for (Candidate e : discourse.coded) if (e.violent() && e.sentence.index() < s.index()) earlier = e;
         if (earlier == null) return;

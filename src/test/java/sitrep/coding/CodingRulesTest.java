@@ -416,6 +416,11 @@ class CodingRulesTest {
         assertEquals(18, attack.quantities().get("killed"), "the clash's dead are the attack's toll: " + on.describe());
         Coded off = without(CodingRule.BACK_REFERENCES, text, "2019-05-08");
         assertTrue(off.where(VIOLENT).size() > 1, "with the rule off the deaths are an act of their own: " + off.describe());
+        Coded claim = code("""
+                Rebels attacked an army checkpoint outside the town of Kafr Nabl on Tuesday.
+                The army said it had killed 30 rebels in the fighting.
+                """, "2019-05-08");
+        assertEquals(2, claim.where(VIOLENT).size(), "a side's own claim, with its doer, stays its act: " + claim.describe());
     }
 
     @Test
