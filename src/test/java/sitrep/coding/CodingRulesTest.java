@@ -481,13 +481,18 @@ class CodingRulesTest {
         assertTrue(c.where(e -> true).isEmpty(), "neither a talk nor a refusal: " + c.describe());
     }
 
+    /** The one violent act coded from {@code text}; it must have a target. */
+    private static Event targetedAct(String text, String published) {
+        Coded on = code(text, published);
+        Event act = on.one(VIOLENT);
+        assertNotNull(act.target(), on::describe);
+        return act;
+    }
+
     @Test
     void anOffensiveToOustSomeoneIsAimedAtThem() {
         String text = "The army launched an offensive on Saturday to oust Islamic State fighters from the town of Hajin.";
-        Coded on = code(text, "2018-09-12");
-        Event offensive = on.one(VIOLENT);
-        assertNotNull(offensive.target(), on.describe());
-        assertEquals("IMGMUSISI", offensive.target().code(), on.describe());
+        assertEquals("IMGMUSISI", targetedAct(text, "2018-09-12").target().code());
         Coded effort = code("Government forces launched a military offensive in Helmand last week in an effort to drive out the Taliban.", "2018-09-12");
         assertTrue(effort.where(VIOLENT).stream().anyMatch(e -> e.target() != null && e.target().code().startsWith("AFG")
                 || e.target() != null && e.target().name() != null && e.target().name().contains("Taliban")), effort.describe());
@@ -498,10 +503,7 @@ class CodingRulesTest {
     @Test
     void thoseHurtByANamedAttackAreItsTarget() {
         String text = "At least 12 civilians were injured by a chlorine attack in Saraqib on Sunday.";
-        Coded on = code(text, "2018-02-05");
-        Event attack = on.one(VIOLENT);
-        assertNotNull(attack.target(), on.describe());
-        assertEquals("CVL", attack.target().sector(), on.describe());
+        assertEquals("CVL", targetedAct(text, "2018-02-05").target().sector());
         Coded shelled = code("Almost 200 civilians have been killed in dozens of airstrikes by forces loyal to the government in Idlib.", "2018-02-05");
         Event killed = shelled.one(VIOLENT);
         assertEquals("SYR", killed.source() == null ? null : killed.source().country(), "the cause's agent is the doer: " + shelled.describe());
