@@ -23,14 +23,14 @@ import static sitrep.coding.Graph.lemma;
  *
  * <p>Verbs take their source from the subject (or the "by" agent of a passive) and their target from the object (or
  * the passive subject); nouns ("airstrikes", "talks") from possessives, "by"/"between" phrases, national adjectives and
- * noun modifiers, or the subject of the verb that governs them ("carried out airstrikes").
+ * noun modifiers, or the subject of the verb that governs them ("carried out airstrikes"). What the sentence gives
+ * beyond those (a purpose, a cause, a possessor, the ground hit) {@link ImpliedRoles} reads.
  */
 final class Roles {
     private static final Set<String> ARMED_SECTORS = Set.of("MIL", "REB", "INS", "UAF", "COP", "SPY", "RAD", "SEP");
     /** Armed groups that are not a state's forces: rebels, insurgents, unidentified armed groups, separatists, radicals. */
     private static final Set<String> NON_STATE_ARMED = Set.of("REB", "INS", "UAF", "SEP", "RAD");
     private static final Set<String> NON_DOMESTIC = Set.of("IGO", "NGO", "MNC", "IMG", "NGM", "UIS");
-    private static final Set<String> CONTROL_WORDS = Set.of("control", "hold", "occupy", "run", "dominate", "besiege");
     /** How many sentences back a pronoun or description may find its antecedent. */
     private static final int COREFERENCE_WINDOW = 6;
 
@@ -39,11 +39,15 @@ final class Roles {
     private final TriggerLexicon lexicon;
     private final CoderSettings settings;
 
+    /** Roles the text gives beyond the act's own subject and object (a purpose, a cause, a possessor, a place). */
+    private final ImpliedRoles implied;
+
     Roles(ActorDictionary dictionary, TriggerLexicon lexicon, CoderSettings settings) {
         this.dictionary = dictionary;
         this.resolver = new ActorResolver(dictionary);
         this.lexicon = lexicon;
         this.settings = settings;
+        this.implied = new ImpliedRoles(this, resolver, lexicon, settings);
     }
 
     /** The context roles are resolved in: the sentence's dictionary hits, the text and the article so far. */
@@ -64,12 +68,12 @@ final class Roles {
             // "a soldier died in the attack": the subject suffered the act; the doer is whoever the cause names.
             c.target = actor(x, subj);
             c.targetToken = subj;
-            doerOfCause(c, x);
+            implied.doerOfCause(c, x);
             return true;
         }
         c.source = subj < 0 ? null : actor(x, subj);
         c.sourceToken = c.source == null ? -1 : subj;
-        if (victim && c.source == null) doerOfCause(c, x);
+        if (victim && c.source == null) implied.doerOfCause(c, x);
         // "fired missiles at X": the object is the weapon, the target follows "at"/"on".
         boolean weapon = t.has("weapon");
         int obj = weapon ? aimedAt(s, head, "obl:at", "obl:on", "obl:against") : child(s, head, "obj");
@@ -77,7 +81,7 @@ final class Roles {
         if (obj < 0 && c.trigger.speechAct() && c.code.startsWith("11") && settings.on(CodingRule.SPEECH_ACTS)) {
             // "Pakistan complained to the United Nations that planes from Afghanistan attacked ...": an accusation is
             // aimed at whom it accuses, the doer of what it reports, not at whom it is told to.
-            int accused = accusedIn(s, head);
+            int accused = ImpliedRoles.accusedIn(s, head);
             if (accused >= 0 && actor(x, accused) != null) obj = accused;
         }
         if (obj < 0 && c.trigger.speechAct()) obj = child(s, head, "iobj", "obl:to", "obl:on");
@@ -86,7 +90,7 @@ final class Roles {
         boolean mutual = Codebook.shared().mutual(c.code);
         if (obj < 0 && mutual) obj = child(s, head, "obl:with");
         if (obj < 0) obj = aimedAt(s, head, "obl:on", "obl:against");
-        if (obj < 0 && mutual && !allied(s, head)) {
+        if (obj < 0 && mutual && !implied.allied(s, head)) {
             obj = Graph.secondConjunct(s, subj);
             // "X and Y clashed": the second conjunct is the other side, so it does not name the source too.
             if (obj >= 0) {
@@ -96,77 +100,16 @@ final class Roles {
         }
         c.target = obj < 0 ? null : weapon ? resolver.resolve(s, x.mentions(), obj, x.text(), false) : actor(x, obj);
         c.targetToken = c.target == null ? -1 : obj;
-        if (c.target == null && obj >= 0 && c.verbal() && settings.on(CodingRule.MODIFIER_ACTORS)) ownerOfObject(c, x, obj);
+        if (c.target == null && obj >= 0 && c.verbal() && settings.on(CodingRule.MODIFIER_ACTORS)) implied.ownerOfObject(c, x, obj);
         // "fought alongside the SDF to oust Isis from its caliphate in Syria": the purpose names the enemy before the
         // ground fought over does.
-        purposeTarget(c, x);
+        implied.purposeTarget(c, x);
         if (c.target == null) {
-            Actor controller = controller(x, head);
+            Actor controller = implied.controller(x, head);
             if (controller != null) c.target = controller;
         }
-        if (c.target == null && obj >= 0) placeTarget(c, x, obj);
+        if (c.target == null && obj >= 0) implied.placeTarget(c, x, obj);
         return conditionHolds(c, x, obj);
-    }
-
-    /**
-     * Rule victims-as-targets: "almost 200 civilians have been killed in dozens of airstrikes and shelling by forces
-     * loyal to Assad", "died in a bombing campaign by the regime": the doer of a death or wound with no agent of its
-     * own is the agent the cause names.
-     */
-    private void doerOfCause(Candidate c, Context x) {
-        Sentence s = x.s();
-        for (Dependency d : s.children(c.head())) {
-            if (!d.baseRelation().equals("obl") || d.relation().equals("obl:agent")) continue;
-            for (int k : s.phrase(d.dependent(), 4)) {
-                for (Dependency e : s.children(k)) {
-                    String r = e.relation();
-                    if (!(r.equals("nmod:by") || r.equals("nmod:agent") || r.equals("obl:by"))) continue;
-                    Actor a = actor(x, e.dependent());
-                    if (a != null && (c.target == null || !java.util.Objects.equals(a.code(), c.target.code()))) {
-                        c.source = a;
-                        c.sourceToken = e.dependent();
-                        return;
-                    }
-                }
-            }
-        }
-    }
-
-    /** The doer of what an accusation reports: the subject of its content clause, or the agent of a passive one. */
-    private static int accusedIn(Sentence s, int verb) {
-        int content = child(s, verb, "ccomp");
-        if (content < 0) return -1;
-        int agent = child(s, content, "obl:agent", "obl:by");
-        if (agent >= 0 && Graph.passive(s, content)) return agent;
-        int subj = child(s, content, "nsubj");
-        return subj >= 0 && !pronoun(s, subj) ? subj : -1;
-    }
-
-    /**
-     * Rule modifier-actors, for the object of a verbal act: "Zambia denied Botha's charges", "rejected a US statement":
-     * the act answers whoever made what it names, the object's possessor or the name or nation before it.
-     */
-    private void ownerOfObject(Candidate c, Context x, int obj) {
-        Sentence s = x.s();
-        for (Dependency d : s.children(obj)) {
-            String rel = d.baseRelation();
-            if (!(rel.equals("nmod") && d.relation().equals("nmod:poss") || rel.equals("compound") || rel.equals("amod")) || d.dependent() > obj) continue;
-            Actor a = rel.equals("nmod") ? actor(x, d.dependent()) : resolver.resolve(s, x.mentions(), d.dependent(), x.text(), false);
-            if (a != null && a.code() != null && (c.source == null || !a.code().equals(c.source.code()))) {
-                c.target = a;
-                c.targetToken = d.dependent();
-                return;
-            }
-        }
-    }
-
-    /** "Guards and militiamen are fighting alongside Assad's forces": the subject's conjuncts are one side. */
-    private boolean allied(Sentence s, int verb) {
-        for (Dependency d : s.children(verb)) {
-            int colon = d.relation().indexOf(':');
-            if (d.baseRelation().equals("obl") && colon > 0 && lexicon.cues("ally-preposition").contains(d.relation().substring(colon + 1))) return true;
-        }
-        return false;
     }
 
     /**
@@ -179,25 +122,6 @@ final class Roles {
         if (c.source.start() == c.target.start() && c.source.end() == c.target.end()) {
             c.source = null;
             c.sourceToken = -1;
-        }
-    }
-
-    /**
-     * "rockets hit the town of Douma", "a Turkish assault on the city of Afrin": a town attacked by someone not of its
-     * country (or by no one named) is the act's target, coded as that country, as CAMEO codes a place by its state. An
-     * army retaking a town of its own country says nothing of whom it took it from, so that gets no target.
-     */
-    private void placeTarget(Candidate c, Context x, int obj) {
-        if (!settings.on(CodingRule.PLACE_TARGETS) || !force(c.code)) return;
-        List<Integer> phrase = x.s().phrase(obj, 3);
-        for (PlaceMention p : x.places()) {
-            var place = p.place();
-            if (!place.resolved() || place.country() == null || !phrase.contains(p.lastToken())) continue;
-            if (c.source != null && place.country().equals(c.source.country())) return;
-            c.target = new Actor(place.text(), place.start(), place.end(), place.country(), place.name(), place.country(), null);
-            c.targetToken = p.lastToken();
-            c.placeTarget = true;
-            return;
         }
     }
 
@@ -310,7 +234,7 @@ final class Roles {
         }
         int tgt = child(s, head, "nmod:on", "nmod:against", "nmod:with", "nmod:of");
         if (tgt >= 0) c.target = actor(x, tgt);
-        if (c.target == null && tgt >= 0) placeTarget(c, x, tgt);
+        if (c.target == null && tgt >= 0) implied.placeTarget(c, x, tgt);
         if (c.target == null) {
             // "launched an offensive last month against the YPG": the light verb carries the noun's target.
             int verb = Graph.governingVerb(s, head);
@@ -319,89 +243,8 @@ final class Roles {
                 if (t >= 0) c.target = actor(x, t);
             }
         }
-        if (c.target == null && settings.on(CodingRule.VICTIMS)) victimsOfNoun(c, x);
-        purposeTarget(c, x);
-    }
-
-    /**
-     * Rule victims-as-targets, for a noun: "at least 18 people had been injured by a suspected chlorine attack",
-     * "two children were killed in an airstrike": those the act's toll befell are its target.
-     */
-    private void victimsOfNoun(Candidate c, Context x) {
-        Sentence s = x.s();
-        for (Dependency d : s.parents(c.head())) {
-            if (d.head() < 0) continue;
-            String rel = d.relation();
-            if (!(rel.equals("obl:agent") || rel.equals("obl:by") || rel.equals("obl:in"))) continue;
-            if (!lexicon.cues("toll-verb").contains(lemma(s, d.head())) || !Graph.passive(s, d.head())) continue;
-            int victim = Graph.passiveSubject(s, d.head());
-            Actor a = victim < 0 ? null : actor(x, victim);
-            if (a != null) {
-                c.target = a;
-                c.targetToken = victim;
-                return;
-            }
-        }
-    }
-
-    /**
-     * Rule purpose-targets: "Turkey launched a ground and air offensive to oust Kurdish forces", "a military campaign
-     * in Afrin, in an effort to drive out Kurdish militias": an act of force with no target of its own whose purpose
-     * clause (a "to" infinitive on the act, on the verb that launches it, or on an "effort"/"bid" beside them) is to
-     * expel, defeat or fight someone (expel-verb in coding/cues.tsv) is aimed at them.
-     */
-    private void purposeTarget(Candidate c, Context x) {
-        if (c.target != null || !force(c.code) || !settings.on(CodingRule.PURPOSE_TARGETS)) return;
-        Sentence s = x.s();
-        List<Integer> carriers = new ArrayList<>(List.of(c.head()));
-        int verb = Graph.governingVerb(s, c.head());
-        if (!c.verb() && verb >= 0 && Graph.relation(s, verb, c.head()).equals("obj")) carriers.add(verb);
-        for (int k = 0, n = carriers.size(); k < n; k++) {
-            for (Dependency d : s.children(carriers.get(k))) {
-                String rel = d.baseRelation();
-                if ((rel.equals("obl") || rel.equals("nmod")) && lexicon.cues("effort-noun").contains(lemma(s, d.dependent()))) carriers.add(d.dependent());
-            }
-        }
-        Set<String> expel = lexicon.cues("expel-verb");
-        for (int carrier : carriers) {
-            for (Dependency d : s.children(carrier)) {
-                String rel = d.baseRelation();
-                int purpose = d.dependent();
-                if (!(rel.equals("xcomp") || rel.equals("advcl") || rel.equals("acl")) || !s.token(purpose).isVerb()) continue;
-                if (!Graph.hasChild(s, purpose, "mark", "to") || !expel.contains(lemma(s, purpose))) continue;
-                int enemy = child(s, purpose, "obj");
-                if (enemy < 0) continue;
-                Actor a = actor(x, enemy);
-                if (a != null && a.code() != null && (c.source == null || !a.code().equals(c.source.code()))) {
-                    c.target = a;
-                    c.targetToken = enemy;
-                    return;
-                }
-            }
-        }
-    }
-
-    /**
-     * The actor holding the place an attack hit: "hit depots in Daesh-controlled areas", "shelled rebel-held
-     * districts", "struck areas held by the militants".
-     */
-    private Actor controller(Context x, int trigger) {
-        Sentence s = x.s();
-        for (Dependency d : s.children(trigger)) {
-            if (!d.baseRelation().equals("obl") && !d.baseRelation().equals("obj")) continue;
-            for (int t : s.phrase(d.dependent(), 2)) {
-                if (!CONTROL_WORDS.contains(lemma(s, t))) continue;
-                for (Dependency m : s.children(t)) {
-                    String rel = m.baseRelation();
-                    if (rel.equals("obl") || rel.equals("obl:agent") || rel.equals("compound") || rel.equals("nsubj")
-                            || rel.equals("obl:npmod") || rel.startsWith("nmod") || rel.equals("dep")) {
-                        Actor a = resolver.resolve(s, x.mentions(), m.dependent(), x.text(), false);
-                        if (a != null) return a;
-                    }
-                }
-            }
-        }
-        return null;
+        if (c.target == null && settings.on(CodingRule.VICTIMS)) implied.victimsOfNoun(c, x);
+        implied.purposeTarget(c, x);
     }
 
     /** "According to X, ...": X is the source of everything else the sentence says. */
