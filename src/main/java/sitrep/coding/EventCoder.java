@@ -122,7 +122,7 @@ public final class EventCoder {
         List<Event> events = new ArrayList<>();
         List<Map<String, Double>> features = new ArrayList<>();
         List<Dropped> dropped = new ArrayList<>();
-        boolean[][] quoted = quoted(doc.sentences(), settings.maxQuoteSentences());
+        boolean[][] quoted = TextLayout.quoted(doc.sentences(), settings.maxQuoteSentences());
         List<Candidate> pendingQuotes = new ArrayList<>();
         Actor lastSpeaker = null;
         for (Sentence s : doc.sentences()) {
@@ -134,7 +134,7 @@ public final class EventCoder {
                 if (user.only()) continue;
             }
             // A heading needs a body after it that tells the story; a one-line text is its own report.
-            if (settings.on(CodingRule.HEADLINES) && doc.sentences().size() - s.index() > 2 && headline(s, text)) continue;
+            if (settings.on(CodingRule.HEADLINES) && doc.sentences().size() - s.index() > 2 && TextLayout.headline(s, text)) continue;
             List<ActorMention> mentions = dictionary.find(s, text, article.published());
             List<PlaceMention> sentencePlaces = geo.inSentence(s.index());
             Roles.Context x = new Roles.Context(s, mentions, text, discourse, sentencePlaces);
@@ -437,59 +437,6 @@ public final class EventCoder {
         String code = c.code;
         if (code.startsWith("14") || code.startsWith("171") || code.startsWith("18") || code.startsWith("20")) return true;
         return code.startsWith("19");
-    }
-
-    /** A title or heading: a line of its own, short, with no closing punctuation (rule headlines). */
-    static boolean headline(Sentence s, String text) {
-        int before = s.start() - 1;
-        while (before >= 0 && text.charAt(before) == ' ') before--;
-        int after = s.end();
-        while (after < text.length() && text.charAt(after) == ' ') after++;
-        boolean ownLine = (before < 0 || text.charAt(before) == '\n') && (after >= text.length() || text.charAt(after) == '\n');
-        if (!ownLine || s.size() > 25) return false;
-        String last = s.token(s.size() - 1).word();
-        return !(last.equals(".") || last.equals("!") || last.equals("?") || last.equals("''") || last.equals("\"")
-                || last.equals("\u201D") || last.equals(":"));
-    }
-
-    /**
-     * Which tokens of each sentence stand inside a quotation, from the opening and closing marks the tagger tells
-     * (`` and ''). A quotation left open at a sentence's end goes on into the next ones, as quotes over several
-     * sentences and paragraphs are printed, for at most {@code maxCarry} sentences without a closing mark.
-     */
-    static boolean[][] quoted(List<Sentence> sentences, int maxCarry) {
-        boolean[][] out = new boolean[sentences.size()][];
-        boolean carry = false;
-        int carried = 0;
-        for (int k = 0; k < sentences.size(); k++) {
-            Sentence s = sentences.get(k);
-            boolean[] q = new boolean[s.size()];
-            boolean inside = carry;
-            boolean sawMark = false;
-            for (int i = 0; i < s.size(); i++) {
-                String pos = s.token(i).pos();
-                if (pos.equals("``")) {
-                    inside = true;
-                    sawMark = true;
-                } else if (pos.equals("''")) {
-                    // A closing mark with no opening one before it closes a quotation begun in an earlier sentence.
-                    if (!inside && !sawMark) Arrays.fill(q, 0, i, true);
-                    inside = false;
-                    sawMark = true;
-                } else {
-                    q[i] = inside;
-                }
-            }
-            out[k] = q;
-            if (inside) {
-                carried++;
-                carry = carried <= maxCarry;
-            } else {
-                carried = 0;
-                carry = false;
-            }
-        }
-        return out;
     }
 
     private Event event(Article article, Candidate c) {
