@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 public enum CodingRule {
     BARE_STATEMENTS("bare-statements", "no event for a bare speech act (\"X said\", \"Y told reporters\"): what was said is the event, the speaker its attribution"),
-    SPEECH_ACTS("speech-acts", "speech verbs that are acts are coded as those acts: warn/vow harm (threaten), accuse/blame/condemn (accuse), urge/call on/ask/demand (request), deny/reject/refuse (reject); an accusation with no object is aimed at the doer of what it reports (\"complained to the UN that Afghan planes bombed\"), not at its addressee"),
+    SPEECH_ACTS("speech-acts", "speech verbs that are acts are coded as those acts: warn/vow harm (threaten), accuse/blame/condemn (accuse), urge/call on/ask/demand (request), deny/reject/refuse/dispute/rebuff (reject); an accusation with no object is aimed at the doer of what it reports (\"complained to the UN that Afghan planes bombed\"), not at its addressee"),
     COREFERENCE("coreference", "pronouns, titles and definite descriptions (\"he\", \"the ministry\", \"the group\", \"the regime\") take the actor of an earlier full mention in the article"),
     VICTIMS("victims-as-targets", "the subject of \"died\", \"was killed\", \"was wounded\" is the act's target, never its source; so are those \"injured by a chlorine attack\" of the attack; the doer is the agent the cause names (\"killed in airstrikes by forces loyal to Assad\")"),
     BACKED_ACTORS("backed-actors", "\"X-backed Y\", \"Y, backed by X\": Y is the actor, X only its supporter"),

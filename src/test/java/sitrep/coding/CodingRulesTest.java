@@ -520,4 +520,16 @@ class CodingRulesTest {
         Event denied = denial.one(trigger("denied"));
         assertEquals("RUS", denied.target() == null ? null : denied.target().country(), denial.describe());
     }
+
+    @Test
+    void disputingOrDismissingAClaimIsARejection() {
+        Coded c = code("""
+                Turkish officials disputed the White House account of the call on Thursday.
+                The Iraqi defence ministry dismissed the reports as propaganda.
+                The Iraqi president dismissed the defence minister on Friday.
+                """, "2018-01-26");
+        assertEquals("REJECT", c.one(trigger("disputed")).plover().type(), c.describe());
+        assertEquals(1, c.where(e -> e.plover().type() != null && e.plover().type().equals("REJECT")
+                && e.evidence().trigger().text().equals("dismissed")).size(), "reports are rejected, a minister is not: " + c.describe());
+    }
 }
