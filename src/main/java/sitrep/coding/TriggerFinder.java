@@ -97,6 +97,8 @@ final class TriggerFinder {
         String prt = t.condition("prt");
         if (prt != null) {
             int p = child(s, i, "compound:prt");
+            // "hit back at the troops": the parser often reads the particle as an adverb.
+            if (p < 0 || !s.token(p).word().equalsIgnoreCase(prt)) p = child(s, i, "advmod");
             if (p < 0 || !s.token(p).word().equalsIgnoreCase(prt)) return false;
         }
         String with = t.condition("with");

@@ -532,4 +532,12 @@ class CodingRulesTest {
         assertEquals(1, c.where(e -> e.plover().type() != null && e.plover().type().equals("REJECT")
                 && e.evidence().trigger().text().equals("dismissed")).size(), "reports are rejected, a minister is not: " + c.describe());
     }
+
+    @Test
+    void hittingBackIsForceUnlessItAnswersWords() {
+        Coded force = code("Israeli jets hit back at Hamas positions in Gaza on Sunday.", "2021-05-10");
+        assertEquals("ASSAULT", force.one(trigger("hit")).plover().type(), force.describe());
+        Coded words = code("The Iraqi president hit back at comments made by the US president on Monday.", "2019-02-05");
+        assertEquals("111", words.one(trigger("hit")).cameo().code(), "answering comments is criticism: " + words.describe());
+    }
 }
