@@ -540,4 +540,15 @@ class CodingRulesTest {
         Coded words = code("The Iraqi president hit back at comments made by the US president on Monday.", "2019-02-05");
         assertEquals("111", words.one(trigger("hit")).cameo().code(), "answering comments is criticism: " + words.describe());
     }
+
+    @Test
+    void theLeaderOfXLedForcesNamesWhoseTheyAre() {
+        String text = "Kurdish-led forces captured the village of Baghuz on Sunday.";
+        Event captured = code(text, "2019-03-05").one(trigger("captured"));
+        assertTrue(captured.source() != null && captured.source().code().startsWith("KUR"), "Kurdish-led forces are Kurdish: " + captured.source());
+        Event bombed = code("A Russian-led bombardment of Idlib killed 20 civilians on Monday.", "2019-03-05").one(VIOLENT);
+        assertEquals("RUS", bombed.source() == null ? null : bombed.source().country(), "a Russian-led bombardment is Russia's");
+        Event off = without(CodingRule.BACKED_ACTORS, text, "2019-03-05").one(trigger("captured"));
+        assertFalse(off.source() != null && off.source().code().startsWith("KUR"), "with the rule off the leader is not read: " + off.source());
+    }
 }
