@@ -77,12 +77,11 @@ public final class ActorResolver {
         if (!backers.isEmpty()) {
             // "Kurdish-led forces", "a Russian-led bombardment": the leader names whose the forces or the act are,
             // though the parser hangs the name on "led" by a relation the phrase does not follow.
+            // (The phrase holds its head, so "led" as the head itself is covered.)
             for (int n : List.copyOf(phrase)) {
                 if (n >= 2 && s.token(n).word().equalsIgnoreCase("led") && s.token(n - 1).word().equals("-")
                         && !phrase.contains(n - 2)) phrase.add(n - 2);
             }
-            if (head >= 2 && s.token(head).word().equalsIgnoreCase("led") && s.token(head - 1).word().equals("-")
-                    && !phrase.contains(head - 2)) phrase.add(head - 2);
         }
         ActorMention named = null, country = null, agent = null;
         int namedDist = Integer.MAX_VALUE, countryDist = Integer.MAX_VALUE, agentDist = Integer.MAX_VALUE;

@@ -78,8 +78,17 @@ final class Filters {
 
     /** A time expression attached to the trigger's clause (within two arcs). */
     static boolean ownTime(Candidate c) {
+        return ownTime(c, false);
+    }
+
+    /** As {@link #ownTime(Candidate)}; with {@code day}, only a date to the day counts ("on Sunday", not "in recent days"). */
+    private static boolean ownTime(Candidate c, boolean day) {
         Sentence s = c.sentence;
         for (TimeExpression t : s.times()) {
+            if (day) {
+                String v = EventDates.dayOrCoarser(t.value());
+                if (v == null || v.length() != 10) continue;
+            }
             for (int i = t.firstToken(); i <= t.lastToken(); i++) {
                 if (Graph.pathLength(s, i, c.head(), 3) <= 3) return true;
             }
@@ -176,19 +185,17 @@ final class Filters {
             // "Iran, whose Revolutionary Guards and militiamen are fighting alongside Assad's forces": whom someone fights
             // beside, with no enemy, time or toll named, says whose side they are on, not that an act happened.
             if (c.violent() && c.target == null && c.mergedHeads.isEmpty() && !ownTime(c) && c.quantities.isEmpty()) {
-                for (Dependency d : s.children(c.head())) {
-                    int colon = d.relation().indexOf(':');
-                    if (d.baseRelation().equals("obl") && colon > 0 && lexicon.cues("ally-preposition").contains(d.relation().substring(colon + 1))) {
-                        c.drop(CodingRule.GENERIC, "fighting '" + d.relation().substring(colon + 1) + "' someone: whose side, not an act");
-                        return;
-                    }
+                String ally = Graph.obliquePreposition(s, c.head(), lexicon.cues("ally-preposition"));
+                if (ally != null) {
+                    c.drop(CodingRule.GENERIC, "fighting '" + ally + "' someone: whose side, not an act");
+                    return;
                 }
             }
             // "have been raided several times in the past three years", "have repeatedly clashed": a material act told
             // as done again and again is a tally or a habit, not one act, unless a day is named ("repeatedly shelled the
             // town on Sunday" is that day's shelling). A warning or demand made repeatedly is a standing one, and news
             // reports it as such ("Erdoğan has repeatedly threatened a new incursion in recent days"): it stays.
-            if (!c.verbal() && c.quantities.isEmpty() && repeated(s, c.head()) && !ownDay(c)) {
+            if (!c.verbal() && c.quantities.isEmpty() && repeated(s, c.head()) && !ownTime(c, true)) {
                 c.drop(CodingRule.GENERIC, "told as done again and again");
                 return;
             }
@@ -375,18 +382,6 @@ final class Filters {
             if (!l.equals("time") || !s.token(k).word().equalsIgnoreCase("times")) continue;
             for (Dependency m : s.children(k)) {
                 if (s.token(m.dependent()).pos().equals("CD") || lexicon.cues("frequency-count").contains(lemma(s, m.dependent()))) return true;
-            }
-        }
-        return false;
-    }
-
-    /** A time expression for one day (a date to the day) close to the act in the parse. */
-    private static boolean ownDay(Candidate c) {
-        Sentence s = c.sentence;
-        for (TimeExpression t : s.times()) {
-            if (t.value() == null || !t.value().matches("\\d{4}-\\d{2}-\\d{2}.*")) continue;
-            for (int i = t.firstToken(); i <= t.lastToken(); i++) {
-                if (Graph.pathLength(s, i, c.head(), 3) <= 3) return true;
             }
         }
         return false;

@@ -45,6 +45,20 @@ final class Graph {
         return false;
     }
 
+    /**
+     * The preposition of an oblique of {@code head} that is one of {@code prepositions} ("alongside" in
+     * "obl:alongside"), or null.
+     */
+    static String obliquePreposition(Sentence s, int head, java.util.Set<String> prepositions) {
+        for (Dependency d : s.children(head)) {
+            int colon = d.relation().indexOf(':');
+            if (d.baseRelation().equals("obl") && colon > 0 && prepositions.contains(d.relation().substring(colon + 1))) {
+                return d.relation().substring(colon + 1);
+            }
+        }
+        return null;
+    }
+
     /** The base relation by which {@code head} governs {@code dependent}, or "". */
     static String relation(Sentence s, int head, int dependent) {
         for (Dependency d : s.children(head)) if (d.dependent() == dependent) return d.baseRelation();

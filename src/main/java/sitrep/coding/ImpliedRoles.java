@@ -89,11 +89,7 @@ final class ImpliedRoles {
 
     /** "Guards and militiamen are fighting alongside Assad's forces": the subject's conjuncts are one side. */
     boolean allied(Sentence s, int verb) {
-        for (Dependency d : s.children(verb)) {
-            int colon = d.relation().indexOf(':');
-            if (d.baseRelation().equals("obl") && colon > 0 && lexicon.cues("ally-preposition").contains(d.relation().substring(colon + 1))) return true;
-        }
-        return false;
+        return Graph.obliquePreposition(s, verb, lexicon.cues("ally-preposition")) != null;
     }
 
     /**

@@ -103,13 +103,14 @@ final class TriggerFinder {
         }
         String with = t.condition("with");
         if (with != null) {
+            Set<String> prepositions = Set.of(with.split("\\|"));
             boolean found = false;
             for (Dependency d : s.children(i)) {
                 int colon = d.relation().indexOf(':');
                 String prep = colon < 0 ? "" : d.relation().substring(colon + 1);
-                if (Set.of(with.split("\\|")).contains(prep)) found = true;
+                if (prepositions.contains(prep)) found = true;
                 // "had called on Russia to defend them": the parser may read the preposition as the verb's particle.
-                if (d.relation().equals("compound:prt") && Set.of(with.split("\\|")).contains(s.token(d.dependent()).word().toLowerCase(java.util.Locale.ROOT))) found = true;
+                if (d.relation().equals("compound:prt") && prepositions.contains(s.token(d.dependent()).word().toLowerCase(java.util.Locale.ROOT))) found = true;
             }
             if (!found) return false;
         }
