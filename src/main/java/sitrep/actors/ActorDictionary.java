@@ -152,6 +152,7 @@ public final class ActorDictionary {
             ActorEntry e = pick(m.values(), date);
             if (e == null) continue;
             if (imported.contains(e) && partOfLongerName(s, m)) continue;
+            if (e.metonym() && personName(s, m)) continue;
             out.add(new ActorMention(m.firstToken(), m.lastToken(), m.start(), m.end(), e, null));
             for (int i = m.firstToken(); i <= m.lastToken(); i++) used[i] = true;
         }
@@ -178,6 +179,12 @@ public final class ActorDictionary {
         if (m.firstToken() != m.lastToken() || TextKeys.isAcronym(m.text().strip())) return false;
         int next = m.lastToken() + 1;
         return next < s.size() && s.token(next).isProperNoun() && s.token(next).capitalized();
+    }
+
+    /** A capital that NER reads as (part of) a person's name: "Denzel Washington", "Paris Hilton". */
+    private static boolean personName(Sentence s, PhraseIndex.Match<ActorEntry> m) {
+        for (int i = m.firstToken(); i <= m.lastToken(); i++) if (!"PERSON".equals(s.token(i).ner())) return false;
+        return true;
     }
 
     private static boolean isLowerCaseStart(Token t) {

@@ -88,7 +88,9 @@ final class Graph {
                 String rel = d.baseRelation();
                 // "dep": the parser sometimes leaves the main verb hanging off a participle
                 // ("forces, backed by X, liberated Y" parsed with "backed" as root).
-                if (rel.equals("conj") || rel.equals("xcomp") || rel.equals("advcl") || rel.equals("dep")) {
+                // Not for a verb with an auxiliary of its own: "..., and Erdoğan has threatened" misparsed as "dep" of
+                // the clause before is a finite clause whose subject the parser lost, not that clause's subject's.
+                if (rel.equals("conj") || rel.equals("xcomp") || rel.equals("advcl") || rel.equals("dep") && !hasAuxiliary(s, node)) {
                     up = d.head();
                     break;
                 }
@@ -99,6 +101,34 @@ final class Graph {
     }
 
     /** The passive subject of a verb (the one acted on in "X was killed"), or -1. */
+    /**
+     * The noun a participle modifies as a reduced relative clause ("villagers killed by shelling", "a proposal calling
+     * for elections"), or -1. Full relative clauses ("who attacked") are acl:relcl and have a subject of their own.
+     * The parser may attach such a noun to a past participle as its subject: it is returned all the same.
+     */
+    static int participleNoun(Sentence s, int verb) {
+        String tag = s.token(verb).pos();
+        if (!tag.equals("VBN") && !tag.equals("VBG")) return -1;
+        for (Dependency d : s.parents(verb)) {
+            if (d.relation().equals("acl") && d.head() >= 0 && s.token(d.head()).isNoun()) return d.head();
+        }
+        // "Villagers killed by shelling were buried", "mourned the soldiers killed in the ambush" read as if "killed" had
+        // the villagers or soldiers as subject: a past participle with no auxiliary and no object, left hanging off
+        // another verb, as its clausal subject, or with a "by" phrase, is no active verb. (Being a main verb is not
+        // enough: the tagger also gives VBN to simple pasts, "the resolution, which was approved on Saturday, called for
+        // a ceasefire". One that reports a clause, "fighters ... occupied by Isis said they had", is the lost "said".)
+        String up = relationToHead(s, verb);
+        boolean hanging = up.equals("dep") || up.startsWith("csubj")
+                || child(s, verb, "obl:by", "obl:agent") >= 0 && child(s, verb, "ccomp") < 0;
+        if (tag.equals("VBN") && hanging && child(s, verb, "obj") < 0 && !hasAuxiliary(s, verb)) return child(s, verb, "nsubj");
+        return -1;
+    }
+
+    static boolean hasAuxiliary(Sentence s, int verb) {
+        for (Dependency d : s.children(verb)) if (d.baseRelation().startsWith("aux")) return true;
+        return false;
+    }
+
     static int passiveSubject(Sentence s, int verb) {
         return child(s, verb, "nsubj:pass", "nsubj:pass:xsubj");
     }

@@ -61,9 +61,18 @@ final class Roles {
         TriggerLexicon.Trigger t = c.trigger;
         // "died" is an act only with a violent cause: "died in the shelling", not "died of cancer" or "died as he lived".
         if (t.has("victim") && !violentCause(s, head)) return false;
-        boolean victim = settings.on(CodingRule.VICTIMS) && victimVerb(s, head, t);
+        // Rule reduced-relatives: "villagers killed by Turkish shelling" (a past participle: the noun is acted on, the
+        // "by" phrase acts), "a French proposal calling for elections" (a present one of a verbal act: the noun acts; a
+        // material one, "fighters besieging the town", describes who they are and is left to the generic rule).
+        int modified = settings.on(CodingRule.REDUCED_RELATIVES) ? Graph.participleNoun(s, head) : -1;
+        boolean reducedPassive = modified >= 0 && s.token(head).pos().equals("VBN");
+        if (modified >= 0 && !reducedPassive && !c.verbal()) modified = -1;
+        boolean passive = reducedPassive || Graph.passive(s, head);
+        boolean victim = settings.on(CodingRule.VICTIMS) && victimVerb(s, head, t, passive);
         int subj = Graph.subject(s, head);
-        if (victim && Graph.passive(s, head)) subj = child(s, head, "obl:agent");
+        if (reducedPassive) subj = child(s, head, "obl:agent", "obl:by");
+        else if (subj < 0 && modified >= 0) subj = modified;
+        if (victim && passive) subj = child(s, head, "obl:agent", "obl:by");
         if (victim && t.has("victim")) {
             // "a soldier died in the attack": the subject suffered the act; the doer is whoever the cause names.
             c.target = actor(x, subj);
@@ -78,6 +87,7 @@ final class Roles {
         boolean weapon = t.has("weapon");
         int obj = weapon ? aimedAt(s, head, "obl:at", "obl:on", "obl:against") : child(s, head, "obj");
         if (obj < 0) obj = Graph.passiveSubject(s, head);
+        if (obj < 0 && reducedPassive && !weapon) obj = modified;
         if (obj < 0 && c.trigger.speechAct() && c.code.startsWith("11") && settings.on(CodingRule.SPEECH_ACTS)) {
             // "Pakistan complained to the United Nations that planes from Afghanistan attacked ...": an accusation is
             // aimed at whom it accuses, the doer of what it reports, not at whom it is told to.
@@ -140,10 +150,10 @@ final class Roles {
     }
 
     /** "a soldier died", "two were killed", "civilians were wounded": the subject is the victim. */
-    private static boolean victimVerb(Sentence s, int head, TriggerLexicon.Trigger t) {
+    private static boolean victimVerb(Sentence s, int head, TriggerLexicon.Trigger t, boolean passive) {
         if (t.has("victim")) return true;
         String l = lemma(s, head);
-        return (l.equals("kill") || l.equals("wound") || l.equals("injure")) && Graph.passive(s, head);
+        return (l.equals("kill") || l.equals("wound") || l.equals("injure")) && passive;
     }
 
     private boolean conditionHolds(Candidate c, Context x, int obj) {

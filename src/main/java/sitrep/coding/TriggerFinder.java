@@ -162,6 +162,12 @@ final class TriggerFinder {
                 if (!d.relation().equals(sense.relation()) && !d.baseRelation().equals(sense.relation())) continue;
                 if (sense.cues().contains("*") || sense.cues().contains(lemma(s, d.dependent()))) return sense.outcome();
             }
+            // A verb's object is the same word when the verb is passive: "the video was released", "a video released by".
+            if (sense.relation().equals("obj") && trig.verb()) {
+                int patient = Graph.passiveSubject(s, i);
+                if (patient < 0 && s.token(i).pos().equals("VBN")) patient = Graph.participleNoun(s, i);
+                if (patient >= 0 && (sense.cues().contains("*") || sense.cues().contains(lemma(s, patient)))) return sense.outcome();
+            }
         }
         return null;
     }

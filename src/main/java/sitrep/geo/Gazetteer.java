@@ -164,7 +164,9 @@ public final class Gazetteer {
                 lat = point[0];
                 lon = point[1];
             }
-            Country c = new Country(f[0], f[1], f[2], lat, lon, split(f[6]), split(f[7]), split(f[8]));
+            List<String> capitals = new ArrayList<>(split(f[6]));
+            if (more != null && more.length > 3) capitals.addAll(split(more[3]));
+            Country c = new Country(f[0], f[1], f[2], lat, lon, capitals, split(f[7]), split(f[8]));
             countries.put(c.iso3(), c);
             GazetteerEntry e = new GazetteerEntry(id--, c.name(), c.lat(), c.lon(), "PCLI", c.iso3(), null, 0);
             countryEntries.put(c.iso3(), e);

@@ -551,4 +551,40 @@ class CodingRulesTest {
         Event off = without(CodingRule.BACKED_ACTORS, text, "2019-03-05").one(trigger("captured"));
         assertFalse(off.source() != null && off.source().code().startsWith("KUR"), "with the rule off the leader is not read: " + off.source());
     }
+    @Test
+    void aParticipleModifyingANounTakesItAsTheOneActedOnOrTheDoer() {
+        String buried = "Kurdish officials said on Monday that three Syrian villagers killed by Turkish shelling were buried in Kobani.";
+        Event killed = code(buried, "2019-10-15").one(trigger("killed"));
+        assertNotNull(killed.target(), "the villagers are the target");
+        assertEquals("SYR", killed.target().country());
+        assertNotNull(killed.source(), "the shelling's maker is the source");
+        assertEquals("TUR", killed.source().country());
+        Event off = without(CodingRule.REDUCED_RELATIVES, buried, "2019-10-15").one(trigger("killed"));
+        assertTrue(off.target() == null || !"SYR".equals(off.target().country()), "with the rule off the villagers are not the target");
+
+        String proposal = "The ministry on Tuesday rejected a French proposal calling for new elections in Mali.";
+        Event calling = code(proposal, "2019-10-15").one(trigger("calling"));
+        assertNotNull(calling.source(), "the proposal makes the request");
+        assertEquals("FRA", calling.source().country());
+        Coded noRule = without(CodingRule.REDUCED_RELATIVES, proposal, "2019-10-15");
+        assertTrue(noRule.where(trigger("calling")).stream().noneMatch(e -> e.source() != null && "FRA".equals(e.source().country())),
+                "with the rule off the proposal is not the source: " + noRule.describe());
+    }
+
+    @Test
+    void aThingReleasedIsNoReleaseOfPeopleWhateverTheVoice() {
+        Coded video = code("A video released by the group on Sunday showed the hostages kneeling in the sand.", "2019-10-15");
+        assertTrue(video.where(root("08")).isEmpty(), "a video released is no release: " + video.describe());
+        Coded freed = code("Five hostages released by the group on Sunday reached the border.", "2019-10-15");
+        assertFalse(freed.where(trigger("released")).isEmpty(), "hostages released are: " + freed.describe());
+    }
+
+    @Test
+    void aCapitalAsNewsWritesItStandsForItsGovernmentButNotInAPersonsName() {
+        Event accused = code("Washington accused Tehran on Friday of arming the rebels.", "2019-10-15").one(root("11"));
+        assertEquals("USAGOV", accused.source() == null ? null : accused.source().code(), "Washington (world-countries: Washington D.C.)");
+        Coded actor = code("Denzel Washington accused the studio on Friday of ignoring the strike.", "2019-10-15");
+        assertTrue(actor.events().stream().noneMatch(e -> e.source() != null && "USAGOV".equals(e.source().code())),
+                "a person named Washington is no government: " + actor.describe());
+    }
 }
