@@ -119,6 +119,19 @@ final class ActMerger {
                 }
             }
         }
+        // "A policeman was killed and 70 were injured when a bomb was lobbed onto the parade ground", "were killed when US
+        // forces carried out air strikes": the weapon or act of the clause that tells the cause of a suffered act is that
+        // act's. Not where both clauses have a doer of their own: "the attack that killed dozens, when Trump ordered a
+        // missile strike" is two acts.
+        if (!part.verb() && whole.verb()) {
+            for (Dependency d : s.parents(part.head())) {
+                if (d.head() < 0 || !(d.relation().startsWith("nsubj") || d.relation().equals("obj"))) continue;
+                for (Dependency up : s.parents(d.head())) {
+                    if (up.baseRelation().equals("advcl") && (up.head() == whole.head() || conjoined(s, whole.head(), up.head()))
+                            && !twoDoers(s, up.head(), d.head())) return true;
+                }
+            }
+        }
         for (Dependency d : s.parents(part.head())) {
             if (d.head() != whole.head()) continue;
             String rel = d.baseRelation();

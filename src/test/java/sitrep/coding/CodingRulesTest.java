@@ -253,6 +253,12 @@ class CodingRulesTest {
         assertEquals(50, raid.quantities().get("killed"));
         assertFalse(raid.evidence().alsoTriggers().isEmpty(), "the other words of the act are kept as evidence");
         assertTrue(without(CodingRule.ONE_ACT, text, "2017-03-22").where(VIOLENT).size() > 1);
+        // The act named in the clause that tells the cause of the deaths.
+        String cause = "Twelve villagers were killed when rebels carried out an attack on a market in Beni on Friday.";
+        Event market = code(cause, "2019-05-07").one(VIOLENT);
+        assertEquals(12, market.quantities().get("killed"));
+        assertEquals("REB", market.source() == null ? null : market.source().sector(), "the attackers are the killers");
+        assertTrue(without(CodingRule.ONE_ACT, cause, "2019-05-07").where(VIOLENT).size() > 1);
     }
 
     @Test
