@@ -29,7 +29,7 @@ public enum CodingRule {
     OPINION("opinion", "quotes of commentators, analysts and experts, and opinion about acts, are not events"),
     ONE_ROLE("one-role", "one mention fills one role: a source resolved to the very words that are the target (\"members of the ruling party urged Erdogan\", a reference gone astray) is no source"),
     ONE_ACT("one-act", "the words of one act in a sentence (\"a raid struck a building, killing 50\") make one event, their evidence kept"),
-    ARTICLE_DUPLICATES("article-duplicates", "the same act told again later in the article (same type, actors, place and date) is not a second event"),
+    ARTICLE_DUPLICATES("article-duplicates", "the same act told again later in the article (same type, actors, place and date), or named again by a noun with no actors of its own dated to its day (\"Tuesday's attack was the deadliest\"), is not a second event"),
     DISCOURSE_DATES("discourse-dates", "relative dates (\"two days later\", \"the same day\") count from the date the text last gave; a bare weekday of a past act is the last such day"),
     ACT_PLACE("act-place", "origins (\"Hezbollah from Lebanon\"), distance references (\"62 miles north of X\": the site itself), home towns and addressees do not locate the act; speech acts take only their venue"),
     DISCOURSE_PLACE("discourse-place", "a material act in a sentence that names no place takes the place of the act just before it, or the town the article is about (the most named in locative phrases: \"in Afrin\", not \"Ankara said\") where the sentence names only its country or province"),

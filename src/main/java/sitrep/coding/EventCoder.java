@@ -413,7 +413,19 @@ public final class EventCoder {
      * day and place) is the one already coded.
      */
     private static void repeat(Candidate c, Discourse d) {
+        // "Today's attack, one of the most daring since ...", "no confirmation of today's supertanker attack": a noun
+        // with no actors of its own, dated to the day of an act of its kind already coded, names that act again.
+        // Not one that names a doer the dictionaries do not know ("Sunday's attack by Ansar al-Tawhid fighters"), nor
+        // one elsewhere: a place of its own is the other act's, or the country the other act is in.
+        boolean restating = !c.verb() && c.source == null && c.target == null && "text".equals(c.dateSource) && "day".equals(c.datePrecision)
+                && Graph.child(c.sentence, c.head(), "nmod:by", "nmod:agent") < 0;
         for (Candidate e : d.coded) {
+            if (restating && (e.root().equals(c.root()) || e.violent() && c.violent()) && java.util.Objects.equals(e.date, c.date)
+                    && (e.place == null || c.place == null || java.util.Objects.equals(e.place.name(), c.place.name())
+                        || "country".equals(c.place.precision()) && java.util.Objects.equals(e.place.country(), c.place.country()))) {
+                c.drop(CodingRule.ARTICLE_DUPLICATES, "names again the act at '" + word(e) + "'");
+                return;
+            }
             if (!e.root().equals(c.root())) continue;
             if (!sameActor(e.source, c.source) || !sameActor(e.target, c.target)) continue;
             if (e.source == null && e.target == null) continue;

@@ -593,4 +593,16 @@ class CodingRulesTest {
         assertTrue(actor.events().stream().noneMatch(e -> e.source() != null && "USAGOV".equals(e.source().code())),
                 "a person named Washington is no government: " + actor.describe());
     }
+
+    @Test
+    void aNounWithNoActorsDatedToAnActAlreadyCodedNamesThatActAgain() {
+        String again = "Gunmen killed four police officers in an ambush near Garissa on Tuesday. Tuesday's attack was the deadliest in the county this year.";
+        Coded on = code(again, "2020-05-04");
+        assertEquals(1, on.where(VIOLENT).size(), "Tuesday's attack is the ambush: " + on.describe());
+        Coded off = without(CodingRule.ARTICLE_DUPLICATES, again, "2020-05-04");
+        assertEquals(2, off.where(VIOLENT).size(), "with the rule off it is coded again: " + off.describe());
+        Coded other = code("Gunmen killed four police officers in an ambush near Garissa on Tuesday. "
+                + "Tuesday's attack by the little-known Jabhat Kaskazini fighters was claimed online.", "2020-05-04");
+        assertEquals(2, other.where(VIOLENT).size(), "an attack that names a doer of its own may be another act: " + other.describe());
+    }
 }
