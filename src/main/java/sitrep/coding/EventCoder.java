@@ -249,6 +249,8 @@ public final class EventCoder {
                     if (settings.on(CodingRule.BACKGROUND) && dates.tooOld(c, article.published())) {
                         c.drop(CodingRule.BACKGROUND, "dated " + c.date + ", over a year before publication");
                     }
+                    String since = settings.on(CodingRule.BACKGROUND) && c.dropped == null ? dates.ongoingSince(c, article.published()) : null;
+                    if (since != null) c.drop(CodingRule.BACKGROUND, "going on since " + since + ", over a year before publication");
                 }
                 if (c.dropped == null && settings.on(CodingRule.ARTICLE_DUPLICATES)) repeat(c, discourse);
                 if (c.place != null && (c.dropped == null || c.dropped.startsWith(CodingRule.ARTICLE_DUPLICATES.id()))) discourse.placed.add(c);

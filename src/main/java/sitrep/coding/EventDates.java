@@ -225,6 +225,43 @@ final class EventDates {
         return Graph.relationToHead(s, c.head()).equals("acl") && s.token(c.head()).pos().equals("VBD") && aux.isEmpty();
     }
 
+    /**
+     * "Ankara has been a prominent backer of the opposition since late 2011, arming rebel groups": an act its own
+     * clause (or a clause it is coordinated with or subordinate to) says has gone on since a date over the background
+     * window before publication is a standing state, not an event. The "since" phrase must qualify a clause
+     * ("obl:since"); "the deadliest attack since 2015" compares, and a superlative or ordinal predicate is left alone.
+     * Returns the time's text, or null.
+     */
+    String ongoingSince(Candidate c, LocalDate published) {
+        if (published == null) return null;
+        Sentence s = c.sentence;
+        int node = c.head();
+        for (int hops = 0; hops < 3 && node >= 0; hops++) {
+            for (var d : s.children(node)) {
+                if (!d.relation().equals("obl:since") || Graph.ranked(s, node)) continue;
+                for (TimeExpression t : s.times()) {
+                    if (d.dependent() < t.firstToken() || d.dependent() > t.lastToken()) continue;
+                    String day = dayOrCoarser(t.value());
+                    if (day == null) continue;
+                    try {
+                        LocalDate start = LocalDate.parse(day.length() == 4 ? day + "-01-01" : day.length() == 7 ? day + "-01" : day);
+                        if (ChronoUnit.DAYS.between(start, published) > settings.backgroundDays()) return t.text();
+                    } catch (DateTimeParseException e) {
+                        // not a calendar date
+                    }
+                }
+            }
+            int up = -1;
+            for (var d : s.parents(node)) {
+                String rel = d.baseRelation();
+                if (rel.equals("conj") || rel.equals("advcl") || rel.equals("xcomp") || rel.equals("dep")) up = d.head();
+            }
+            node = up;
+        }
+        return null;
+    }
+
+
     /** Whether a dated act lies more than the setting's days before publication (out of scope). */
     boolean tooOld(Candidate c, LocalDate published) {
         if (published == null || c.date == null || !"text".equals(c.dateSource)) return false;

@@ -2,6 +2,7 @@ package sitrep.coding;
 
 import sitrep.nlp.Dependency;
 import sitrep.nlp.Sentence;
+import sitrep.nlp.Token;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -122,6 +123,17 @@ final class Graph {
                 || child(s, verb, "obl:by", "obl:agent") >= 0 && child(s, verb, "ccomp") < 0;
         if (tag.equals("VBN") && hanging && child(s, verb, "obj") < 0 && !hasAuxiliary(s, verb)) return child(s, verb, "nsubj");
         return -1;
+    }
+
+    /** "the deadliest attack since 2015", "the first talks since": a superlative or ordinal makes "since" a comparison. */
+    static boolean ranked(Sentence s, int node) {
+        for (Dependency d : s.children(node)) {
+            if (!d.baseRelation().equals("amod")) continue;
+            Token t = s.token(d.dependent());
+            String l = t.lemma().toLowerCase(java.util.Locale.ROOT);
+            if (t.pos().equals("JJS") || t.pos().equals("RBS") || l.equals("first") || l.equals("last") || l.equals("only")) return true;
+        }
+        return false;
     }
 
     static boolean hasAuxiliary(Sentence s, int verb) {

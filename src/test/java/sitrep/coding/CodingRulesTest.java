@@ -605,4 +605,17 @@ class CodingRulesTest {
                 + "Tuesday's attack by the little-known Jabhat Kaskazini fighters was claimed online.", "2020-05-04");
         assertEquals(2, other.where(VIOLENT).size(), "an attack that names a doer of its own may be another act: " + other.describe());
     }
+
+    @Test
+    void whatHasGoneOnSinceLongAgoIsAStateAndTheWorstSinceIsAComparison() {
+        String state = "Iran has been the main backer of the Houthi rebels since 2014, supplying them with missiles and drones.";
+        Coded on = code(state, "2020-05-04");
+        assertTrue(on.where(trigger("supplying")).isEmpty(), "supplies going on since 2014 are a standing state: " + on.describe());
+        Coded off = without(CodingRule.BACKGROUND, state, "2020-05-04");
+        assertFalse(off.where(trigger("supplying")).isEmpty(), "with the rule off they are coded: " + off.describe());
+        Coded recent = code("Iran has been the main backer of the Houthi rebels since March, supplying them with missiles and drones.", "2020-05-04");
+        assertFalse(recent.where(trigger("supplying")).isEmpty(), "since two months ago is within scope: " + recent.describe());
+        Coded worst = code("Gunmen killed 20 villagers near Beni on Sunday in the deadliest attack since 2015.", "2020-05-04");
+        assertEquals(20, worst.one(VIOLENT).quantities().get("killed"), "the deadliest since 2015 counts nothing since then");
+    }
 }
