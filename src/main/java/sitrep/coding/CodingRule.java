@@ -21,7 +21,7 @@ public enum CodingRule {
     BARE_NOUNS("bare-nouns", "a noun (\"attacks\", \"the offensive\") is an act only with what makes it one: its own date or count, a verb that launches or carries it out, a verb it is the subject of (\"the attack killed\"), or its actors and place"),
     GENERIC("generic", "descriptions of who someone is or what they habitually do (\"a woman fighting alongside Kurdish forces\", \"rebels fighting the regime\") are not events"),
     AGGREGATE_TOLLS("aggregate-tolls", "tolls and totals over long periods (\"330,000 killed since 2011\", \"brought the toll to\") are no event and carry no count"),
-    HYPOTHETICAL("hypothetical", "the content of a condition (\"if an agreement is reached\"), a question or of may/might/could is not an event"),
+    HYPOTHETICAL("hypothetical", "the content of a condition (\"if an agreement is reached\"), a question or of may/might/could is not an event; nor is an intended or conditional act no one named intends or announces (\"it would be the deadliest clash\")"),
     BACK_REFERENCES("back-references", "a definite noun (\"the attack\", \"the talks\") for an act already coded in the article is not a new event; nor are deaths told of it with no doer of their own (\"18 rebels died in the clash\"): they are its toll"),
     BACKGROUND("background", "acts dated over a year before publication, or counted \"since\" a date, are out of scope; undated background acts get no publication date"),
     WORD_SENSE("word-sense", "trigger words in another sense (\"March\" the month, \"struck a deal\", \"the fight against poverty\", a \"strike\" by workers) are not attacks"),

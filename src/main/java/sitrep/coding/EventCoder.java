@@ -53,7 +53,7 @@ public final class EventCoder {
     private final Casualties casualties;
     private final EventTypes types;
     private final Confidence confidence;
-    private final java.util.Set<String> decisionVerbs, forecastWords;
+    private final java.util.Set<String> decisionVerbs, forecastWords, launchVerbs;
     /** Users' TABARI/PETRARCH dictionaries, coded by pattern alongside (or instead of) the built-in triggers; may be null. */
     private final UserDictionaries user;
     private final PatternCoder patternCoder;
@@ -87,6 +87,7 @@ public final class EventCoder {
         this.types = new EventTypes(codebook, lexicon);
         this.confidence = confidence;
         this.decisionVerbs = lexicon.cues("decision-verb");
+        this.launchVerbs = lexicon.cues("launch-verb");
         this.forecastWords = lexicon.cues("forecast");
         this.locativeWords = lexicon.cues("locative-preposition");
         this.meetingNouns = lexicon.cues("meeting-noun");
@@ -312,10 +313,20 @@ public final class EventCoder {
     }
 
     /** "would" on the trigger or on the verb it complements ("would help create"). */
-    private static boolean wouldGoverns(Sentence s, int trigger) {
-        if (Graph.auxiliaries(s, trigger).contains("would")) return true;
-        int up = s.head(trigger);
-        return up >= 0 && Graph.relation(s, up, trigger).equals("xcomp") && Graph.auxiliaries(s, up).contains("would");
+    private boolean wouldGoverns(Sentence s, int trigger) {
+        // "said it would withdraw", "said it would try to withdraw", "said it would launch an offensive" (the noun is the
+        // act its launching verb does; "would delay the campaign" is not the campaign).
+        int node = trigger;
+        for (int hops = 0; hops < 3 && node >= 0; hops++) {
+            if (Graph.auxiliaries(s, node).contains("would")) return true;
+            int up = s.head(node);
+            if (up < 0) return false;
+            String rel = Graph.relation(s, up, node);
+            boolean launched = rel.equals("obj") && hops == 0 && s.token(node).isNoun() && launchVerbs.contains(Graph.lemma(s, up));
+            if (!rel.equals("xcomp") && !launched) return false;
+            node = up;
+        }
+        return false;
     }
 
     /**

@@ -31,6 +31,12 @@ final class Filters {
         // What PLOVER reads as an intent ("may halt mediation if ...", "will not accept refugees") is a threat, promise
         // or refusal, however conditional or negated the act itself is.
         if (intent) {
+            // "what they fear will be an imminent blockade", "it would be the most lethal clash": an intended or
+            // conditional act that no one named intends or announces threatens nothing.
+            if (settings.on(CodingRule.HYPOTHETICAL) && c.source == null && c.attribution == null) {
+                c.drop(CodingRule.HYPOTHETICAL, "an intended act with no one who intends or announces it");
+                return;
+            }
             if (settings.on(CodingRule.OPINION)) opinion(c);
             return;
         }

@@ -88,6 +88,9 @@ final class Roles {
         int obj = weapon ? aimedAt(s, head, "obl:at", "obl:on", "obl:against") : child(s, head, "obj");
         if (obj < 0) obj = Graph.passiveSubject(s, head);
         if (obj < 0 && reducedPassive && !weapon) obj = modified;
+        // "extend its offensive to Manbij", "intensified the bombardment": where the object is the act itself
+        // (triggers.tsv's obj= condition), it is aimed at whom the act noun names ("the offensive against the YPG").
+        if (obj >= 0 && t.condition("obj") != null && !lexicon.nouns(lemma(s, obj)).isEmpty()) obj = child(s, obj, "nmod:against", "nmod:on", "nmod:of");
         if (obj < 0 && c.trigger.speechAct() && c.code.startsWith("11") && settings.on(CodingRule.SPEECH_ACTS)) {
             // "Pakistan complained to the United Nations that planes from Afghanistan attacked ...": an accusation is
             // aimed at whom it accuses, the doer of what it reports, not at whom it is told to.

@@ -187,7 +187,8 @@ class CodingRulesTest {
     void aTollSinceAYearIsNoEvent() {
         String text = "More than 350,000 people have been killed in the country since 2011, the monitoring group said.";
         assertTrue(code(text, "2018-03-12").where(VIOLENT).isEmpty(), () -> code(text, "2018-03-12").describe());
-        assertFalse(without(CodingRule.AGGREGATE_TOLLS, text, "2018-03-12").where(VIOLENT).isEmpty());
+        // (background too reads "since 2011" as going on since long ago: both are off here.)
+        assertFalse(code(text, "2018-03-12", ALL.without(List.of(CodingRule.AGGREGATE_TOLLS, CodingRule.BACKGROUND))).where(VIOLENT).isEmpty());
     }
 
     @Test
@@ -617,5 +618,17 @@ class CodingRulesTest {
         assertFalse(recent.where(trigger("supplying")).isEmpty(), "since two months ago is within scope: " + recent.describe());
         Coded worst = code("Gunmen killed 20 villagers near Beni on Sunday in the deadliest attack since 2015.", "2020-05-04");
         assertEquals(20, worst.one(VIOLENT).quantities().get("killed"), "the deadliest since 2015 counts nothing since then");
+    }
+
+    @Test
+    void anAnnouncedHostileActIsAThreatByWhoeverAnnouncesItAndNoThreatWithoutOne() {
+        Event offensive = code("The Syrian army said on Monday it would launch an offensive against the rebels in Idlib.", "2020-05-04").one(root("13"));
+        assertEquals("SYR", offensive.source() == null ? null : offensive.source().country(), "the army announces it");
+        assertEquals("REB", offensive.target() == null ? null : offensive.target().sector(), "against the rebels");
+        Event extend = code("Turkey said it would extend its offensive to the town of Manbij.", "2020-05-04").one(root("13"));
+        assertTrue(extend.target() == null || !"TUR".equals(extend.target().country()), "Turkey's own offensive is not the target: " + extend.target());
+        String nobody = "If the reports are confirmed, it would be the deadliest clash between the two armies in decades.";
+        assertTrue(code(nobody, "2020-05-04").events().isEmpty(), "a conditional clash no one announces threatens nothing");
+        assertFalse(without(CodingRule.HYPOTHETICAL, nobody, "2020-05-04").events().isEmpty(), "with the rule off it is coded");
     }
 }
