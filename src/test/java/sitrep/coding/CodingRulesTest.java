@@ -631,4 +631,13 @@ class CodingRulesTest {
         assertTrue(code(nobody, "2020-05-04").events().isEmpty(), "a conditional clash no one announces threatens nothing");
         assertFalse(without(CodingRule.HYPOTHETICAL, nobody, "2020-05-04").events().isEmpty(), "with the rule off it is coded");
     }
+
+    @Test
+    void anActSomeoneHasPlansOrTheCapacityForIsNotAsserted() {
+        for (String text : List.of("Turkish troops near the border are making final plans to attack Kurdish fighters inside northern Syria.",
+                "The army has the capacity to strike the rebels anywhere, a general said on Monday.")) {
+            Coded off = without(CodingRule.HYPOTHETICAL, text, "2020-05-04");
+            assertTrue(off.where(VIOLENT).stream().noneMatch(e -> e.modality().equals("asserted")), "not done, only planned or possible: " + off.describe());
+        }
+    }
 }
