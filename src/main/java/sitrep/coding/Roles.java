@@ -353,6 +353,9 @@ final class Roles {
     private Actor possessor(Context x, int head, Actor found) {
         Sentence s = x.s();
         int poss = child(s, head, "nmod:poss");
+        // "two of its soldiers": the count heads the phrase, the owner is the counted noun's.
+        int counted = child(s, head, "nmod:of");
+        if (poss < 0 && counted >= 0 && s.token(head).pos().equals("CD")) poss = child(s, counted, "nmod:poss");
         if (poss < 0 || !s.token(poss).pos().startsWith("PRP")) return null;
         Actor owner = x.discourse().antecedent(s.token(poss).word(), s.index(), poss, COREFERENCE_WINDOW);
         if (owner == null) return null;

@@ -640,4 +640,13 @@ class CodingRulesTest {
             assertTrue(off.where(VIOLENT).stream().noneMatch(e -> e.modality().equals("asserted")), "not done, only planned or possible: " + off.describe());
         }
     }
+
+    @Test
+    void countedMembersOfAPronounsForceAreTheAntecedents() {
+        String text = "Rebels shelled the town of Beni on Monday. Uganda's army said on Friday that three of its soldiers were killed in an ambush near Beni.";
+        Event killed = code(text, "2020-05-04").one(trigger("killed"));
+        assertEquals("UGAMIL", killed.target() == null ? null : killed.target().code(), "three of its (Uganda's army's) soldiers");
+        Event off = without(CodingRule.COREFERENCE, text, "2020-05-04").one(trigger("killed"));
+        assertNotEquals("UGAMIL", off.target() == null ? null : off.target().code(), "with the rule off 'its' is not read");
+    }
 }
