@@ -18,7 +18,10 @@ import java.util.Locale;
  * numbers, lemmas and tags every sentence gets, for places and actors.
  */
 public final class CodingPlan implements AnnotationPlan {
-    /** Changes with what the plan asks for, so cached annotations of an older plan are not reused. */
+    /**
+     * Changes with what the plan asks for, so cached annotations of an older plan are not reused (the name also
+     * carries the trigger lexicon's fingerprint: a new trigger word changes which sentences are parsed).
+     */
     private static final int VERSION = 6;
     /**
      * Tokens SUTime reads on either side of a time cue. Six holds the longest date expressions news writes ("on the
@@ -73,7 +76,7 @@ public final class CodingPlan implements AnnotationPlan {
 
     @Override
     public String name() {
-        return "coding-" + VERSION + (statements ? "+statements" : "");
+        return "coding-" + VERSION + "-" + lexicon.fingerprint() + (statements ? "+statements" : "");
     }
 
     @Override

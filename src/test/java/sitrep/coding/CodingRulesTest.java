@@ -649,4 +649,20 @@ class CodingRulesTest {
         Event off = without(CodingRule.COREFERENCE, text, "2020-05-04").one(trigger("killed"));
         assertNotEquals("UGAMIL", off.target() == null ? null : off.target().code(), "with the rule off 'its' is not read");
     }
+
+    @Test
+    void aCallOnADayIsACallAndItsDemandASecondEvent() {
+        Coded call = code("The Kenyan president called his Somali counterpart on Friday, urging him to withdraw the troops from the border.", "2020-05-04");
+        assertEquals(1, call.where(root("04")).size(), "'on Friday' makes no 'call on': the call is a consultation: " + call.describe());
+        assertEquals(1, call.where(root("02")).size(), "and the urging a request: " + call.describe());
+    }
+
+    @Test
+    void sortiesFlownAgainstSomeoneAreAirStrikes() {
+        Event sorties = code("Iraqi warplanes flew 94 sorties against Iranian positions on Monday, the military said.", "2020-05-04").one(VIOLENT);
+        assertEquals("195", sorties.cameo().code());
+        assertEquals("IRQ", sorties.source() == null ? null : sorties.source().country());
+        assertEquals("IRN", sorties.target() == null ? null : sorties.target().country());
+        assertTrue(code("The president flew to Paris on Monday.", "2020-05-04").events().isEmpty());
+    }
 }
