@@ -83,6 +83,11 @@ final class Graph {
             if (hops == 0) {
                 int agent = child(s, node, "obl:agent");
                 if (agent >= 0) return agent;
+                // "shelling by forces loyal to Assad" read as a gerund with a "by" phrase: a participle or gerund
+                // with no subject of its own has its agent after "by" (a time, "by Monday", is none).
+                String tag = s.token(node).pos();
+                int by = child(s, node, "obl:by");
+                if (by >= 0 && (tag.equals("VBG") || tag.equals("VBN")) && !time(s.token(by))) return by;
             }
             int up = -1;
             for (Dependency d : s.parents(node)) {
@@ -99,6 +104,11 @@ final class Graph {
             node = up;
         }
         return -1;
+    }
+
+    static boolean time(Token t) {
+        String ner = t.ner();
+        return ner.equals("DATE") || ner.equals("TIME") || ner.equals("DURATION") || ner.equals("SET");
     }
 
     /** The passive subject of a verb (the one acted on in "X was killed"), or -1. */

@@ -196,6 +196,16 @@ final class Roles {
         return false;
     }
 
+    /** "platforms blamed by Washington for Friday's attack", "accused Iran of the attack": the accuser did not do it. */
+    private boolean accusedOf(Sentence s, int noun) {
+        for (Dependency d : s.parents(noun)) {
+            if (d.head() < 0 || !(d.relation().equals("obl:for") || d.relation().equals("obl:of"))) continue;
+            var rows = lexicon.verbs(lemma(s, d.head()));
+            if (!rows.isEmpty() && rows.get(0).code().startsWith("11")) return true;
+        }
+        return false;
+    }
+
     /** Source and target of a nominal trigger. */
     void assignNoun(Candidate c, Context x) {
         Sentence s = x.s();
@@ -232,7 +242,7 @@ final class Roles {
                 }
             }
         }
-        if (c.source == null && settings.on(CodingRule.MODIFIER_ACTORS)) {
+        if (c.source == null && settings.on(CodingRule.MODIFIER_ACTORS) && !accusedOf(s, head)) {
             int subj = Graph.governingSubject(s, head);
             if (subj >= 0) c.source = actor(x, subj);
         }

@@ -665,4 +665,13 @@ class CodingRulesTest {
         assertEquals("IRN", sorties.target() == null ? null : sorties.target().country());
         assertTrue(code("The president flew to Paris on Monday.", "2020-05-04").events().isEmpty());
     }
+
+    @Test
+    void theByPhraseOfAGerundIsItsDoerButAnAccuserIsNoDoerOfWhatItBlames() {
+        Event killed = code("Almost 60 civilians have been killed in dozens of airstrikes and shelling by government forces in Idlib province over two days.",
+                "2020-05-04").one(VIOLENT);
+        assertEquals("MIL", killed.source() == null ? null : killed.source().sector(), "the shelling by government forces is theirs");
+        Event attack = code("The United States on Monday blamed Iran for Sunday's attack on the tanker.", "2020-05-04").one(VIOLENT);
+        assertTrue(attack.source() == null || !"USA".equals(attack.source().country()), "who blames did not attack: " + attack.source());
+    }
 }
