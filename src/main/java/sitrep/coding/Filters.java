@@ -33,7 +33,7 @@ final class Filters {
         if (intent) {
             // "what they fear will be an imminent blockade", "it would be the most lethal clash": an intended or
             // conditional act that no one named intends or announces threatens nothing.
-            if (settings.on(CodingRule.HYPOTHETICAL) && c.source == null && c.attribution == null) {
+            if (settings.on(CodingRule.HYPOTHETICAL) && c.source == null && c.attribution == null && !toldBySomeone(c)) {
                 c.drop(CodingRule.HYPOTHETICAL, "an intended act with no one who intends or announces it");
                 return;
             }
@@ -47,6 +47,18 @@ final class Filters {
         if (settings.on(CodingRule.OPINION)) opinion(c);
         if (settings.on(CodingRule.BACK_REFERENCES)) backReference(c, discourse);
         if (settings.on(CodingRule.BARE_NOUNS)) bareNoun(c, hasPlace);
+    }
+
+    /**
+     * Whether a reporting verb governs the act ("the party has said it will boycott the elections"): someone announces
+     * it, even where the dictionaries do not know who.
+     */
+    private boolean toldBySomeone(Candidate c) {
+        Sentence s = c.sentence;
+        for (int up : Graph.ancestors(s, c.head())) {
+            for (TriggerLexicon.Trigger t : lexicon.verbs(lemma(s, up))) if (t.speech()) return true;
+        }
+        return false;
     }
 
     /** A noun trigger with nothing that makes it one act (rule bare-nouns). */

@@ -674,4 +674,13 @@ class CodingRulesTest {
         Event attack = code("The United States on Monday blamed Iran for Sunday's attack on the tanker.", "2020-05-04").one(VIOLENT);
         assertTrue(attack.source() == null || !"USA".equals(attack.source().country()), "who blames did not attack: " + attack.source());
     }
+
+    @Test
+    void anAnnouncementKeepsItsIntentWhereTheAnnouncerIsUnknownAndTearGasIsAWeapon() {
+        Coded boycott = code("The little-known Umma party has said it will boycott the elections unless the president agrees to step down.", "2020-05-04");
+        assertFalse(boycott.events().isEmpty(), "someone announces it, though the dictionaries do not know who: " + boycott.describe());
+        Event gas = code("Riot police fired tear gas at protesters in Nairobi on Monday.", "2020-05-04").one(VIOLENT);
+        assertEquals("COP", gas.source() == null ? null : gas.source().sector());
+        assertTrue(code("The president fired the defence minister on Monday.", "2020-05-04").where(VIOLENT).isEmpty());
+    }
 }
