@@ -253,7 +253,7 @@ public final class EventCoder {
                     String since = settings.on(CodingRule.BACKGROUND) && c.dropped == null ? dates.ongoingSince(c, article.published()) : null;
                     if (since != null) c.drop(CodingRule.BACKGROUND, "going on since " + since + ", over a year before publication");
                 }
-                if (c.dropped == null && settings.on(CodingRule.ARTICLE_DUPLICATES)) repeat(c, discourse);
+                if (c.dropped == null && settings.on(CodingRule.ARTICLE_DUPLICATES)) ArticleDuplicates.check(c, discourse);
                 if (c.place != null && (c.dropped == null || c.dropped.startsWith(CodingRule.ARTICLE_DUPLICATES.id()))) discourse.placed.add(c);
                 if (c.dropped != null) {
                     c.quantities.clear();
@@ -413,45 +413,12 @@ public final class EventCoder {
         return out;
     }
 
-    private static String word(Candidate c) {
+    static String word(Candidate c) {
         return c.sentence.token(c.first).word() + (c.first == c.last ? "" : " " + c.sentence.token(c.last).word());
     }
 
     private static Dropped dropped(Sentence s, Candidate c, double conf) {
         return new Dropped(s.start(), s.end(), c.code, word(c), c.dropped == null ? "no actor" : c.dropped, conf);
-    }
-
-    /**
-     * Rule article-duplicates: an act told again later in the article (same root, the same known actors, the same
-     * day and place) is the one already coded.
-     */
-    private static void repeat(Candidate c, Discourse d) {
-        // "Today's attack, one of the most daring since ...", "no confirmation of today's supertanker attack": a noun
-        // with no actors of its own, dated to the day of an act of its kind already coded, names that act again.
-        // Not one that names a doer the dictionaries do not know ("Sunday's attack by Ansar al-Tawhid fighters"), nor
-        // one elsewhere: a place of its own is the other act's, or the country the other act is in.
-        boolean restating = !c.verb() && c.source == null && c.target == null && "text".equals(c.dateSource) && "day".equals(c.datePrecision)
-                && Graph.child(c.sentence, c.head(), "nmod:by", "nmod:agent") < 0;
-        for (Candidate e : d.coded) {
-            if (restating && (e.root().equals(c.root()) || e.violent() && c.violent()) && java.util.Objects.equals(e.date, c.date)
-                    && (e.place == null || c.place == null || java.util.Objects.equals(e.place.name(), c.place.name())
-                        || "country".equals(c.place.precision()) && java.util.Objects.equals(e.place.country(), c.place.country()))) {
-                c.drop(CodingRule.ARTICLE_DUPLICATES, "names again the act at '" + word(e) + "'");
-                return;
-            }
-            if (!e.root().equals(c.root())) continue;
-            if (!sameActor(e.source, c.source) || !sameActor(e.target, c.target)) continue;
-            if (e.source == null && e.target == null) continue;
-            if (!java.util.Objects.equals(e.date, c.date)) continue;
-            if (e.place != null && c.place != null && !java.util.Objects.equals(e.place.name(), c.place.name())) continue;
-            c.drop(CodingRule.ARTICLE_DUPLICATES, "told before at '" + word(e) + "'");
-            return;
-        }
-    }
-
-    private static boolean sameActor(Actor a, Actor b) {
-        if (a == null || b == null) return a == b;
-        return java.util.Objects.equals(a.code(), b.code());
     }
 
     /**
