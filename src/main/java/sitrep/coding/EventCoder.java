@@ -53,7 +53,7 @@ public final class EventCoder {
     private final Casualties casualties;
     private final EventTypes types;
     private final Confidence confidence;
-    private final java.util.Set<String> decisionVerbs, forecastWords, launchVerbs;
+    private final java.util.Set<String> decisionVerbs, forecastWords, performVerbs;
     /** Users' TABARI/PETRARCH dictionaries, coded by pattern alongside (or instead of) the built-in triggers; may be null. */
     private final UserDictionaries user;
     private final PatternCoder patternCoder;
@@ -87,7 +87,7 @@ public final class EventCoder {
         this.types = new EventTypes(codebook, lexicon);
         this.confidence = confidence;
         this.decisionVerbs = lexicon.cues("decision-verb");
-        this.launchVerbs = lexicon.cues("launch-verb");
+        this.performVerbs = lexicon.cues("perform-verb");
         this.forecastWords = lexicon.cues("forecast");
         this.locativeWords = lexicon.cues("locative-preposition");
         this.meetingNouns = lexicon.cues("meeting-noun");
@@ -248,10 +248,10 @@ public final class EventCoder {
                 if (c.dropped == null) {
                     dates.date(c, discourse);
                     if (settings.on(CodingRule.BACKGROUND) && dates.tooOld(c, article.published())) {
-                        c.drop(CodingRule.BACKGROUND, "dated " + c.date + ", over a year before publication");
+                        c.drop(CodingRule.BACKGROUND, "dated " + c.date + ", over " + settings.backgroundDays() + " days before publication");
                     }
                     String since = settings.on(CodingRule.BACKGROUND) && c.dropped == null ? dates.ongoingSince(c, article.published()) : null;
-                    if (since != null) c.drop(CodingRule.BACKGROUND, "going on since " + since + ", over a year before publication");
+                    if (since != null) c.drop(CodingRule.BACKGROUND, "going on since " + since + ", over " + settings.backgroundDays() + " days before publication");
                 }
                 if (c.dropped == null && settings.on(CodingRule.ARTICLE_DUPLICATES)) ArticleDuplicates.check(c, discourse);
                 if (c.place != null && (c.dropped == null || c.dropped.startsWith(CodingRule.ARTICLE_DUPLICATES.id()))) discourse.placed.add(c);
@@ -312,18 +312,20 @@ public final class EventCoder {
         return true;
     }
 
-    /** "would" on the trigger or on the verb it complements ("would help create"). */
+    /**
+     * "would" on the trigger, on the verbs it complements ("would help create", "would try to withdraw"), or on the verb
+     * that performs a noun trigger ("would launch an offensive": cues.tsv's perform-verb; "would delay the campaign" or
+     * "would halt the offensive" is not the campaign or the offensive).
+     */
     private boolean wouldGoverns(Sentence s, int trigger) {
-        // "said it would withdraw", "said it would try to withdraw", "said it would launch an offensive" (the noun is the
-        // act its launching verb does; "would delay the campaign" is not the campaign).
         int node = trigger;
         for (int hops = 0; hops < 3 && node >= 0; hops++) {
             if (Graph.auxiliaries(s, node).contains("would")) return true;
             int up = s.head(node);
             if (up < 0) return false;
             String rel = Graph.relation(s, up, node);
-            boolean launched = rel.equals("obj") && hops == 0 && s.token(node).isNoun() && launchVerbs.contains(Graph.lemma(s, up));
-            if (!rel.equals("xcomp") && !launched) return false;
+            boolean performed = rel.equals("obj") && hops == 0 && s.token(node).isNoun() && performVerbs.contains(Graph.lemma(s, up));
+            if (!rel.equals("xcomp") && !performed) return false;
             node = up;
         }
         return false;

@@ -230,15 +230,19 @@ final class EventDates {
      * clause (or a clause it is coordinated with or subordinate to) says has gone on since a date over the background
      * window before publication is a standing state, not an event. The "since" phrase must qualify a clause
      * ("obl:since"); "the deadliest attack since 2015" compares, and a superlative or ordinal predicate is left alone.
-     * Returns the time's text, or null.
+     * An act the text dates itself ("and on Tuesday launched airstrikes") is that day's, whatever its clause's state.
+     * The span counts from the start of the "since" date (a year from its 1 January), as a state began then; compare
+     * {@link #tooOld}, where a dated act counts from the end of its period. Returns the time's text, or null.
      */
     String ongoingSince(Candidate c, LocalDate published) {
-        if (published == null) return null;
+        if (published == null || "text".equals(c.dateSource)) return null;
         Sentence s = c.sentence;
+        Set<String> rankWords = lexicon.cues("rank-word");
         int node = c.head();
         for (int hops = 0; hops < 3 && node >= 0; hops++) {
+            if (Graph.ranked(s, node, rankWords)) return null;
             for (var d : s.children(node)) {
-                if (!d.relation().equals("obl:since") || Graph.ranked(s, node)) continue;
+                if (!d.relation().equals("obl:since")) continue;
                 for (TimeExpression t : s.times()) {
                     if (d.dependent() < t.firstToken() || d.dependent() > t.lastToken()) continue;
                     String day = dayOrCoarser(t.value());
@@ -254,7 +258,11 @@ final class EventDates {
             int up = -1;
             for (var d : s.parents(node)) {
                 String rel = d.baseRelation();
-                if (rel.equals("conj") || rel.equals("advcl") || rel.equals("xcomp") || rel.equals("dep")) up = d.head();
+                // (As in Graph.subject: a clause with an auxiliary of its own, misparsed as "dep", is not a part of this one.)
+                if (rel.equals("conj") || rel.equals("advcl") || rel.equals("xcomp") || rel.equals("dep") && !Graph.hasAuxiliary(s, node)) {
+                    up = d.head();
+                    break;
+                }
             }
             node = up;
         }

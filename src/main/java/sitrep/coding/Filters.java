@@ -301,9 +301,10 @@ final class Filters {
         for (TimeExpression t : s.times()) {
             // ("since midnight" counts hours, not a campaign's toll.)
             // ("the deadliest attack since 2015" compares: it counts nothing.)
-            int qualified = s.head(t.lastToken());
+            int qualified = s.head(Graph.spanHead(s, t.firstToken(), t.lastToken()));
             if (t.firstToken() > 0 && lemma(s, t.firstToken() - 1).equals("since") && t.value().indexOf('T') < 0
-                    && Graph.pathLength(s, t.firstToken(), c.head(), 4) <= 4 && !(qualified >= 0 && Graph.ranked(s, qualified))) {
+                    && Graph.pathLength(s, t.firstToken(), c.head(), 4) <= 4
+                    && !(qualified >= 0 && Graph.ranked(s, qualified, lexicon.cues("rank-word")))) {
                 c.drop(CodingRule.AGGREGATE_TOLLS, "counted since " + t.text());
                 return;
             }

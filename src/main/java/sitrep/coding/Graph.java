@@ -106,12 +106,12 @@ final class Graph {
         return -1;
     }
 
+    /** A token NER reads as a time: a date, a time of day, a duration or a set ("on Sunday", "for two years"). */
     static boolean time(Token t) {
         String ner = t.ner();
         return ner.equals("DATE") || ner.equals("TIME") || ner.equals("DURATION") || ner.equals("SET");
     }
 
-    /** The passive subject of a verb (the one acted on in "X was killed"), or -1. */
     /**
      * The noun a participle modifies as a reduced relative clause ("villagers killed by shelling", "a proposal calling
      * for elections"), or -1. Full relative clauses ("who attacked") are acl:relcl and have a subject of their own.
@@ -135,22 +135,43 @@ final class Graph {
         return -1;
     }
 
-    /** "the deadliest attack since 2015", "the first talks since": a superlative or ordinal makes "since" a comparison. */
-    static boolean ranked(Sentence s, int node) {
+    /**
+     * "the deadliest attack since 2015", "the first talks since": a superlative, or one of {@code rankWords} ("first",
+     * "last": cues.tsv's rank-word), makes "since" a comparison.
+     */
+    static boolean ranked(Sentence s, int node, java.util.Set<String> rankWords) {
         for (Dependency d : s.children(node)) {
             if (!d.baseRelation().equals("amod")) continue;
             Token t = s.token(d.dependent());
-            String l = t.lemma().toLowerCase(java.util.Locale.ROOT);
-            if (t.pos().equals("JJS") || t.pos().equals("RBS") || l.equals("first") || l.equals("last") || l.equals("only")) return true;
+            if (t.pos().equals("JJS") || t.pos().equals("RBS") || rankWords.contains(t.lemma().toLowerCase(java.util.Locale.ROOT))) return true;
         }
         return false;
     }
 
+    /** The token of a span whose head lies outside it ("March" of "since March 2015" is inside; "2015"'s head is). */
+    static int spanHead(Sentence s, int first, int last) {
+        for (int i = first; i <= last; i++) {
+            int h = s.head(i);
+            if (h < first || h > last) return i;
+        }
+        return last;
+    }
+
+    /** The agent of a passive or participle: its "by" phrase, not a time ("killed by Monday"); -1 when none. */
+    static int agent(Sentence s, int verb) {
+        for (String r : new String[]{"obl:agent", "obl:by"}) {
+            for (Dependency d : s.children(verb)) if (d.relation().equals(r) && !time(s.token(d.dependent()))) return d.dependent();
+        }
+        return -1;
+    }
+
+    /** Whether the verb has an auxiliary of any kind, passive ones included ("has", "was", "would"). */
     static boolean hasAuxiliary(Sentence s, int verb) {
         for (Dependency d : s.children(verb)) if (d.baseRelation().startsWith("aux")) return true;
         return false;
     }
 
+    /** The passive subject of a verb (the one acted on in "X was killed"), or -1. */
     static int passiveSubject(Sentence s, int verb) {
         return child(s, verb, "nsubj:pass", "nsubj:pass:xsubj");
     }

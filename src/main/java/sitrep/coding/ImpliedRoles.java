@@ -63,7 +63,7 @@ final class ImpliedRoles {
     static int accusedIn(Sentence s, int verb) {
         int content = child(s, verb, "ccomp");
         if (content < 0) return -1;
-        int agent = child(s, content, "obl:agent", "obl:by");
+        int agent = Graph.agent(s, content);
         if (agent >= 0 && Graph.passive(s, content)) return agent;
         int subj = child(s, content, "nsubj");
         return subj >= 0 && !Roles.pronoun(s, subj) ? subj : -1;

@@ -70,9 +70,9 @@ final class Roles {
         boolean passive = reducedPassive || Graph.passive(s, head);
         boolean victim = settings.on(CodingRule.VICTIMS) && victimVerb(s, head, t, passive);
         int subj = Graph.subject(s, head);
-        if (reducedPassive) subj = child(s, head, "obl:agent", "obl:by");
+        if (reducedPassive) subj = Graph.agent(s, head);
         else if (subj < 0 && modified >= 0) subj = modified;
-        if (victim && passive) subj = child(s, head, "obl:agent", "obl:by");
+        if (victim && passive && !reducedPassive) subj = Graph.agent(s, head);
         if (victim && t.has("victim")) {
             // "a soldier died in the attack": the subject suffered the act; the doer is whoever the cause names.
             c.target = actor(x, subj);
@@ -441,9 +441,7 @@ final class Roles {
     private static int aimedAt(Sentence s, int head, String... relations) {
         for (String r : relations) {
             for (Dependency d : s.children(head)) {
-                if (!d.relation().equals(r)) continue;
-                String ner = s.token(d.dependent()).ner();
-                if (ner.equals("DATE") || ner.equals("TIME") || ner.equals("DURATION") || ner.equals("SET")) continue;
+                if (!d.relation().equals(r) || Graph.time(s.token(d.dependent()))) continue;
                 return d.dependent();
             }
         }

@@ -109,9 +109,7 @@ final class TriggerFinder {
                 int colon = d.relation().indexOf(':');
                 String prep = colon < 0 ? "" : d.relation().substring(colon + 1);
                 // "called his counterpart on Friday": a time after the preposition is no "call on".
-                String ner = s.token(d.dependent()).ner();
-                boolean time = ner.equals("DATE") || ner.equals("TIME") || ner.equals("DURATION") || ner.equals("SET");
-                if (prepositions.contains(prep) && !time) found = true;
+                if (prepositions.contains(prep) && !Graph.time(s.token(d.dependent()))) found = true;
                 // "had called on Russia to defend them": the parser may read the preposition as the verb's particle.
                 if (d.relation().equals("compound:prt") && prepositions.contains(s.token(d.dependent()).word().toLowerCase(java.util.Locale.ROOT))) found = true;
             }

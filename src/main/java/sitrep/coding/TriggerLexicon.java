@@ -83,12 +83,14 @@ public final class TriggerLexicon {
     private final Set<String> violent = new HashSet<>();
 
     /** A checksum of the word lists that decide which sentences may hold an act (see {@link #fingerprint()}). */
-    private final java.util.zip.CRC32 checksum = new java.util.zip.CRC32();
+    private final String fingerprint;
 
     private TriggerLexicon() {
+        java.util.zip.CRC32 checksum = new java.util.zip.CRC32();
         for (String file : List.of("triggers.tsv", "instruments.tsv", "cues.tsv")) {
             for (String[] f : DataFiles.rows("/sitrep/coding/" + file)) checksum.update(String.join("\t", f).concat("\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+        fingerprint = Long.toHexString(checksum.getValue());
         for (String[] f : DataFiles.rows("/sitrep/coding/triggers.tsv")) {
             List<String> conditions = new ArrayList<>();
             if (f.length > 3 && !f[3].isBlank()) for (String c : f[3].strip().split("\\+")) conditions.add(c.strip());
@@ -130,18 +132,18 @@ public final class TriggerLexicon {
     }
 
     /**
-     * Whether some row of a trigger word could apply in a sentence with these lemmas and words, judged from the words
-     * alone before any parse: a row that needs a particle, a preposition, a "to", a listed object, a weapon or ground
-     * (territory) cannot apply where the sentence lacks the word. A necessary condition, never a sufficient one.
-     */
-    /**
      * Which trigger words, instruments and cues this lexicon has, as a short code: annotations cached for one plan of
      * parsing (which sentences get parsed follows from these lists) are not reused once the lists change.
      */
     public String fingerprint() {
-        return Long.toHexString(checksum.getValue());
+        return fingerprint;
     }
 
+    /**
+     * Whether some row of a trigger word could apply in a sentence with these lemmas and words, judged from the words
+     * alone before any parse: a row that needs a particle, a preposition, a "to", a listed object, a weapon or ground
+     * (territory) cannot apply where the sentence lacks the word. A necessary condition, never a sufficient one.
+     */
     public boolean mayApply(String lemma, boolean verb, Set<String> words, boolean properNoun) {
         List<Trigger> rows = verb ? verbs(lemma) : nouns(lemma);
         if (rows.isEmpty()) return false;

@@ -616,6 +616,8 @@ class CodingRulesTest {
         assertFalse(off.where(trigger("supplying")).isEmpty(), "with the rule off they are coded: " + off.describe());
         Coded recent = code("Iran has been the main backer of the Houthi rebels since March, supplying them with missiles and drones.", "2020-05-04");
         assertFalse(recent.where(trigger("supplying")).isEmpty(), "since two months ago is within scope: " + recent.describe());
+        Coded dated = code("Iran has been the main backer of the Houthi rebels since 2014, and on Tuesday supplied them with missiles.", "2020-05-04");
+        assertFalse(dated.where(trigger("supplied")).isEmpty(), "an act the text dates itself is that day's: " + dated.describe());
         Coded worst = code("Gunmen killed 20 villagers near Beni on Sunday in the deadliest attack since 2015.", "2020-05-04");
         assertEquals(20, worst.one(VIOLENT).quantities().get("killed"), "the deadliest since 2015 counts nothing since then");
     }
@@ -625,6 +627,8 @@ class CodingRulesTest {
         Event offensive = code("The Syrian army said on Monday it would launch an offensive against the rebels in Idlib.", "2020-05-04").one(root("13"));
         assertEquals("SYR", offensive.source() == null ? null : offensive.source().country(), "the army announces it");
         assertEquals("REB", offensive.target() == null ? null : offensive.target().sector(), "against the rebels");
+        Coded halt = code("The Syrian army said on Monday it would end its offensive against the rebels in Idlib.", "2020-05-04");
+        assertTrue(halt.where(root("13")).isEmpty(), "ending an offensive announces no offensive: " + halt.describe());
         Event extend = code("Turkey said it would extend its offensive to the town of Manbij.", "2020-05-04").one(root("13"));
         assertTrue(extend.target() == null || !"TUR".equals(extend.target().country()), "Turkey's own offensive is not the target: " + extend.target());
         String nobody = "If the reports are confirmed, it would be the deadliest clash between the two armies in decades.";
