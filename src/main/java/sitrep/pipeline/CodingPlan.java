@@ -20,7 +20,8 @@ import java.util.Locale;
 public final class CodingPlan implements AnnotationPlan {
     /**
      * Changes with what the plan asks for, so cached annotations of an older plan are not reused (the name also
-     * carries the trigger lexicon's fingerprint: a new trigger word changes which sentences are parsed).
+     * carries the trigger lexicon's fingerprint: a new trigger word changes which sentences are parsed). Bump it when
+     * the geoparser's own test of which sentences it reads a parse for (Geoparser.readsParse) changes.
      */
     private static final int VERSION = 6;
     /**
