@@ -255,16 +255,7 @@ final class EventDates {
                     }
                 }
             }
-            int up = -1;
-            for (var d : s.parents(node)) {
-                String rel = d.baseRelation();
-                // (As in Graph.subject: a clause with an auxiliary of its own, misparsed as "dep", is not a part of this one.)
-                if (rel.equals("conj") || rel.equals("advcl") || rel.equals("xcomp") || rel.equals("dep") && !Graph.hasAuxiliary(s, node)) {
-                    up = d.head();
-                    break;
-                }
-            }
-            node = up;
+            node = Graph.clauseAbove(s, node);
         }
         return null;
     }

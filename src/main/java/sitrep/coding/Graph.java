@@ -89,19 +89,22 @@ final class Graph {
                 int by = child(s, node, "obl:by");
                 if (by >= 0 && (tag.equals("VBG") || tag.equals("VBN")) && !time(s.token(by))) return by;
             }
-            int up = -1;
-            for (Dependency d : s.parents(node)) {
-                String rel = d.baseRelation();
-                // "dep": the parser sometimes leaves the main verb hanging off a participle
-                // ("forces, backed by X, liberated Y" parsed with "backed" as root).
-                // Not for a verb with an auxiliary of its own: "..., and Erdoğan has threatened" misparsed as "dep" of
-                // the clause before is a finite clause whose subject the parser lost, not that clause's subject's.
-                if (rel.equals("conj") || rel.equals("xcomp") || rel.equals("advcl") || rel.equals("dep") && !hasAuxiliary(s, node)) {
-                    up = d.head();
-                    break;
-                }
-            }
-            node = up;
+            node = clauseAbove(s, node);
+        }
+        return -1;
+    }
+
+    /**
+     * The clause a verb is coordinated with, controlled by or subordinate to (conj, xcomp, advcl), whose subject and
+     * circumstances it shares; -1 when none. "dep": the parser sometimes leaves the main verb hanging off a participle
+     * ("forces, backed by X, liberated Y" parsed with "backed" as root). Not for a verb with an auxiliary of its own:
+     * "..., and Erdoğan has threatened" misparsed as "dep" of the clause before is a finite clause whose subject the
+     * parser lost, not that clause's.
+     */
+    static int clauseAbove(Sentence s, int verb) {
+        for (Dependency d : s.parents(verb)) {
+            String rel = d.baseRelation();
+            if (rel.equals("conj") || rel.equals("xcomp") || rel.equals("advcl") || rel.equals("dep") && !hasAuxiliary(s, verb)) return d.head();
         }
         return -1;
     }

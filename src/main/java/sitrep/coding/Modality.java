@@ -57,17 +57,15 @@ final class Modality {
                 // clause or a modifier is asserted on its own; the main clause's negation or refusal is not its.
                 // But "plans to attack", "its readiness to withdraw": an infinitive complement of a noun of intent has
                 // that noun's modality.
-                if (rel.equals("acl") && s.token(node).pos().equals("VB")) {
-                    String m = lexicon.modality(lemma(s, up));
-                    if (m != null) return m;
-                }
-                // "are making plans to attack", "has the capacity to strike", read as the act being the verb's
+                // So do "are making plans to attack", "has the capacity to strike", read as the act being the verb's
                 // complement beside its object.
-                if ((rel.equals("xcomp") || rel.equals("ccomp")) && s.token(node).pos().equals("VB")) {
-                    int obj = Graph.child(s, up, "obj");
-                    String m = obj < 0 || !s.token(obj).isNoun() ? null : lexicon.modality(lemma(s, obj));
-                    if (m != null) return m;
+                int intent = -1;
+                if (s.token(node).pos().equals("VB")) {
+                    if (rel.equals("acl")) intent = up;
+                    else if (rel.equals("xcomp") || rel.equals("ccomp")) intent = Graph.child(s, up, "obj");
                 }
+                String intended = intent < 0 || intent != up && !s.token(intent).isNoun() ? null : lexicon.modality(lemma(s, intent));
+                if (intended != null) return intended;
                 if ((rel.equals("advcl") || rel.equals("dep")) && s.token(node).pos().equals("VBG") || rel.equals("acl")
                         || rel.equals("parataxis")) break;
             }

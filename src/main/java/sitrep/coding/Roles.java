@@ -69,10 +69,8 @@ final class Roles {
         if (modified >= 0 && !reducedPassive && !c.verbal()) modified = -1;
         boolean passive = reducedPassive || Graph.passive(s, head);
         boolean victim = settings.on(CodingRule.VICTIMS) && victimVerb(s, head, t, passive);
-        int subj = Graph.subject(s, head);
-        if (reducedPassive) subj = Graph.agent(s, head);
-        else if (subj < 0 && modified >= 0) subj = modified;
-        if (victim && passive && !reducedPassive) subj = Graph.agent(s, head);
+        int subj = reducedPassive || victim && passive ? Graph.agent(s, head) : Graph.subject(s, head);
+        if (subj < 0 && !reducedPassive) subj = modified;
         if (victim && t.has("victim")) {
             // "a soldier died in the attack": the subject suffered the act; the doer is whoever the cause names.
             c.target = actor(x, subj);
